@@ -1,0 +1,90 @@
+"""The user's settings, from config.toml: theme, hedge phrases, backups and keys.
+
+A missing file gives the defaults; a broken one gives the defaults and a warning (never
+an exception), so a typo in the config can never lock the user out of their journal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .flags import DEFAULT_HEDGES
+from .storage import make_private_dir
+
+DEFAULT_THEME = "leverage-dark"
+"""The theme used when none is chosen."""
+
+
+@dataclass
+class Config:
+    """Settings read from the config file, with what was wrong with it (if anything)."""
+
+    theme: str = DEFAULT_THEME
+    hedges: tuple[str, ...] = DEFAULT_HEDGES
+    backups: int = 10
+    keymap: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_config(path: Path) -> Config:
+    """The config at `path`; defaults (and a warning) for whatever is missing or wrong."""
+    config = Config()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return config
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        config.warnings.append(f"{path}: cannot read the config ({err}); using defaults")
+        return config
+    theme = raw.get("theme", DEFAULT_THEME)
+    if isinstance(theme, str) and theme.strip():
+        config.theme = theme.strip()
+    else:
+        config.warnings.append(f"{path}: theme must be a name; using {DEFAULT_THEME}")
+    hedges = raw.get("hedges")
+    if hedges is not None:
+        if isinstance(hedges, list) and all(isinstance(h, str) for h in hedges):
+            config.hedges = tuple(h for h in hedges if h.strip())
+        else:
+            config.warnings.append(f"{path}: hedges must be a list of phrases; using defaults")
+    backups = raw.get("backups", 10)
+    if isinstance(backups, int) and not isinstance(backups, bool) and 0 <= backups <= 1000:
+        config.backups = backups
+    else:
+        config.warnings.append(f"{path}: backups must be a number from 0 to 1000; using 10")
+    keymap = raw.get("keymap", {})
+    if isinstance(keymap, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
+    ):
+        config.keymap = dict(keymap)
+    else:
+        config.warnings.append(f"{path}: [keymap] must map binding ids to keys; ignoring it")
+    return config
+
+
+def save_setting(path: Path, key: str, value: str) -> None:
+    """Set one top-level string setting in the config file, keeping the rest as written."""
+    make_private_dir(path.parent)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, UnicodeDecodeError):
+        lines = []
+    new_line = f"{key} = {json.dumps(value)}"
+    for i, line in enumerate(lines):
+        if line.split("=", 1)[0].strip() == key and not line.startswith("["):
+            lines[i] = new_line
+            break
+        if line.startswith("["):
+            lines.insert(i, new_line)
+            break
+    else:
+        lines.append(new_line)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+    os.replace(tmp, path)

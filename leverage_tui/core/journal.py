@@ -1,0 +1,710 @@
+"""The journal: every record in memory, every change saved at once, undoable.
+
+`Journal` is the one way to read and change a journal file. It reads the file once,
+keeps typed records in memory, and saves each change atomically through TinyDB and
+`AtomicStorage`. Each change is checked first (InputError, nothing changed) and can be
+undone for as long as the journal stays open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from . import dates
+from .records import (
+    ASK_STATUSES,
+    CATEGORIES,
+    CHANNELS,
+    FORMS,
+    KIND_OF_PREFIX,
+    KINDS,
+    OFFER_STATUSES,
+    PREFIX,
+    PRIORITIES,
+    ROLES,
+    STATUSES,
+    Ask,
+    Change,
+    Conversation,
+    Doc,
+    Offer,
+    Person,
+    Promise,
+    Record,
+)
+from .storage import META_KEY, AtomicStorage, Codec
+from .validate import NAME_LIMIT, InputError, choice, clean_text, money, optional_text
+
+T = TypeVar("T")
+UNSET: Any = object()
+"""Marks an argument that was not given (so None can mean 'clear it')."""
+
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2200, 12, 31)
+
+
+@dataclass
+class _Step:
+    """One undoable change: the documents as they were before it."""
+
+    label: str
+    before: list[tuple[str, str, Doc | None]] = field(default_factory=list)
+
+
+def check_date(d: dt.date | None, what: str) -> dt.date | None:
+    """`d` if it is a plausible date (1900-2200), else InputError."""
+    if d is not None and not MIN_DATE <= d <= MAX_DATE:
+        raise InputError(f"{what} {d.isoformat()} is out of range (1900 to 2200)")
+    return d
+
+
+class Journal:
+    """All the records of one journal file, kept in memory and saved on every change."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        today: dt.date | None = None,
+        backups: int = 10,
+        codec: Codec | None = None,
+    ) -> None:
+        """Open (read) the journal at `path`; JournalError when it is damaged."""
+        self.path = Path(path)
+        self.today = today or dates.today()
+        self.storage = AtomicStorage(self.path, backups=backups, codec=codec)
+        self.db = TinyDB(storage=lambda: self.storage)
+        self.revision = 0
+        self._undo: list[_Step] = []
+        self._step: _Step | None = None
+        self._load()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _load(self) -> None:
+        tables = self.storage.read() or {}
+        self.people: dict[str, Person] = {}
+        self.conversations: dict[str, Conversation] = {}
+        self.promises: dict[str, Promise] = {}
+        self.asks: dict[str, Ask] = {}
+        self.offers: dict[str, Offer] = {}
+        for kind, (table, cls) in KINDS.items():
+            into = self._records(kind)
+            letter = PREFIX[kind]
+            for doc_id, doc in sorted(tables.get(table, {}).items(), key=lambda kv: int(kv[0])):
+                rid = f"{letter}{doc_id}"
+                into[rid] = cls.from_doc(rid, doc)
+        self._by_conversation: dict[str, list[str]] | None = None
+        self.revision += 1
+
+    def _records(self, kind: str) -> dict[str, Any]:
+        by_kind: dict[str, dict[str, Any]] = {
+            "person": self.people,
+            "conversation": self.conversations,
+            "promise": self.promises,
+            "ask": self.asks,
+            "offer": self.offers,
+        }
+        return by_kind[kind]
+
+    def refresh(self) -> bool:
+        """Re-read the file if another process changed it; True when it did."""
+        if not self.storage.is_stale():
+            return False
+        self.storage.reload()
+        self._load()
+        return True
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the journal holds no records at all."""
+        return not (self.conversations or self.promises or self.asks or self.offers)
+
+    def get(self, rid: str, kind: str | None = None) -> Record:
+        """The record with id `rid` (of `kind` when given), else InputError."""
+        rid = (rid or "").strip().lower()
+        found_kind = KIND_OF_PREFIX.get(rid[:1])
+        if kind is not None and found_kind != kind:
+            found_kind = None
+        record = self._records(found_kind).get(rid) if found_kind else None
+        if record is None:
+            what = kind or "record"
+            plural = KINDS[kind][0] if kind else "conversations"
+            raise InputError(f"no {what} with id {rid[:20]!r} (see: leverage list {plural})")
+        return record  # type: ignore[no-any-return]
+
+    def promise(self, rid: str) -> Promise:
+        """The promise with id `rid`, else InputError."""
+        return self.get(rid, "promise")  # type: ignore[return-value]
+
+    def conversation(self, rid: str) -> Conversation:
+        """The conversation with id `rid`, else InputError."""
+        return self.get(rid, "conversation")  # type: ignore[return-value]
+
+    def person_named(self, name: str) -> Person | None:
+        """The person called `name` (case-insensitive), if known."""
+        wanted = name.strip().casefold()
+        for person in self.people.values():
+            if person.name.casefold() == wanted:
+                return person
+        return None
+
+    def promises_of(self, conversation_id: str) -> list[Promise]:
+        """The promises made in a conversation, in the order they were added."""
+        if self._by_conversation is None:
+            index: dict[str, list[str]] = {}
+            for p in self.promises.values():
+                if p.conversation:
+                    index.setdefault(p.conversation, []).append(p.id)
+            self._by_conversation = index
+        return [self.promises[i] for i in self._by_conversation.get(conversation_id, [])]
+
+    # -- saving ----------------------------------------------------------------------
+
+    def _change(self, label: str, body: Callable[[], T], *, undoable: bool = True) -> T:
+        """Run `body` (which calls _put/_drop) as one saved, undoable step."""
+        with self.storage.transaction() as reloaded:
+            if reloaded:
+                self._load()
+            self._step = _Step(label)
+            try:
+                result = body()
+            except BaseException:
+                self._step = None
+                raise
+        step, self._step = self._step, None
+        if step.before and undoable:
+            self._undo.append(step)
+        self.revision += 1
+        self._by_conversation = None
+        return result
+
+    def _put(self, kind: str, record: Record) -> None:
+        table, _ = KINDS[kind]
+        doc_id = int(record.id[1:])
+        tdb = self.db.table(table)
+        old = self.storage.read().get(table, {}).get(str(doc_id))
+        if self._step is not None:
+            self._step.before.append((kind, record.id, dict(old) if old else None))
+        doc = record.to_doc()
+        if old is None:
+            tdb.insert(Document(doc, doc_id=doc_id))
+        else:
+            tdb.upsert(Document(doc, doc_id=doc_id))
+        self._records(kind)[record.id] = record
+
+    def _put_and_return(self, kind: str, record: T) -> T:
+        self._put(kind, record)  # type: ignore[arg-type]
+        return record
+
+    def _drop(self, kind: str, rid: str) -> None:
+        table, _ = KINDS[kind]
+        doc_id = int(rid[1:])
+        old = self.storage.read().get(table, {}).get(str(doc_id))
+        if old is None:
+            return
+        if self._step is not None:
+            self._step.before.append((kind, rid, dict(old)))
+        self.db.table(table).remove(doc_ids=[doc_id])
+        self._records(kind).pop(rid, None)
+
+    def _new_id(self, kind: str) -> str:
+        letter = PREFIX[kind]
+        counters = self.storage.meta.setdefault("next", {})
+        existing = [int(r[1:]) for r in self._records(kind)]
+        n = max([int(counters.get(letter, 1)), *(e + 1 for e in existing)])
+        counters[letter] = n + 1
+        return f"{letter}{n}"
+
+    @property
+    def can_undo(self) -> bool:
+        """True when there is a change of this session to undo."""
+        return bool(self._undo)
+
+    def undo(self) -> str | None:
+        """Undo the last change of this session; its label, or None when there is none."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+
+        def restore() -> None:
+            for kind, rid, doc in reversed(step.before):
+                if doc is None:
+                    self._drop(kind, rid)
+                else:
+                    _, cls = KINDS[kind]
+                    self._put(kind, cls.from_doc(rid, doc))
+
+        self._change("undo", restore, undoable=False)
+        return step.label
+
+    # -- people ----------------------------------------------------------------------
+
+    def _person(self, name: str) -> str:
+        """The stored name for `name`, adding the person when new (inside a change)."""
+        clean = clean_text(name, "name", limit=NAME_LIMIT)
+        known = self.person_named(clean)
+        if known:
+            return known.name
+        self._put("person", Person(self._new_id("person"), clean))
+        return clean
+
+    def add_person(self, name: str, role: str = "other", notes: str = "") -> Person:
+        """Add someone (or update the role and notes of someone known)."""
+        role = choice(role, ROLES, "role")
+        notes = optional_text(notes, "notes", multiline=True)
+        clean = clean_text(name, "name", limit=NAME_LIMIT)
+
+        def body() -> Person:
+            known = self.person_named(clean)
+            person = Person(known.id if known else self._new_id("person"), clean, role, notes)
+            self._put("person", person)
+            return person
+
+        return self._change(f"add {clean}", body)
+
+    # -- conversations ---------------------------------------------------------------
+
+    def add_conversation(
+        self,
+        people: Iterable[str],
+        summary: str,
+        *,
+        on: dt.date | None = None,
+        at: dt.time | None = None,
+        channel: str = "meeting",
+        notes: str = "",
+        tags: Iterable[str] = (),
+    ) -> Conversation:
+        """Log a conversation; people not yet known are added."""
+        names = [clean_text(n, "name", limit=NAME_LIMIT) for n in people]
+        if not names:
+            raise InputError("a conversation needs at least one person (--with NAME)")
+        summary = clean_text(summary, "summary")
+        notes = optional_text(notes, "notes", multiline=True)
+        channel = choice(channel, CHANNELS, "channel")
+        tag_list = _tags(tags)
+        when = check_date(on or self.today, "date")
+        assert when is not None
+
+        def body() -> Conversation:
+            stored = list(dict.fromkeys(self._person(n) for n in names))
+            conv = Conversation(
+                self._new_id("conversation"), when, stored, summary, at, channel, notes, tag_list
+            )
+            self._put("conversation", conv)
+            return conv
+
+        return self._change(f"log {summary[:30]}", body)
+
+    def update_conversation(
+        self,
+        rid: str,
+        *,
+        people: Iterable[str] | None = None,
+        summary: str | None = None,
+        on: dt.date | None = None,
+        at: dt.time | None = UNSET,
+        channel: str | None = None,
+        notes: str | None = None,
+        tags: Iterable[str] | None = None,
+    ) -> Conversation:
+        """Change the given fields of a conversation."""
+        conv = self.conversation(rid)
+        names = [clean_text(n, "name", limit=NAME_LIMIT) for n in people] if people else None
+        if people is not None and not names:
+            raise InputError("a conversation needs at least one person")
+        new_summary = clean_text(summary, "summary") if summary is not None else conv.summary
+        new_notes = optional_text(notes, "notes", multiline=True) if notes is not None else None
+        new_channel = choice(channel, CHANNELS, "channel") if channel is not None else None
+        new_tags = _tags(tags) if tags is not None else None
+        check_date(on, "date")
+
+        def body() -> Conversation:
+            updated = Conversation(
+                conv.id,
+                on or conv.on,
+                list(dict.fromkeys(self._person(n) for n in names)) if names else conv.people,
+                new_summary,
+                conv.at if at is UNSET else at,
+                new_channel or conv.channel,
+                conv.notes if new_notes is None else new_notes,
+                conv.tags if new_tags is None else new_tags,
+            )
+            self._put("conversation", updated)
+            return updated
+
+        return self._change(f"edit {conv.id}", body)
+
+    # -- promises --------------------------------------------------------------------
+
+    def add_promise(
+        self,
+        text: str,
+        by: str,
+        *,
+        made_on: dt.date | None = None,
+        form: str = "verbal",
+        evidence: str = "",
+        due: dt.date | None = None,
+        category: str = "other",
+        conversation: str | None = None,
+    ) -> Promise:
+        """Record a promise; `made_on` defaults to its conversation's date, else today."""
+        text = clean_text(text, "promise text")
+        form = choice(form, FORMS, "form")
+        category = choice(category, CATEGORIES, "category")
+        evidence = optional_text(evidence, "evidence")
+        conv = self.conversation(conversation) if conversation else None
+        made = check_date(made_on or (conv.on if conv else self.today), "made date")
+        check_date(due, "due date")
+        assert made is not None
+
+        def body() -> Promise:
+            promise = Promise(
+                id=self._new_id("promise"),
+                text=text,
+                by=self._person(by),
+                made_on=made,
+                form=form,
+                evidence=evidence,
+                due=due,
+                category=category,
+                conversation=conv.id if conv else None,
+            )
+            self._put("promise", promise)
+            return promise
+
+        return self._change(f"add promise {text[:30]}", body)
+
+    def update_promise(
+        self,
+        rid: str,
+        *,
+        status: str | None = None,
+        form: str | None = None,
+        evidence: str | None = None,
+        due: dt.date | None = UNSET,
+        text: str | None = None,
+        by: str | None = None,
+        category: str | None = None,
+        on: dt.date | None = None,
+    ) -> Promise:
+        """Change a promise; changes of form, due date and status go into its history."""
+        old = self.promise(rid)
+        when = check_date(on or self.today, "date of the change")
+        assert when is not None
+        new_status = choice(status, STATUSES, "status") if status is not None else old.status
+        new_form = choice(form, FORMS, "form") if form is not None else old.form
+        new_due = old.due if due is UNSET else check_date(due, "due date")
+        new_text = clean_text(text, "promise text") if text is not None else old.text
+        new_category = (
+            choice(category, CATEGORIES, "category") if category is not None else old.category
+        )
+        new_evidence = optional_text(evidence, "evidence") if evidence is not None else None
+
+        def body() -> Promise:
+            history = list(old.history)
+            for name, before, after in (
+                ("form", old.form, new_form),
+                ("due", dates_iso(old.due), dates_iso(new_due)),
+                ("status", old.status, new_status),
+            ):
+                if before != after:
+                    history.append(Change(name, before, after, when))
+            changed_status = new_status != old.status
+            updated = Promise(
+                id=old.id,
+                text=new_text,
+                by=self._person(by) if by is not None else old.by,
+                made_on=old.made_on,
+                form=new_form,
+                evidence=old.evidence if new_evidence is None else new_evidence,
+                due=new_due,
+                category=new_category,
+                status=new_status,
+                status_on=(when if new_status != "pending" else None)
+                if changed_status
+                else old.status_on,
+                conversation=old.conversation,
+                history=history,
+            )
+            self._put("promise", updated)
+            return updated
+
+        return self._change(f"update {old.id}", body)
+
+    def set_forms(self, ids: Iterable[str], form: str, on: dt.date | None = None) -> list[Promise]:
+        """Move several promises to `form` at once (one undo step), e.g. after a recap."""
+        form = choice(form, FORMS, "form")
+        chosen = [self.promise(i) for i in ids]
+        when = check_date(on or self.today, "date")
+        assert when is not None
+
+        def body() -> list[Promise]:
+            out = []
+            for p in chosen:
+                if p.form == form:
+                    continue
+                p2 = Promise.from_doc(p.id, p.to_doc())
+                p2.history.append(Change("form", p.form, form, when))
+                p2.form = form
+                self._put("promise", p2)
+                out.append(p2)
+            return out
+
+        return self._change(f"mark {len(chosen)} promises {form}", body)
+
+    # -- asks and offers ---------------------------------------------------------------
+
+    def add_ask(
+        self,
+        text: str,
+        *,
+        measure: str = "",
+        target: dt.date | None = None,
+        priority: str = "medium",
+        promises: Iterable[str] = (),
+    ) -> Ask:
+        """Record something the user wants, with how they will know they got it."""
+        ask = Ask(
+            "",
+            clean_text(text, "ask"),
+            optional_text(measure, "measure"),
+            check_date(target, "target date"),
+            choice(priority, PRIORITIES, "priority"),
+            "open",
+            [self.promise(p).id for p in promises],
+        )
+
+        def body() -> Ask:
+            ask.id = self._new_id("ask")
+            self._put("ask", ask)
+            return ask
+
+        return self._change(f"add ask {ask.text[:30]}", body)
+
+    def update_ask(
+        self,
+        rid: str,
+        *,
+        text: str | None = None,
+        measure: str | None = None,
+        target: dt.date | None = UNSET,
+        priority: str | None = None,
+        status: str | None = None,
+        promises: Iterable[str] | None = None,
+    ) -> Ask:
+        """Change the given fields of an ask."""
+        old: Ask = self.get(rid, "ask")  # type: ignore[assignment]
+        ask = Ask(
+            old.id,
+            clean_text(text, "ask") if text is not None else old.text,
+            optional_text(measure, "measure") if measure is not None else old.measure,
+            old.target if target is UNSET else check_date(target, "target date"),
+            choice(priority, PRIORITIES, "priority") if priority is not None else old.priority,
+            choice(status, ASK_STATUSES, "ask status") if status is not None else old.status,
+            [self.promise(p).id for p in promises] if promises is not None else old.promises,
+        )
+        return self._change(f"edit {old.id}", lambda: self._put_and_return("ask", ask))
+
+    def add_offer(
+        self,
+        company: str,
+        role: str,
+        *,
+        base: int | str | None = None,
+        bonus: int | str | None = None,
+        equity: str = "",
+        terms: str = "",
+        received: dt.date | None = None,
+        deadline: dt.date | None = None,
+        written: bool = False,
+        counter: bool = False,
+    ) -> Offer:
+        """Record an outside offer or a counteroffer."""
+        offer = Offer(
+            "",
+            clean_text(company, "company", limit=NAME_LIMIT),
+            clean_text(role, "role"),
+            money(base, "base pay"),
+            money(bonus, "bonus"),
+            optional_text(equity, "equity"),
+            optional_text(terms, "terms", multiline=True),
+            check_date(received or self.today, "received date"),
+            check_date(deadline, "deadline"),
+            written,
+            counter,
+        )
+
+        def body() -> Offer:
+            offer.id = self._new_id("offer")
+            self._put("offer", offer)
+            return offer
+
+        return self._change(f"add offer {offer.company[:30]}", body)
+
+    def update_offer(self, rid: str, **fields: Any) -> Offer:
+        """Change the given fields of an offer (same names as add_offer, plus status)."""
+        old: Offer = self.get(rid, "offer")  # type: ignore[assignment]
+        doc = old.to_doc()
+        for key, value in fields.items():
+            if key in ("company", "role"):
+                value = clean_text(value, key, limit=NAME_LIMIT if key == "company" else 0)
+            elif key in ("base", "bonus"):
+                value = money(value, key)
+            elif key in ("equity",):
+                value = optional_text(value, key)
+            elif key == "terms":
+                value = optional_text(value, key, multiline=True)
+            elif key in ("received", "deadline"):
+                value = dates_iso(check_date(value, key))
+            elif key == "status":
+                value = choice(value, OFFER_STATUSES, "offer status")
+            elif key in ("written", "counter"):
+                value = bool(value)
+            else:
+                raise InputError(f"an offer has no field {key!r}")
+            doc[key] = value
+        offer = Offer.from_doc(old.id, doc)
+        return self._change(f"edit {old.id}", lambda: self._put_and_return("offer", offer))
+
+    # -- deleting ----------------------------------------------------------------------
+
+    def delete(self, rid: str) -> Record:
+        """Delete a record (a conversation's promises stay, unlinked). Undoable."""
+        record = self.get(rid)
+        kind = KIND_OF_PREFIX[record.id[0]]
+
+        def body() -> Record:
+            if kind == "conversation":
+                for p in self.promises_of(record.id):
+                    p2 = Promise.from_doc(p.id, p.to_doc())
+                    p2.conversation = None
+                    self._put("promise", p2)
+            self._drop(kind, record.id)
+            return record
+
+        return self._change(f"delete {record.id}", body)
+
+    # -- import and export -------------------------------------------------------------
+
+    def export_data(self) -> dict[str, Any]:
+        """The whole journal as plain JSON data (tables of documents keyed by id)."""
+        out: dict[str, Any] = {META_KEY: {"schema": self.storage.meta.get("schema", 1)}}
+        for kind, (table, _) in KINDS.items():
+            out[table] = {rid: r.to_doc() for rid, r in self._records(kind).items()}
+        return out
+
+    def import_data(self, data: Any) -> dict[str, int]:
+        """Merge exported data in: same id and content is skipped, a clash gets a new id.
+
+        Everything is checked before anything is saved; returns counts added per table.
+        """
+        if not isinstance(data, dict) or META_KEY not in data:
+            raise InputError("not a Leverage export (no _leverage header)")
+        parsed: list[tuple[str, str, Record]] = []
+        for kind, (table, cls) in KINDS.items():
+            docs = data.get(table, {})
+            if not isinstance(docs, dict):
+                raise InputError(f"the export's {table} is not a table")
+            for rid, doc in docs.items():
+                try:
+                    if not isinstance(doc, dict) or KIND_OF_PREFIX.get(str(rid)[:1]) != kind:
+                        raise ValueError("bad id or document")
+                    int(str(rid)[1:])
+                    record = cls.from_doc(str(rid), doc)
+                    _validate_record(kind, record)
+                except (KeyError, ValueError, TypeError, AttributeError, InputError) as err:
+                    raise InputError(
+                        f"the export's {table} entry {str(rid)[:20]!r} is invalid: {str(err)[:80]}"
+                    ) from None
+                parsed.append((kind, str(rid), record))
+
+        def body() -> dict[str, int]:
+            counts = {table: 0 for table, _ in KINDS.values()}
+            renamed: dict[str, str] = {}
+            for kind, rid, record in parsed:
+                have = self._records(kind)
+                same = have.get(rid)
+                if same is not None and same.to_doc() == record.to_doc():
+                    continue
+                if kind == "person" and self.person_named(record.name):  # type: ignore[union-attr]
+                    continue
+                if same is not None:
+                    new_id = self._new_id(kind)
+                    renamed[rid] = new_id
+                    record.id = new_id
+                if isinstance(record, Promise):
+                    record.by = self._person(record.by)
+                elif isinstance(record, Conversation):
+                    record.people = [self._person(n) for n in record.people]
+                self._put(kind, record)
+                counts[KINDS[kind][0]] += 1
+            for kind, _rid, record in parsed:
+                if kind == "promise" and isinstance(record, Promise):
+                    if record.conversation in renamed:
+                        record.conversation = renamed[record.conversation]
+                        self._put("promise", record)
+                elif isinstance(record, Ask) and any(p in renamed for p in record.promises):
+                    record.promises = [renamed.get(p, p) for p in record.promises]
+                    self._put("ask", record)
+            for rid in list(self.promises):
+                p = self.promises[rid]
+                if p.conversation and p.conversation not in self.conversations:
+                    raise InputError(
+                        f"promise {rid} names conversation {p.conversation} "
+                        "which is not in the journal or the export"
+                    )
+            return counts
+
+        return self._change("import", body)
+
+
+def _tags(tags: Iterable[str]) -> list[str]:
+    out = []
+    for tag in tags:
+        clean = clean_text(tag, "tag", limit=NAME_LIMIT).lstrip("#").lower()
+        if " " in clean or not clean:
+            raise InputError(f"a tag is one word: {tag[:40]!r}")
+        out.append(clean)
+    return list(dict.fromkeys(out))
+
+
+def dates_iso(d: dt.date | None) -> str | None:
+    """A date as ISO text, or None."""
+    return d.isoformat() if d is not None else None
+
+
+def _validate_record(kind: str, record: Record) -> None:
+    """Check an imported record as strictly as typed input."""
+    if isinstance(record, Person):
+        clean_text(record.name, "name", limit=NAME_LIMIT)
+        choice(record.role, ROLES, "role")
+    elif isinstance(record, Conversation):
+        clean_text(record.summary, "summary")
+        choice(record.channel, CHANNELS, "channel")
+        check_date(record.on, "date")
+    elif isinstance(record, Promise):
+        clean_text(record.text, "promise text")
+        clean_text(record.by, "name", limit=NAME_LIMIT)
+        choice(record.form, FORMS, "form")
+        choice(record.status, STATUSES, "status")
+        choice(record.category, CATEGORIES, "category")
+        check_date(record.due, "due date")
+    elif isinstance(record, Ask):
+        clean_text(record.text, "ask")
+        choice(record.status, ASK_STATUSES, "ask status")
+        choice(record.priority, PRIORITIES, "priority")
+    elif isinstance(record, Offer):
+        clean_text(record.company, "company", limit=NAME_LIMIT)
+        choice(record.status, OFFER_STATUSES, "offer status")
+        money(record.base, "base pay")
+        money(record.bonus, "bonus")

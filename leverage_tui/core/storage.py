@@ -1,0 +1,342 @@
+"""Safe storage for the journal: a TinyDB `Storage` that never loses the last good file.
+
+- Writes are atomic: a temp file in the same folder, flush, fsync, `os.replace`, fsync
+  the folder. A kill at any moment leaves either the old or the new file, whole.
+- The file is created 0600; folders we create are 0700.
+- The journal is read once and kept in memory (TinyDB reads its storage on every query).
+- Before each write the previous version is kept as a backup (a hard link, so it costs
+  no copy); the newest `backups` of them are kept.
+- A lock file serialises writers across processes; a writer that finds the file changed
+  under it reloads before applying its change, so nobody's change is lost.
+- A damaged, empty or foreign file is refused with a message naming the newest backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+import orjson
+from tinydb.storages import Storage
+
+SCHEMA = 1
+"""The journal schema version this Leverage writes."""
+META_KEY = "_leverage"
+"""Top-level key that marks a file as a Leverage journal and holds its schema."""
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""Schema n -> function that turns a schema-n journal into schema n+1."""
+LOCK_WAIT = 5.0
+"""Seconds a writer waits for another writer before giving up."""
+
+Data = dict[str, dict[str, Any]]
+
+
+class JournalError(Exception):
+    """A journal that cannot be read or written; the message is one line for the user."""
+
+
+class JournalBusy(JournalError):
+    """Another process held the journal's lock for too long."""
+
+
+class Codec(Protocol):
+    """Turns the journal's bytes into what is on disk and back (e.g. encryption)."""
+
+    def encode(self, plain: bytes) -> bytes:
+        """The bytes to write for `plain`."""
+        ...
+
+    def decode(self, stored: bytes) -> bytes:
+        """The plain bytes of what was read; raises JournalError when it cannot."""
+        ...
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create `folder` (and parents) 0700 if missing; tighten it if we created it."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        os.chmod(folder, 0o700)
+
+
+def backup_dir(path: Path) -> Path:
+    """The folder that holds the backups of the journal at `path`."""
+    return path.parent / f"{path.name}.backups"
+
+
+def list_backups(path: Path) -> list[Path]:
+    """The backups of the journal at `path`, newest first."""
+    folder = backup_dir(path)
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.iterdir() if p.is_file() and p.name.startswith(path.stem + ".r")]
+    return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+
+
+def _way_out(path: Path) -> str:
+    backups = list_backups(path)
+    if backups:
+        return f"newest backup: {backups[0]} (restore it with: leverage restore)"
+    return "no backup exists"
+
+
+def _fingerprint(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def decode_journal(raw: bytes, path: Path) -> Data:
+    """Parse and migrate the bytes of a journal file; JournalError when it is not one."""
+    where = f"{path}: "
+    if not raw.strip():
+        raise JournalError(
+            f"{where}the journal is empty ({len(raw)} bytes): it was probably cut short; "
+            + _way_out(path)
+        )
+    try:
+        data: Any = orjson.loads(raw)
+    except orjson.JSONDecodeError as err:
+        raise JournalError(f"{where}the journal is damaged ({err}); {_way_out(path)}") from None
+    if not isinstance(data, dict) or not isinstance(data.get(META_KEY), dict):
+        raise JournalError(
+            f"{where}this is not a Leverage journal; refusing to touch it "
+            "(pick another file with --journal)"
+        )
+    schema = data[META_KEY].get("schema")
+    if not isinstance(schema, int) or schema < 0:
+        raise JournalError(f"{where}the journal has no valid schema version; {_way_out(path)}")
+    if schema > SCHEMA:
+        raise JournalError(
+            f"{where}the journal was written by a newer Leverage (schema {schema}; "
+            f"this one reads up to {SCHEMA}): upgrade Leverage to open it"
+        )
+    while schema < SCHEMA:
+        if schema not in MIGRATIONS:
+            raise JournalError(f"{where}no migration from schema {schema}; {_way_out(path)}")
+        data = MIGRATIONS[schema](data)
+        schema += 1
+        data[META_KEY]["schema"] = schema
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise JournalError(f"{where}the journal is damaged (table {name!r}); {_way_out(path)}")
+    checked: Data = data
+    return checked
+
+
+def read_journal_file(path: Path, codec: Codec | None = None) -> Data | None:
+    """The data in the journal at `path`, None when there is no file yet."""
+    if path.is_symlink():
+        raise JournalError(
+            f"{path}: the journal is a symbolic link; refusing to follow it "
+            "(point --journal at the real file)"
+        )
+    if path.is_dir():
+        raise JournalError(f"{path}: is a folder, not a journal file (point --journal at a file)")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise JournalError(f"{path}: cannot read the journal ({err.strerror})") from None
+    if codec is not None:
+        raw = codec.decode(raw)
+    elif raw.startswith(b"LEVERAGE-ENCRYPTED"):
+        raise JournalError(f"{path}: the journal is encrypted; a passphrase is needed")
+    return decode_journal(raw, path)
+
+
+def empty_data() -> Data:
+    """The data of a brand-new journal."""
+    return {META_KEY: {"schema": SCHEMA, "revision": 0}}
+
+
+class AtomicStorage(Storage):
+    """A TinyDB storage that keeps the journal in memory and writes it atomically."""
+
+    def __init__(self, path: Path, *, backups: int = 10, codec: Codec | None = None) -> None:
+        """Open the journal at `path` (read now; created on the first write)."""
+        self.path = Path(path)
+        self.backups = max(0, backups)
+        self.codec = codec
+        self._batch = 0
+        self._locked = False
+        self._dirty = False
+        self._data: Data = empty_data()
+        self._seen: tuple[int, int, int] | None = None
+        self.reload()
+
+    # -- TinyDB's Storage interface -------------------------------------------------
+
+    def read(self) -> dict[str, dict[str, Any]]:
+        """The tables, from memory (never from disk: see `reload`)."""
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Keep `data` and save it, or save once at the end of the open transaction."""
+        self._data = data
+        if self._batch:
+            self._dirty = True
+        else:
+            self._save()
+
+    def close(self) -> None:
+        """Nothing to release: every write is already on disk."""
+
+    # -- ours ------------------------------------------------------------------------
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The journal's own header: schema version and revision."""
+        meta: dict[str, Any] = self._data.setdefault(META_KEY, empty_data()[META_KEY])
+        return meta
+
+    @property
+    def exists(self) -> bool:
+        """True once the journal has been written to disk."""
+        return self._seen is not None
+
+    def reload(self) -> None:
+        """Read the file again (raises JournalError when it is damaged)."""
+        seen = _fingerprint(self.path)
+        data = read_journal_file(self.path, self.codec)
+        self._data = data if data is not None else empty_data()
+        self._seen = seen
+
+    def is_stale(self) -> bool:
+        """True when another process has replaced the file since we read or wrote it."""
+        return _fingerprint(self.path) != self._seen
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[bool]:
+        """Hold the lock, reload if the file changed under us, save once at the end.
+
+        Yields True when the journal was reloaded from disk first. If the body raises,
+        nothing is written and the in-memory data is read back from disk.
+        """
+        with self._lock():
+            reloaded = False
+            if self.is_stale():
+                self.reload()
+                reloaded = True
+            self._batch += 1
+            try:
+                yield reloaded
+            except BaseException:
+                self._batch -= 1
+                self._dirty = False
+                with contextlib.suppress(JournalError):
+                    self.reload()
+                raise
+            self._batch -= 1
+            if self._dirty and not self._batch:
+                self._dirty = False
+                try:
+                    self._save()
+                except JournalError:
+                    with contextlib.suppress(JournalError):
+                        self.reload()
+                    raise
+
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        if self._locked:  # already held by a transaction of ours
+            yield
+            return
+        make_private_dir(self.path.parent)
+        lock_path = self.path.parent / f".{self.path.name}.lock"
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as err:
+            raise JournalError(
+                f"{self.path}: cannot save: the folder is not writable ({err.strerror}); "
+                "nothing was changed"
+            ) from None
+        try:
+            deadline = time.monotonic() + LOCK_WAIT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise JournalBusy(
+                            f"{self.path}: another Leverage is saving this journal and did "
+                            "not finish in time; nothing was changed, try again"
+                        ) from None
+                    time.sleep(0.02)
+            self._locked = True
+            try:
+                yield
+            finally:
+                self._locked = False
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def _save(self) -> None:
+        with self._lock():
+            self.meta["schema"] = SCHEMA
+            self.meta["revision"] = int(self.meta.get("revision", 0)) + 1
+            payload = orjson.dumps(self._data)
+            if self.codec is not None:
+                payload = self.codec.encode(payload)
+            try:
+                self._replace(payload)
+            except OSError as err:
+                self.meta["revision"] -= 1
+                reason = "the disk is full" if err.errno == errno.ENOSPC else err.strerror
+                raise JournalError(
+                    f"{self.path}: could not save ({reason}); the journal on disk is unchanged"
+                ) from None
+            self._seen = _fingerprint(self.path)
+
+    def _replace(self, payload: bytes) -> None:
+        folder = self.path.parent
+        make_private_dir(folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(payload)
+                out.flush()
+                os.fsync(out.fileno())
+            if self._seen is not None and self.backups:
+                self._keep_backup()
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def _keep_backup(self) -> None:
+        folder = backup_dir(self.path)
+        make_private_dir(folder)
+        revision = int(self.meta.get("revision", 1)) - 1
+        target = folder / f"{self.path.stem}.r{revision:07d}{self.path.suffix or '.json'}"
+        n = 1
+        while target.exists():
+            target = target.with_name(f"{self.path.stem}.r{revision:07d}-{n}{self.path.suffix}")
+            n += 1
+        try:
+            os.link(self.path, target)
+        except FileNotFoundError:
+            return
+        except OSError:
+            shutil.copy2(self.path, target)
+            os.chmod(target, 0o600)
+        for old in list_backups(self.path)[self.backups :]:
+            with contextlib.suppress(OSError):
+                old.unlink()
