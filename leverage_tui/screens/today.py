@@ -1,0 +1,17 @@
+"""The Today screen (placeholder until it is built)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+
+class TodayScreen(Screen[None]):
+    """Today: placeholder."""
+
+    def compose(self) -> ComposeResult:
+        """Header, a placeholder line, footer."""
+        yield Header()
+        yield Static("Today")
+        yield Footer()
