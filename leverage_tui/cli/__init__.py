@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..core.dates import DateError
 from ..core.storage import JournalError
 from ..core.validate import InputError
 from .common import Context, UsageError, command_modules
@@ -45,8 +46,9 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line and exit 2 (never a usage dump)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        """Report bad usage in one line and exit 2."""
-        raise UsageError(f"{message} (see: {self.prog} --help)")
+        """Report bad usage in one line and exit 2 (control characters shown escaped)."""
+        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+        raise UsageError(f"{shown} (see: {self.prog} --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as err:
         print(f"leverage: {err}", file=sys.stderr)
         code = 2
-    except InputError as err:
+    except (InputError, DateError) as err:  # DateError: a bad LEVERAGE_TODAY
         print(f"leverage: {err}", file=sys.stderr)
         code = 2
     except JournalError as err:

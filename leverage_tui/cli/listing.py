@@ -1,0 +1,229 @@
+"""`leverage list`, `flags` and `timeline`: read the journal, never change it.
+
+Each prints a readable table, or with `--json` an array of plain objects (dates as ISO
+strings, absent values as null). A journal file that does not exist reads as empty and
+is not created.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from ..core import dates
+from ..core.flags import FLAGS, Flag, all_flags, flags_for_ask, flags_for_offer, flags_for_promise
+from ..core.journal import Journal
+from ..core.records import Record
+from ..core.timeline import EVENT_KINDS, timeline
+from .common import Context, UsageError, date_arg, print_json, table
+from .records import command, lower, record_doc, short
+
+LISTS = ("conversations", "promises", "asks", "offers", "people")
+"""What `leverage list` can list."""
+_SINGULAR = {"conversation": "conversations", "promise": "promises", "ask": "asks"}
+_SINGULAR |= {"offer": "offers", "person": "people"}
+
+
+def list_name(text: str) -> str:
+    """argparse type: 'promise' or 'Promises' -> 'promises'."""
+    name = lower(text)
+    return _SINGULAR.get(name, name)
+
+
+def flag_names(flags: Iterable[Flag]) -> list[str]:
+    """The distinct flag names in `flags`, worst first."""
+    present = {f.flag for f in flags}
+    return [name for name in FLAGS if name in present]
+
+
+def _when(d: dt.date | None, today: dt.date, relative: bool = False) -> str:
+    if d is None:
+        return "-"
+    return f"{d.isoformat()} ({dates.describe(d, today)})" if relative else d.isoformat()
+
+
+class _Rows:
+    """The records of one list, with their flags, as JSON objects or table rows."""
+
+    def __init__(self, journal: Journal, ctx: Context) -> None:
+        self.journal = journal
+        self.today = ctx.today
+        hedges = ctx.config.hedges
+        self.promise_flags = {
+            p.id: flags_for_promise(p, self.today, hedges) for p in journal.promises.values()
+        }
+        self.ask_flags = {a.id: flags_for_ask(a, self.today, hedges) for a in journal.asks.values()}
+
+    def records(self, what: str) -> list[tuple[Record, list[str]]]:
+        """(record, flag names) for every record of the list, in list order."""
+        j = self.journal
+        if what == "promises":
+            return [(p, flag_names(self.promise_flags[p.id])) for p in j.promises.values()]
+        if what == "asks":
+            return [(a, flag_names(self.ask_flags[a.id])) for a in j.asks.values()]
+        if what == "offers":
+            return [(o, flag_names(flags_for_offer(o, self.today))) for o in j.offers.values()]
+        if what == "conversations":
+            convs = sorted(j.conversations.values(), key=lambda c: (c.on, c.at or dt.time()))
+            return [(c, self._of_promises(j.promises_of(c.id))) for c in convs]
+        return [
+            (u, self._of_promises(p for p in j.promises.values() if p.by == u.name))
+            for u in j.people.values()
+        ]
+
+    def _of_promises(self, promises: Iterable[Any]) -> list[str]:
+        return flag_names(f for p in promises for f in self.promise_flags[p.id])
+
+    def doc(self, what: str, record: Any, flags: list[str]) -> dict[str, Any]:
+        """The JSON object for one record of the list."""
+        doc = record_doc(record)
+        if what == "conversations":
+            doc["promises"] = [p.id for p in self.journal.promises_of(record.id)]
+        elif what == "people":
+            doc["promises"] = [p.id for p in self.journal.promises.values() if p.by == record.name]
+        doc["flags"] = flags
+        return doc
+
+    def row(self, what: str, r: Any, flags: list[str]) -> list[str]:
+        """The table row for one record of the list."""
+        shown = ", ".join(flags)
+        if what == "promises":
+            status = r.status if r.pending else f"{r.status} {_when(r.status_on, self.today)}"
+            due = _when(r.due, self.today, relative=r.pending)
+            return [r.id, r.made_on.isoformat(), r.by, r.form, due, status, shown, short(r.text)]
+        if what == "conversations":
+            when = r.on.isoformat() + (r.at.strftime(" %H:%M") if r.at else "")
+            count = str(len(self.journal.promises_of(r.id)))
+            return [r.id, when, r.channel, ", ".join(r.people), count, shown, short(r.summary)]
+        if what == "asks":
+            target = _when(r.target, self.today)
+            return [r.id, r.priority, r.status, target, shown, short(r.text), short(r.measure, 40)]
+        if what == "offers":
+            money = [f"{v:,}" if v is not None else "-" for v in (r.base, r.bonus)]
+            deadline = _when(r.deadline, self.today, relative=r.status == "open")
+            form = "written" if r.written else "verbal"
+            kind = "counteroffer" if r.counter else "offer"
+            return [r.id, kind, r.company, r.role, *money, form, deadline, r.status, shown]
+        made = sum(p.by == r.name for p in self.journal.promises.values())
+        return [r.id, r.name, r.role, str(made), shown, short(r.notes, 40)]
+
+
+HEADERS = {
+    "promises": ["ID", "MADE", "BY", "FORM", "DUE", "STATUS", "FLAGS", "PROMISE"],
+    "conversations": ["ID", "WHEN", "CHANNEL", "WITH", "PROMISES", "FLAGS", "SUMMARY"],
+    "asks": ["ID", "PRIORITY", "STATUS", "TARGET", "FLAGS", "ASK", "MEASURE"],
+    "offers": [
+        "ID",
+        "KIND",
+        "COMPANY",
+        "ROLE",
+        "BASE",
+        "BONUS",
+        "FORM",
+        "DEADLINE",
+        "STATUS",
+        "FLAGS",
+    ],
+    "people": ["ID", "NAME", "ROLE", "PROMISES", "FLAGS", "NOTES"],
+}
+"""The table columns of each list."""
+
+
+def _list(args: argparse.Namespace, ctx: Context) -> int:
+    rows = _Rows(ctx.journal(), ctx)
+    found = [(r, f) for r, f in rows.records(args.what) if not args.flag or args.flag in f]
+    if args.json:
+        print_json([rows.doc(args.what, r, f) for r, f in found])
+    elif not found:
+        print(f"no {args.what}" + (f" flagged {args.flag}" if args.flag else ""))
+    else:
+        print(table([rows.row(args.what, r, f) for r, f in found], HEADERS[args.what]))
+    return 0
+
+
+def _flags(args: argparse.Namespace, ctx: Context) -> int:
+    found = all_flags(ctx.journal(), ctx.today, ctx.config.hedges)
+    if args.flag:
+        found = [f for f in found if f.flag == args.flag]
+    if args.json:
+        print_json([f.to_doc() for f in found])
+    elif not found:
+        print("no flags: nothing needs your attention")
+    else:
+        print(
+            table([[f.flag, f.kind, f.id, f.reason] for f in found], ["FLAG", "KIND", "ID", "WHY"])
+        )
+    return 0
+
+
+def _timeline(args: argparse.Namespace, ctx: Context) -> int:
+    start, end = args.start, args.end
+    if start and end and start > end:
+        raise UsageError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
+    events = timeline(ctx.journal(), start, end)
+    if args.kind:
+        events = [e for e in events if e.kind in args.kind]
+    if args.json:
+        print_json([e.to_doc() for e in events])
+    elif not events:
+        print("nothing on the timeline" + (" in that range" if start or end else ""))
+    else:
+        rows = [[e.date.isoformat(), e.kind, e.id, short(e.text, 90)] for e in events]
+        print(table(rows, ["DATE", "WHAT", "ID", "TEXT"]))
+    return 0
+
+
+def register(sub: Any) -> None:
+    """Add the list, flags and timeline commands."""
+    flag_help = "only records carrying this flag (" + ", ".join(FLAGS) + ")"
+    p = command(
+        sub,
+        "list",
+        "list conversations, promises, asks, offers or people, with their flags",
+        [
+            "leverage list promises --flag unwritten",
+            "leverage list conversations --json",
+            "leverage list offers",
+        ],
+        _list,
+    )
+    p.add_argument("what", type=list_name, choices=LISTS, metavar="|".join(LISTS))
+    p.add_argument("--flag", type=lower, choices=FLAGS, metavar="FLAG", help=flag_help)
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.epilog = (p.epilog or "") + (
+        "\n\nA conversation or person carries the flags of its promises."
+    )
+
+    p = command(
+        sub,
+        "flags",
+        "every open warning (overdue, unwritten, vague, deadline, ...) with its reason",
+        ["leverage flags", "leverage flags --flag overdue --json"],
+        _flags,
+    )
+    p.add_argument("--flag", type=lower, choices=FLAGS, metavar="FLAG", help="only this flag")
+    p.add_argument("--json", action="store_true", help="print [{flag, kind, id, reason}]")
+
+    p = command(
+        sub,
+        "timeline",
+        "everything in date order: conversations, promises made, kept and due, offers",
+        [
+            'leverage timeline --from "3 months ago"',
+            'leverage timeline --from "nov 1" --to today --json',
+        ],
+        _timeline,
+    )
+    p.add_argument("--from", dest="start", type=date_arg, metavar="DATE")
+    p.add_argument("--to", dest="end", type=date_arg, metavar="DATE")
+    p.add_argument(
+        "--kind",
+        type=lower,
+        choices=EVENT_KINDS,
+        action="append",
+        metavar="KIND",
+        help="only events of this kind (" + ", ".join(EVENT_KINDS) + "); repeat for more",
+    )
+    p.add_argument("--json", action="store_true", help="print [{date, kind, id, text}]")
