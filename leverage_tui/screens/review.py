@@ -1,17 +1,240 @@
-"""The Review screen (placeholder until it is built)."""
+"""The Review screen: the decision brief, before accepting (or refusing) a counteroffer.
+
+Offers side by side with the current job; the track record as numbers and a month by
+month chart of kept and broken promises; every open flag, worst first; each ask and
+how firmly it is covered; the checklist answered from the record. Keys add or edit
+offers, the current job and asks, and export the whole brief to Markdown.
+"""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money, short
+from ..widgets.flag_badges import flag_text
+from .ask_editor import AskEditor
+from .offer_editor import OfferEditor
+from .review_parts import checklist_table, coverage_text, track_table
+
+if TYPE_CHECKING:
+    from ..app import LeverageApp
+
+OFFER_ROWS = ("Kind", "Role", "Base pay", "Bonus", "Equity", "Terms", "In writing")
+OFFER_ROWS += ("Decide by", "Status", "Against now")
+"""The rows of the side-by-side offers table (one column per offer)."""
 
 
 class ReviewScreen(Screen[None]):
-    """Review: placeholder."""
+    """The decision brief, on screen."""
+
+    BINDINGS = [
+        Binding("o", "add_offer", "Add offer", id="review.add_offer"),
+        Binding("c", "current_job", "Current job", id="review.current_job"),
+        Binding("w", "add_ask", "Add ask", id="review.add_ask"),
+        Binding("e", "edit", "Edit", id="review.edit"),
+        Binding("m", "export", "Export brief", id="review.export"),
+    ]
+    DEFAULT_CSS = """
+    ReviewScreen {
+        #review-body { padding: 0 1; }
+        .review-title { text-style: bold; color: $accent; margin-top: 1; }
+        .review-note { color: $text-muted; }
+        DataTable { height: auto; max-height: 24; }
+        #review-track, #review-flags, #review-checklist { height: auto; }
+    }
+    """
+
+    def __init__(self) -> None:
+        """The screen, filled when mounted."""
+        super().__init__()
+        self.brief: Brief | None = None
+
+    @property
+    def leverage(self) -> LeverageApp:
+        """The app, typed."""
+        return cast("LeverageApp", self.app)
 
     def compose(self) -> ComposeResult:
-        """Header, a placeholder line, footer."""
+        """Header, the brief's sections in a scroll, footer."""
         yield Header()
-        yield Static("Review")
+        with VerticalScroll(id="review-body"):
+            yield Static("Offers side by side", classes="review-title")
+            yield DataTable(cursor_type="column", zebra_stripes=True, id="review-offers")
+            yield Static(id="review-offers-note", classes="review-note", markup=False)
+            yield Static("Track record", classes="review-title")
+            yield Static(id="review-track")
+            yield Static("Open flags", classes="review-title", id="review-flags-title")
+            yield Static(id="review-flags")
+            yield Static("What you asked for", classes="review-title")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="review-asks")
+            yield Static(id="review-asks-note", classes="review-note", markup=False)
+            yield Static("Before accepting a counteroffer", classes="review-title")
+            yield Static(id="review-checklist")
         yield Footer()
+
+    def on_mount(self) -> None:
+        """Build the brief, and build it again after every change to the journal."""
+        self.sub_title = "Review"
+        self.watch(self.app, "revision", self._journal_changed, init=False)
+        self.reload()
+        self.query_one("#review-body").focus()  # arrows and page keys read the brief
+
+    def _journal_changed(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        """Fit the tables to the new width."""
+        if self.brief is not None:
+            self._fill_offers(self.brief)
+            self._fill_asks(self.brief)
+
+    # -- filling ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Build the brief from the journal and show every section."""
+        app = self.leverage
+        brief = build_brief(app.journal, app.today, app.hedges)
+        self.brief = brief
+        self._fill_offers(brief)
+        self.query_one("#review-track", Static).update(track_table(brief, self.app.theme_variables))
+        self._fill_flags(brief)
+        self._fill_asks(brief)
+        self.query_one("#review-checklist", Static).update(
+            checklist_table(brief, self.app.theme_variables)
+        )
+
+    def _fill_offers(self, brief: Brief) -> None:
+        table = self.query_one("#review-offers", DataTable)
+        cursor = table.cursor_column
+        table.clear(columns=True)
+        job = brief.current_job
+        count = len(brief.offers) + (1 if job else 0)
+        width = max(16, min(34, (self.size.width - 18) // max(1, count) - 2))
+        columns: list[tuple[str, str, list[str | Text]]] = []
+        if job is not None:
+            values: list[str | Text] = ["current job", job.role, money(job.base)]
+            values += [money(job.bonus), job.equity or "—", job.terms or "—", "—", "—", "—", "—"]
+            columns.append(("current", f"Now: {job.company}", values))
+        for view in brief.offers:
+            o = view.offer
+            written = Text("yes") if o.written else Text("✎ no", style="bold")
+            values = ["counteroffer" if o.counter else "outside offer", o.role, money(o.base)]
+            values += [money(o.bonus), o.equity or "—", o.terms or "—", written]
+            values += [deadline_text(view), o.status, "; ".join(view.differences) or "—"]
+            columns.append((o.id, f"{o.company} ({o.id})", values))
+        for key, label, _ in columns:
+            table.add_column(short(label, width), width=width, key=key)
+        if columns:
+            for i, name in enumerate(OFFER_ROWS):
+                cells = [Text(v[i]) if isinstance(v[i], str) else v[i] for _, _, v in columns]
+                table.add_row(*cells, height=None, label=name, key=name)
+            table.move_cursor(column=min(cursor, len(columns) - 1))
+        table.display = bool(columns)
+        notes = []
+        if not brief.offers:
+            notes.append("No offers yet: press o to add the outside offer or a counteroffer.")
+        if job is None:
+            notes.append("Your current job is not recorded: press c to add it and compare.")
+        note = self.query_one("#review-offers-note", Static)
+        note.update("\n".join(notes))
+        note.display = bool(notes)
+
+    def _fill_flags(self, brief: Brief) -> None:
+        title = self.query_one("#review-flags-title", Static)
+        title.update(f"Open flags ({len(brief.flags)}), worst first")
+        text = Text()
+        for flag in brief.flags:
+            if text:
+                text.append("\n")
+            text.append_text(flag_text([flag]))
+            text.append(f"  {brief.about.get(flag.id, flag.id)} ({flag.id})", "bold")
+            text.append(f": {flag.reason}")
+        self.query_one("#review-flags", Static).update(text or "No open flags.")
+
+    def _fill_asks(self, brief: Brief) -> None:
+        table = self.query_one("#review-asks", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_column("priority", width=8)
+        table.add_column("ask", width=max(16, self.size.width - 54))
+        table.add_column("target", width=10)
+        table.add_column("covered by", width=22)
+        colours = self.app.theme_variables
+        for a in brief.asks:
+            target = a.ask.target.isoformat() if a.ask.target else "no date"
+            covered = coverage_text(a.coverage, colours)
+            for p in a.promises:
+                covered.append(f"\n{p.id} {p.form}, {p.status}")
+            table.add_row(
+                a.ask.priority, Text(a.ask.text), target, covered, height=None, key=a.ask.id
+            )
+        if brief.asks:
+            table.move_cursor(row=min(row, len(brief.asks) - 1))
+        table.display = bool(brief.asks)
+        note = self.query_one("#review-asks-note", Static)
+        note.update("" if brief.asks else "No asks yet: press w to write down what you want.")
+        note.display = not brief.asks
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_add_offer(self) -> None:
+        """Add an outside offer or a counteroffer."""
+        self.app.push_screen(OfferEditor())
+
+    def action_current_job(self) -> None:
+        """Record or edit the current job."""
+        self.app.push_screen(OfferEditor(current_job=True))
+
+    def action_add_ask(self) -> None:
+        """Add an ask, sharpened into something measurable."""
+        self.app.push_screen(AskEditor())
+
+    def action_edit(self) -> None:
+        """Edit the ask or offer under the cursor (of the table that has focus)."""
+        focused = self.focused
+        asks = self.query_one("#review-asks", DataTable)
+        offers = self.query_one("#review-offers", DataTable)
+        if focused is asks and asks.row_count:
+            key = asks.coordinate_to_cell_key(asks.cursor_coordinate).row_key.value
+            self.app.push_screen(AskEditor(key))
+        elif offers.columns:
+            self._edit_offer(list(offers.columns)[offers.cursor_column].value)
+
+    def _edit_offer(self, key: str | None) -> None:
+        if key == "current":
+            self.app.push_screen(OfferEditor(current_job=True))
+        elif key:
+            self.app.push_screen(OfferEditor(key))
+
+    @on(DataTable.ColumnSelected, "#review-offers")
+    def _offer_chosen(self, event: DataTable.ColumnSelected) -> None:
+        self._edit_offer(event.column_key.value)
+
+    @on(DataTable.RowSelected, "#review-asks")
+    def _ask_chosen(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.app.push_screen(AskEditor(event.row_key.value))
+
+    def action_export(self) -> None:
+        """Write the brief as Markdown into the current folder (readable by you only)."""
+        app = self.leverage
+        brief = build_brief(app.journal, app.today, app.hedges)
+        path = Path.cwd() / f"leverage-brief-{app.today.isoformat()}.md"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(brief_markdown(brief))
+        except OSError as err:
+            app.notify(f"Could not write {path}: {err.strerror}", severity="error")
+            return
+        app.notify(str(path), title="Brief saved")

@@ -1,0 +1,124 @@
+"""The checklist of the decision brief: what to answer before accepting a counteroffer,
+each question answered from the record where it can be."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .flags import DEADLINE_DAYS, walked_back
+from .records import UNWRITTEN_FORMS, Offer, Promise
+from .track import TrackRecord, percent
+
+if TYPE_CHECKING:
+    from .review import AskCoverage
+
+GOOD_RATE = 0.8
+"""A verbal honor rate at or above this is a record worth trusting."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One question of the checklist, answered from the record (ok None: can't tell)."""
+
+    question: str
+    answer: str
+    ok: bool | None
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON form: {question, answer, ok}."""
+        return {"question": self.question, "answer": self.answer, "ok": self.ok}
+
+
+def days(n: int) -> str:
+    """A count of days in words: '1 day', '3 days'."""
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def short(text: str, limit: int = 48) -> str:
+    """`text` cut to `limit` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def check_fixes_why(asks: Sequence[AskCoverage]) -> Check:
+    """Does it fix why you started looking? From how firmly each ask is covered."""
+    question = "Does it fix why you started looking?"
+    active = [a for a in asks if a.coverage != "dropped"]
+    if not active:
+        return Check(question, "Can't tell: no asks recorded. Write down what you want.", None)
+    firm = [a for a in active if a.coverage in ("granted", "in writing")]
+    verbal = [a for a in active if a.coverage == "verbal only"]
+    missing = [a for a in active if a.coverage not in ("granted", "in writing", "verbal only")]
+    if not verbal and not missing:
+        return Check(question, f"Yes: all {len(active)} asks are granted or in writing.", True)
+    parts = [f"Not yet: {len(firm)} of {len(active)} asks are granted or in writing"]
+    if verbal:
+        parts.append("only verbal: " + ", ".join(f'"{short(a.ask.text, 40)}"' for a in verbal))
+    if missing:
+        parts.append("not covered: " + ", ".join(f'"{short(a.ask.text, 40)}"' for a in missing))
+    return Check(question, "; ".join(parts) + ".", False)
+
+
+def check_in_writing(promises: Iterable[Promise], offers: Iterable[Offer]) -> Check:
+    """Is every item in writing? Pending promises and open offers."""
+    question = "Is every item in writing?"
+    pending = [p for p in promises if p.pending]
+    open_offers = [o for o in offers if o.status == "open"]
+    if not pending and not open_offers:
+        return Check(question, "Nothing is pending and no offer is open.", None)
+    unwritten = [p for p in pending if p.form in UNWRITTEN_FORMS]
+    verbal_offers = [o for o in open_offers if not o.written]
+    if not unwritten and not verbal_offers:
+        return Check(question, "Yes: every pending promise and open offer is in writing.", True)
+    parts = []
+    if unwritten:
+        n = len(unwritten)
+        verb = "is" if n == 1 else "are"
+        parts.append(f"{n} of {len(pending)} pending promises {verb} not in writing")
+    for o in verbal_offers:
+        parts.append(f"the {'counteroffer' if o.counter else 'offer'} from {o.company} is verbal")
+    return Check(question, "No: " + "; ".join(parts) + ".", False)
+
+
+def check_verbal_record(track: TrackRecord) -> Check:
+    """How were past verbal promises kept? The verbal honor rate."""
+    question = "How were past verbal promises kept?"
+    v, w = track.verbal, track.written
+    if not v.resolved or v.honor_rate is None:
+        return Check(question, "Can't tell yet: no verbal promise has been resolved.", None)
+    answer = (
+        f"{percent(v.honor_rate)} kept ({v.honored} honored, {v.partly} partly, "
+        f"{v.broken} broken, {v.withdrawn} withdrawn)"
+    )
+    if w.honor_rate is not None:
+        answer += f", against {percent(w.honor_rate)} of written ones"
+    return Check(question, answer + ".", v.honor_rate >= GOOD_RATE)
+
+
+def check_deadline(offers: Iterable[Offer], today: dt.date) -> Check:
+    """How long until the outside deadline? The nearest open outside offer's deadline."""
+    question = "How long until the outside deadline?"
+    dated = [o for o in offers if o.status == "open" and not o.counter and o.deadline]
+    if not dated:
+        return Check(question, "No open outside offer has a decision deadline.", None)
+    o = min(dated, key=lambda x: (x.deadline, x.id))
+    assert o.deadline is not None
+    left = (o.deadline - today).days
+    if left < 0:
+        return Check(question, f"Passed {days(-left)} ago ({o.company}, {o.deadline}).", False)
+    when = "Today" if left == 0 else days(left)
+    answer = f"{when}: {o.company} wants an answer by {o.deadline.isoformat()}."
+    return Check(question, answer, left > DEADLINE_DAYS)
+
+
+def check_walked_back(promises: Iterable[Promise]) -> Check:
+    """Were responsibilities given and then taken back? From walked-back promises."""
+    question = "Were things given and then taken back?"
+    back = [(p, walked_back(p)) for p in promises]
+    found = [(p, b) for p, b in back if b is not None]
+    if not found:
+        return Check(question, "No: nothing kept has been taken back.", True)
+    items = [f'"{short(p.text, 40)}" ({p.by}, {p.status} on {b[1]})' for p, b in found]
+    return Check(question, f"Yes, {len(found)}: " + "; ".join(items) + ".", False)

@@ -1,0 +1,236 @@
+"""Exports beside JSON: the whole journal as Markdown by month, CSV per kind of record,
+and an iCalendar file of every due date and decision deadline.
+
+All three are pure functions of a journal; none reads the clock (the calendar's
+DTSTAMP is the journal's today at midnight UTC).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from icalendar import Calendar, Event
+
+from .brief_md import MONTH_NAMES, long_date
+from .records import Conversation, Offer, Promise
+from .review import money
+from .validate import InputError
+
+if TYPE_CHECKING:
+    from .journal import Journal
+
+CSV_KINDS = ("conversations", "promises", "asks", "offers")
+"""What `csv_text` can export."""
+
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "conversations": ("id", "on", "at", "with", "channel", "summary", "notes", "tags"),
+    "promises": (
+        "id",
+        "text",
+        "by",
+        "made_on",
+        "form",
+        "evidence",
+        "due",
+        "category",
+        "status",
+        "status_on",
+        "conversation",
+    ),
+    "asks": ("id", "text", "measure", "target", "priority", "status", "promises"),
+    "offers": (
+        "id",
+        "company",
+        "role",
+        "base",
+        "bonus",
+        "equity",
+        "terms",
+        "received",
+        "deadline",
+        "written",
+        "counter",
+        "status",
+    ),
+}
+"""The columns of each CSV export, in order."""
+
+RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Cell starts a spreadsheet would read as a formula."""
+
+PRODID = "-//Leverage//leverage-tui//EN"
+"""Who made the calendar (RFC 5545 PRODID)."""
+
+
+# -- CSV --------------------------------------------------------------------------------
+
+
+def safe_cell(value: Any) -> str:
+    """A value as CSV cell text a spreadsheet will not run as a formula ("'" in front)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = ", ".join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(RISKY_STARTS) else text
+
+
+def csv_rows(journal: Journal, kind: str) -> list[list[str]]:
+    """The header and one row per record of `kind` (cells made safe)."""
+    if kind not in CSV_COLUMNS:
+        raise InputError(f"unknown kind {kind[:40]!r} (choose {', '.join(CSV_KINDS)})")
+    columns = CSV_COLUMNS[kind]
+    records: Iterable[Any] = getattr(journal, kind).values()
+    rows = [list(columns)]
+    for record in records:
+        doc = {"id": record.id, **record.to_doc()}
+        rows.append([safe_cell(doc.get(col)) for col in columns])
+    return rows
+
+
+def csv_text(journal: Journal, kind: str) -> str:
+    """The records of `kind` as CSV text (RFC 4180, CRLF line ends)."""
+    out = io.StringIO()
+    csv.writer(out).writerows(csv_rows(journal, kind))
+    return out.getvalue()
+
+
+# -- iCalendar ---------------------------------------------------------------------------
+
+
+def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def calendar_events(journal: Journal) -> list[Event]:
+    """An all-day event for every promise due date and every offer decision deadline."""
+    stamp = dt.datetime.combine(journal.today, dt.time(0, 0), tzinfo=dt.UTC)
+    events = []
+    for p in journal.promises.values():
+        if p.due is None:
+            continue
+        mark = "" if p.pending else f"[{p.status}] "
+        summary = f"{mark}Due from {p.by}: {p.text}"
+        about = f"{p.by} promised this on {p.made_on.isoformat()} ({p.form}); status {p.status}."
+        events.append(_event(f"{p.id}-due@leverage", p.due, summary, about, stamp))
+    for o in journal.offers.values():
+        if o.deadline is None:
+            continue
+        what = "counteroffer" if o.counter else "offer"
+        summary = f"Decide on the {o.company} {what}"
+        about = f"{o.role}; base {money(o.base)}; {'in writing' if o.written else 'verbal'}."
+        events.append(_event(f"{o.id}-deadline@leverage", o.deadline, summary, about, stamp))
+    return events
+
+
+def ics_bytes(journal: Journal) -> bytes:
+    """The iCalendar (RFC 5545) file of every due date and decision deadline."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Leverage: due dates and deadlines")
+    for event in calendar_events(journal):
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+# -- Markdown ----------------------------------------------------------------------------
+
+
+def _promise_line(p: Promise) -> list[str]:
+    due = f", due {p.due.isoformat()}" if p.due else ", no due date"
+    lines = [f'- {p.id} **{p.by}** promised: "{p.text}" ({p.category}; {p.form}, {p.status}{due})']
+    if p.evidence:
+        lines.append(f"  - evidence: {p.evidence}")
+    for c in p.history:
+        lines.append(f"  - {c.on.isoformat()}: {c.field} {c.old or '—'} → {c.new or '—'}")
+    return lines
+
+
+def _conversation_lines(c: Conversation, promises: Sequence[Promise]) -> list[str]:
+    at = f" {c.at:%H:%M}" if c.at else ""
+    lines = [f"### {c.on.isoformat()}{at} · {c.channel} with {', '.join(c.people)} ({c.id})", ""]
+    lines.append(c.summary)
+    if c.tags:
+        lines.append("Tags: " + " ".join(f"#{t}" for t in c.tags))
+    if c.notes:
+        lines += [""] + [f"> {line}" if line else ">" for line in c.notes.splitlines()]
+    if promises:
+        lines.append("")
+        for p in promises:
+            lines += _promise_line(p)
+    return lines + [""]
+
+
+def _offer_line(o: Offer) -> str:
+    what = "Counteroffer" if o.counter else "Offer"
+    deadline = f", decide by {o.deadline.isoformat()}" if o.deadline else ""
+    return (
+        f"- {o.id} {what} from **{o.company}**: {o.role}; base {money(o.base)}, bonus "
+        f"{money(o.bonus)}{'; equity ' + o.equity if o.equity else ''}"
+        f"{'; ' + ' '.join(o.terms.split()) if o.terms else ''}; "
+        f"{'in writing' if o.written else 'verbal'}; {o.status}{deadline}"
+    )
+
+
+def journal_markdown(journal: Journal) -> str:
+    """The whole journal as readable Markdown: people, offers, asks, then month by month."""
+    out = ["# Leverage journal", "", f"Exported on {long_date(journal.today)}.", ""]
+    job = journal.current_job
+    if job is not None:
+        pay = f"base {money(job.base)}, bonus {money(job.bonus)}"
+        extra = "".join(f"; {' '.join(x.split())}" for x in (job.equity, job.terms) if x)
+        out += ["## Current job", "", f"{job.role} at **{job.company}**; {pay}{extra}", ""]
+    if journal.people:
+        out += ["## People", ""]
+        for person in journal.people.values():
+            notes = f": {' '.join(person.notes.split())}" if person.notes else ""
+            out.append(f"- **{person.name}** ({person.role}){notes}")
+        out.append("")
+    if journal.offers:
+        out += ["## Offers", ""] + [_offer_line(o) for o in journal.offers.values()] + [""]
+    if journal.asks:
+        out += ["## Asks", ""]
+        for a in journal.asks.values():
+            target = f", by {a.target.isoformat()}" if a.target else ""
+            linked = f"; promises {', '.join(a.promises)}" if a.promises else ""
+            out.append(f"- {a.id} **{a.text}** ({a.priority}, {a.status}{target}{linked})")
+            if a.measure:
+                out.append(f"  - how I will know: {a.measure}")
+        out.append("")
+    months: dict[tuple[int, int], list[Conversation | Promise]] = {}
+    for c in journal.conversations.values():
+        months.setdefault((c.on.year, c.on.month), []).append(c)
+    for p in journal.promises.values():
+        if p.conversation is None or p.conversation not in journal.conversations:
+            months.setdefault((p.made_on.year, p.made_on.month), []).append(p)
+    for year, month in sorted(months):
+        out += [f"## {MONTH_NAMES[month - 1]} {year}", ""]
+        items = months[(year, month)]
+        for c in sorted((i for i in items if isinstance(i, Conversation)), key=_when):
+            out += _conversation_lines(c, journal.promises_of(c.id))
+        loose = [i for i in items if isinstance(i, Promise)]
+        if loose:
+            out += ["### Promises outside a conversation", ""]
+            for p in sorted(loose, key=lambda x: (x.made_on, len(x.id), x.id)):
+                out += _promise_line(p)
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _when(c: Conversation) -> tuple[dt.date, dt.time, int, str]:
+    return (c.on, c.at or dt.time(0, 0), len(c.id), c.id)

@@ -1,0 +1,260 @@
+"""The decision brief: everything to weigh before accepting (or refusing) a counteroffer.
+
+`build_brief(journal)` gathers, from the record alone: the offers side by side with the
+current job, the track record (and kept/broken by month), every open flag worst first,
+each ask with the promises that cover it, and the checklist answered from the record.
+`brief_markdown(brief)` writes it as a Markdown brief to show a friend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .checklist import (
+    Check,
+    check_deadline,
+    check_fixes_why,
+    check_in_writing,
+    check_verbal_record,
+    check_walked_back,
+    days,
+    short,
+)
+from .flags import DEFAULT_HEDGES, Flag, all_flags
+from .records import UNWRITTEN_FORMS, Ask, Offer, Promise, iso
+from .track import TrackRecord, track_record
+
+if TYPE_CHECKING:
+    from .journal import Journal
+
+LIVE = ("pending", "honored", "partly")
+"""Promise statuses that still answer an ask."""
+MONTHS = 12
+"""How many months the kept/broken chart covers, ending with today's month."""
+
+
+@dataclass(frozen=True)
+class OfferView:
+    """An offer as the brief shows it: days left to decide and how it differs from now."""
+
+    offer: Offer
+    days_left: int | None
+    differences: list[str]
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON form: the offer's fields plus id, days_left and differences."""
+        doc: dict[str, Any] = {"id": self.offer.id, **self.offer.to_doc()}
+        return {**doc, "days_left": self.days_left, "differences": list(self.differences)}
+
+
+@dataclass(frozen=True)
+class AskCoverage:
+    """One ask, the promises linked to it, and how firmly they cover it.
+
+    coverage: granted, in writing, verbal only, broken (every linked promise failed),
+    not covered (nothing linked), refused, or dropped.
+    """
+
+    ask: Ask
+    promises: list[Promise]
+    coverage: str
+    form: str | None
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON form of the ask with its coverage and linked promises."""
+        linked = [
+            {"id": p.id, "text": p.text, "by": p.by, "form": p.form, "status": p.status}
+            for p in self.promises
+        ]
+        doc: dict[str, Any] = {"id": self.ask.id, **self.ask.to_doc(), "promises": linked}
+        return {**doc, "coverage": self.coverage, "form": self.form}
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    """Promises resolved in one month: kept (honored, partly) and broken (or withdrawn)."""
+
+    month: dt.date
+    kept: int
+    broken: int
+
+
+@dataclass
+class Brief:
+    """Everything the decision brief shows."""
+
+    today: dt.date
+    current_job: Offer | None
+    offers: list[OfferView]
+    track: TrackRecord
+    by_month: list[MonthCount]
+    flags: list[Flag]
+    about: dict[str, str]
+    asks: list[AskCoverage]
+    checklist: list[Check]
+
+    def to_doc(self) -> dict[str, Any]:
+        """The JSON form (the numbers of `leverage review --json`)."""
+        job = self.current_job
+        return {
+            "today": self.today.isoformat(),
+            "current_job": job.to_doc() if job else None,
+            "offers": [o.to_doc() for o in self.offers],
+            "track_record": self.track.to_doc(),
+            "by_month": [
+                {"month": m.month.strftime("%Y-%m"), "kept": m.kept, "broken": m.broken}
+                for m in self.by_month
+            ],
+            "flags": [{**f.to_doc(), "about": self.about.get(f.id, "")} for f in self.flags],
+            "asks": [a.to_doc() for a in self.asks],
+            "checklist": [c.to_doc() for c in self.checklist],
+        }
+
+
+def money(amount: int | None) -> str:
+    """An amount as '142,000', or '—' when unknown."""
+    return "—" if amount is None else f"{amount:,}"
+
+
+def _signed(amount: int) -> str:
+    return f"+{amount:,}" if amount >= 0 else f"-{-amount:,}"
+
+
+def differences(offer: Offer, current: Offer | None) -> list[str]:
+    """How `offer` differs from the current job, in short phrases."""
+    out: list[str] = []
+    if current is not None:
+        if offer.base is not None and current.base is not None:
+            change = offer.base - current.base
+            pct = f" ({_signed(round(change * 100 / current.base))}%)" if current.base else ""
+            out.append(f"base {_signed(change)}{pct}")
+        if offer.bonus is not None or current.bonus is not None:
+            out.append(f"bonus {_signed((offer.bonus or 0) - (current.bonus or 0))}")
+        if offer.role.strip().casefold() != current.role.strip().casefold():
+            out.append(f"title {offer.role} (now {current.role})")
+        if offer.equity and offer.equity != current.equity:
+            out.append(f"equity {offer.equity}")
+    if not offer.written:
+        out.append("not in writing")
+    return out
+
+
+def coverage(ask: Ask, promises: dict[str, Promise]) -> AskCoverage:
+    """How firmly the promises linked to `ask` cover it."""
+    linked = [promises[p] for p in ask.promises if p in promises]
+    live = [p for p in linked if p.status in LIVE]
+    written = [p for p in live if p.form not in UNWRITTEN_FORMS]
+    best = max((p.form for p in live), key=_form_rank, default=None)
+    if ask.status in ("granted", "refused", "dropped"):
+        state = ask.status
+    elif written:
+        state = "in writing"
+    elif live:
+        state = "verbal only"
+    else:
+        state = "broken" if linked else "not covered"
+    return AskCoverage(ask, linked, state, best)
+
+
+def _form_rank(form: str) -> int:
+    return ("verbal", "recap-sent", "written", "official").index(form)
+
+
+def by_month(promises: Iterable[Promise], today: dt.date, months: int = MONTHS) -> list[MonthCount]:
+    """Kept and broken promises per month, for the `months` months ending with today's."""
+    firsts = []
+    year, month = today.year, today.month
+    for _ in range(months):
+        firsts.append(dt.date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    firsts.reverse()
+    kept = dict.fromkeys(firsts, 0)
+    broken = dict.fromkeys(firsts, 0)
+    for p in promises:
+        if p.status == "pending" or p.status_on is None:
+            continue
+        first = p.status_on.replace(day=1)
+        if first in kept:
+            (kept if p.status in ("honored", "partly") else broken)[first] += 1
+    return [MonthCount(m, kept[m], broken[m]) for m in firsts]
+
+
+def spark(values: Sequence[int], top: int | None = None) -> str:
+    """Values as a bar sparkline ('·' for zero), scaled so `top` is a full bar."""
+    bars = "▁▂▃▄▅▆▇█"
+    top = max([top or 0, *values, 1])
+    return "".join("·" if v <= 0 else bars[max(0, -(-v * 8 // top) - 1)] for v in values)
+
+
+# -- the brief -------------------------------------------------------------------------
+
+
+def about(journal: Journal, kind: str, rid: str) -> str:
+    """A few words saying which record a flag is about."""
+    if kind == "promise" and rid in journal.promises:
+        p = journal.promises[rid]
+        return f'{p.by}: "{short(p.text)}"'
+    if kind == "ask" and rid in journal.asks:
+        return f'ask: "{short(journal.asks[rid].text)}"'
+    if kind == "offer" and rid in journal.offers:
+        o = journal.offers[rid]
+        return f"{'counteroffer' if o.counter else 'offer'}: {o.company}, {short(o.role, 32)}"
+    return rid
+
+
+def build_brief(
+    journal: Journal, today: dt.date | None = None, hedges: Sequence[str] = DEFAULT_HEDGES
+) -> Brief:
+    """The decision brief for `journal` as of `today` (the journal's today by default)."""
+    day = today or journal.today
+    current = journal.current_job
+    offers = sorted(
+        journal.offers.values(),
+        key=lambda o: (o.status != "open", o.counter, o.received or day, len(o.id), o.id),
+    )
+    views = [
+        OfferView(o, (o.deadline - day).days if o.deadline else None, differences(o, current))
+        for o in offers
+    ]
+    promises = list(journal.promises.values())
+    track = track_record(promises)
+    flags = all_flags(journal, day, hedges)
+    asks = [coverage(a, journal.promises) for a in journal.asks.values()]
+    checklist = [
+        check_fixes_why(asks),
+        check_in_writing(promises, offers),
+        check_verbal_record(track),
+        check_deadline(offers, day),
+        check_walked_back(promises),
+    ]
+    return Brief(
+        today=day,
+        current_job=current,
+        offers=views,
+        track=track,
+        by_month=by_month(promises, day),
+        flags=flags,
+        about={f.id: about(journal, f.kind, f.id) for f in flags},
+        asks=asks,
+        checklist=checklist,
+    )
+
+
+def deadline_text(view: OfferView) -> str:
+    """'2026-11-25 (in 2 days)', 'passed 3 days ago' or '—'."""
+    o = view.offer
+    if o.deadline is None or view.days_left is None:
+        return "—"
+    left = view.days_left
+    when = "today" if left == 0 else f"in {days(left)}" if left > 0 else f"{days(-left)} ago"
+    return f"{iso(o.deadline)} ({when})"
+
+
+def brief_markdown(brief: Brief) -> str:
+    """The brief as a readable Markdown document."""
+    from .brief_md import render
+
+    return render(brief)

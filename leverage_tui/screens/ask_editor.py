@@ -1,0 +1,224 @@
+"""AskEditor: add or edit an ask, and sharpen a vague want into a measurable one.
+
+Besides the ask itself, the form asks four questions: what would you see if it were
+true, by when, who would announce it, and where would it be written. The answers
+make the ask's measure ("how will I know"); a line at the bottom says, as you type,
+whether the ask is still vague. The promises that answer the ask can be linked here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, SelectionList, Static
+
+from ..core.flags import flags_for_ask
+from ..core.records import ASK_STATUSES, PRIORITIES, Ask
+from ..core.review import short
+from ..core.validate import TEXT_LIMIT, InputError, clean_text, optional_text
+from ..widgets.choice_bar import ChoiceBar
+from ..widgets.date_field import DateField
+from .editor_base import EditorScreen, field_row
+
+if TYPE_CHECKING:
+    from ..app import LeverageApp
+
+LINKABLE = 60
+"""How many promises (newest first) the editor offers to link, besides linked ones."""
+
+_MEASURE = re.compile(r"^(.*?)(?:; announced by (.*?))?(?:; written in (.*))?$", re.S)
+
+
+def join_measure(see: str, who: str, where: str) -> str:
+    """The measure from the answers: 'named lead on the team page; announced by ...'."""
+    parts = [see.strip()]
+    if who.strip():
+        parts.append(f"announced by {who.strip()}")
+    if where.strip():
+        parts.append(f"written in {where.strip()}")
+    return "; ".join(p for p in parts if p)
+
+
+def split_measure(measure: str) -> tuple[str, str, str]:
+    """The answers back from a measure written by `join_measure` (else all in 'see')."""
+    found = _MEASURE.match(measure.strip())
+    if not found:
+        return measure, "", ""
+    see, who, where = found.groups()
+    return see or "", who or "", where or ""
+
+
+class AskEditor(EditorScreen):
+    """A form for one ask; dismisses the ask's id, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    AskEditor #ask-prompt { color: $text-muted; margin-top: 1; }
+    AskEditor #ask-verdict { margin-top: 1; padding: 0 1; }
+    AskEditor #ask-verdict.-vague { color: $text-warning; }
+    AskEditor #ask-verdict.-sharp { color: $text-success; }
+    AskEditor SelectionList { height: auto; max-height: 8; }
+    """
+
+    def __init__(self, ask_id: str | None = None) -> None:
+        """Edit ask `ask_id`, or add a new one."""
+        super().__init__()
+        self.ask_id = ask_id
+        self.heading = "Edit ask" if ask_id else "What do you want? (an ask)"
+
+    @property
+    def leverage(self) -> LeverageApp:
+        """The app, typed."""
+        return cast("LeverageApp", self.app)
+
+    def _existing(self) -> Ask | None:
+        return self.leverage.journal.get(self.ask_id, "ask") if self.ask_id else None  # type: ignore[return-value]
+
+    def fields(self) -> ComposeResult:
+        """The ask, the four sharpening questions, priority, (status), linked promises."""
+        ask = self._existing()
+        see, who, where = split_measure(ask.measure) if ask else ("", "", "")
+
+        def line(name: str, value: str, placeholder: str) -> Input:
+            return Input(value, placeholder=placeholder, compact=True, id=name)
+
+        yield field_row(
+            "Ask",
+            line("text", ask.text if ask else "", "what you want, e.g. lead the Q1 planning"),
+            "text",
+        )
+        yield Static(
+            "Make it measurable: answer what you can. A vague want cannot be negotiated.",
+            id="ask-prompt",
+        )
+        yield field_row(
+            "You'd see",
+            line("see", see, "what would you see if it were true? e.g. named lead on the plan"),
+            "see",
+        )
+        target = ask.target if ask and ask.target else ""
+        yield field_row(
+            "By when",
+            DateField(target, allow_empty=True, compact=True, id="target"),
+            "target",
+        )
+        yield field_row(
+            "Announced",
+            line("who", who, "who would announce it? e.g. Maya, at the all-hands"),
+            "who",
+        )
+        yield field_row(
+            "Written in",
+            line("where", where, "where would it be written? e.g. org chart, contract"),
+            "where",
+        )
+        yield field_row(
+            "Priority",
+            ChoiceBar(PRIORITIES, ask.priority if ask else "medium", id="priority"),
+            "priority",
+        )
+        if ask is not None:
+            yield field_row(
+                "Status",
+                Select(
+                    [(s, s) for s in ASK_STATUSES],
+                    value=ask.status,
+                    allow_blank=False,
+                    compact=True,
+                    id="status",
+                ),
+                "status",
+            )
+        yield field_row("Promises", SelectionList[str](*self._linkable(ask), id="links"), "links")
+        yield Static("", id="ask-verdict", markup=False)
+
+    def _linkable(self, ask: Ask | None) -> list[tuple[str, str, bool]]:
+        journal = self.leverage.journal
+        linked = set(ask.promises) if ask else set()
+        live = [
+            p for p in journal.promises.values() if p.status in ("pending", "honored", "partly")
+        ]
+        chosen = [p for p in journal.promises.values() if p.id in linked]
+        newest = sorted(live, key=lambda p: (p.made_on, len(p.id), p.id), reverse=True)
+        picks = chosen + [p for p in newest if p.id not in linked][:LINKABLE]
+        return [
+            (f"{p.id} {p.by}: {short(p.text, 44)} ({p.form}, {p.status})", p.id, p.id in linked)
+            for p in picks
+        ]
+
+    def on_mount(self) -> None:
+        """Start in the ask field and say how sharp it is already."""
+        self.query_one("#text", Input).focus()
+        self._judge()
+
+    @on(Input.Changed)
+    @on(DateField.Changed)
+    def _changed(self) -> None:
+        self._judge()
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value
+
+    def _measure(self) -> str:
+        return join_measure(self._value("see"), self._value("who"), self._value("where"))
+
+    def _judge(self) -> None:
+        """Show, as you type, whether the ask is still vague and why."""
+        verdict = self.query_one("#ask-verdict", Static)
+        text = self._value("text")
+        if not text.strip():
+            verdict.update("")
+            return
+        draft = Ask("a0", text, self._measure(), self.query_one("#target", DateField).date)
+        flags = flags_for_ask(draft, self.leverage.today, self.leverage.hedges)
+        if flags:
+            verdict.update(f"~ still vague: {flags[0].reason}")
+        else:
+            verdict.update("✓ measurable: you will know when you have it, and by when")
+        verdict.set_class(bool(flags), "-vague")
+        verdict.set_class(not flags, "-sharp")
+
+    def problems(self) -> dict[str, str]:
+        """An empty ask, odd characters, or a measure that is too long."""
+        found: dict[str, str] = {}
+        try:
+            clean_text(self._value("text"), "ask")
+        except InputError as err:
+            found["text"] = str(err)
+        for name in ("see", "who", "where"):
+            try:
+                optional_text(self._value(name), "answer")
+            except InputError as err:
+                found[name] = str(err)
+        if len(self._measure()) > TEXT_LIMIT:
+            found["see"] = f"the answers together are too long (at most {TEXT_LIMIT:,})"
+        return found
+
+    def save(self) -> str | None:
+        """Add or update the ask through the app; its id, or None."""
+        text, measure = self._value("text"), self._measure()
+        target = self.query_one("#target", DateField).date
+        priority = self.query_one("#priority", ChoiceBar).value
+        links = list(self.query_one("#links", SelectionList).selected)
+        if self.ask_id is None:
+            added = self.leverage.change(
+                lambda j: j.add_ask(
+                    text, measure=measure, target=target, priority=priority, promises=links
+                )
+            )
+            return added.id if added else None
+        aid, status = self.ask_id, str(self.query_one("#status", Select).value)
+        updated = self.leverage.change(
+            lambda j: j.update_ask(
+                aid,
+                text=text,
+                measure=measure,
+                target=target,
+                priority=priority,
+                status=status,
+                promises=links,
+            )
+        )
+        return updated.id if updated else None

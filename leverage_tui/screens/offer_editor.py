@@ -1,0 +1,196 @@
+"""OfferEditor: add or edit an outside offer or a counteroffer, or the current job.
+
+Pay is checked as you type (120000, 120,000 or 120k); the deadline shows how many days
+are left; an offer not in writing gets a reminder that it is not yet leverage.
+With `current_job=True` the form holds only what the current job needs (employer,
+title, pay, terms) and saves it as the baseline the Review compares offers with.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Select
+
+from ..core.records import OFFER_STATUSES, Offer
+from ..core.validate import NAME_LIMIT, InputError, clean_text, money, optional_text
+from ..widgets.date_field import DateField
+from .editor_base import EditorScreen, field_row
+
+if TYPE_CHECKING:
+    from ..app import LeverageApp
+
+NOT_WRITTEN = "not yet leverage: ask for it in writing (salary, title, start date, terms)"
+"""The reminder under 'In writing' while an offer is only verbal."""
+
+
+class OfferEditor(EditorScreen):
+    """A form for one offer (or the current job); dismisses its id, or None."""
+
+    def __init__(self, offer_id: str | None = None, *, current_job: bool = False) -> None:
+        """Edit offer `offer_id`, add an offer, or (current_job) edit the current job."""
+        super().__init__()
+        self.offer_id = offer_id
+        self.current_job = current_job
+        if current_job:
+            self.heading = "Your current job (what offers are compared with)"
+        else:
+            self.heading = "Edit offer" if offer_id else "Add an offer or counteroffer"
+
+    @property
+    def leverage(self) -> LeverageApp:
+        """The app, typed."""
+        return cast("LeverageApp", self.app)
+
+    def _existing(self) -> Offer | None:
+        journal = self.leverage.journal
+        if self.current_job:
+            return journal.current_job
+        return journal.get(self.offer_id, "offer") if self.offer_id else None  # type: ignore[return-value]
+
+    def fields(self) -> ComposeResult:
+        """Company, role, pay, equity, terms; for offers also dates, form and status."""
+        o = self._existing()
+
+        def line(name: str, value: object, placeholder: str) -> Input:
+            text = "" if value is None else str(value)
+            return Input(text, placeholder=placeholder, compact=True, id=name)
+
+        company = "employer" if self.current_job else "who offers it"
+        yield field_row("Company", line("company", o and o.company, company), "company")
+        yield field_row("Role", line("role", o and o.role, "title, e.g. Lead Designer"), "role")
+        yield field_row(
+            "Base pay", line("base", o and o.base, "a year, e.g. 142000 or 142k"), "base"
+        )
+        yield field_row("Bonus", line("bonus", o and o.bonus, "a year (empty: none)"), "bonus")
+        yield field_row(
+            "Equity", line("equity", o and o.equity, "e.g. 0.05% over 4 years"), "equity"
+        )
+        yield field_row(
+            "Terms", line("terms", o and o.terms, "remote days, start date..."), "terms"
+        )
+        if self.current_job:
+            return
+        received = o.received if o and o.received else self.leverage.today
+        yield field_row("Received", DateField(received, compact=True, id="received"), "received")
+        deadline = o.deadline if o and o.deadline else ""
+        yield field_row(
+            "Decide by",
+            DateField(
+                deadline,
+                allow_empty=True,
+                compact=True,
+                id="deadline",
+                placeholder="their deadline, e.g. fri, in 2 weeks (empty: none yet)",
+            ),
+            "deadline",
+        )
+        written = bool(o and o.written)
+        yield field_row(
+            "In writing",
+            Checkbox("the offer is in writing (letter, email)", written, id="written"),
+            "written",
+            "" if written else NOT_WRITTEN,
+        )
+        yield field_row(
+            "Counter",
+            Checkbox("a counteroffer from my employer", bool(o and o.counter), id="counter"),
+            "counter",
+        )
+        if o is not None:
+            yield field_row(
+                "Status",
+                Select(
+                    [(s, s) for s in OFFER_STATUSES],
+                    value=o.status,
+                    allow_blank=False,
+                    compact=True,
+                    id="status",
+                ),
+                "status",
+            )
+
+    def on_mount(self) -> None:
+        """Start in the company field."""
+        self.query_one("#company", Input).focus()
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value
+
+    @on(Input.Changed, "#base, #bonus")
+    def _pay_changed(self, event: Input.Changed) -> None:
+        name = event.input.id or ""
+        try:
+            money(event.value, "pay")
+            self.show_message(name, None)
+        except InputError as err:
+            self.show_message(name, str(err))
+
+    @on(Checkbox.Changed, "#written")
+    def _written_changed(self, event: Checkbox.Changed) -> None:
+        self.show_message("written", None if event.value else NOT_WRITTEN, error=False)
+
+    def problems(self) -> dict[str, str]:
+        """Empty company or role, pay that is not an amount, odd characters."""
+        found: dict[str, str] = {}
+        checks = (
+            ("company", lambda v: clean_text(v, "company", limit=NAME_LIMIT)),
+            ("role", lambda v: clean_text(v, "role")),
+            ("base", lambda v: money(v, "base pay")),
+            ("bonus", lambda v: money(v, "bonus")),
+            ("equity", lambda v: optional_text(v, "equity")),
+            ("terms", lambda v: optional_text(v, "terms")),
+        )
+        for name, check in checks:
+            try:
+                check(self._value(name))
+            except InputError as err:
+                found[name] = str(err)
+        return found
+
+    def save(self) -> str | None:
+        """Save the offer (or the current job) through the app; its id, or None."""
+        company, role = self._value("company"), self._value("role")
+        pay = {
+            "base": self._value("base") or None,
+            "bonus": self._value("bonus") or None,
+            "equity": self._value("equity"),
+            "terms": self._value("terms"),
+        }
+        if self.current_job:
+            job = self.leverage.change(lambda j: j.set_current_job(company, role, **pay))
+            return job.id if job else None
+        received = self.query_one("#received", DateField).date
+        deadline = self.query_one("#deadline", DateField).date
+        written = self.query_one("#written", Checkbox).value
+        counter = self.query_one("#counter", Checkbox).value
+        if self.offer_id is None:
+            added = self.leverage.change(
+                lambda j: j.add_offer(
+                    company,
+                    role,
+                    received=received,
+                    deadline=deadline,
+                    written=written,
+                    counter=counter,
+                    **pay,
+                )
+            )
+            return added.id if added else None
+        oid, status = self.offer_id, str(self.query_one("#status", Select).value)
+        updated = self.leverage.change(
+            lambda j: j.update_offer(
+                oid,
+                company=company,
+                role=role,
+                received=received,
+                deadline=deadline,
+                written=written,
+                counter=counter,
+                status=status,
+                **pay,
+            )
+        )
+        return updated.id if updated else None

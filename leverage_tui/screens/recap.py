@@ -1,0 +1,182 @@
+"""RecapScreen: a ready-to-send recap of a conversation's verbal promises.
+
+The text is editable. ctrl+o copies it to the clipboard, ctrl+s saves it to the file
+named under it; once sent, ctrl+r moves those promises to recap-sent; when the other
+side confirms in writing, ctrl+t makes them written. Escape closes. (Control keys, so
+that typing in the text never triggers them; each is also a button.)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static, TextArea
+
+from ..core.brief_md import long_date
+from ..core.recap import recap_for
+from ..core.validate import InputError
+
+if TYPE_CHECKING:
+    from ..app import LeverageApp
+
+
+class RecapScreen(ModalScreen[None]):
+    """The recap of one conversation, to copy, save, and mark as sent or confirmed."""
+
+    BINDINGS = [
+        Binding("ctrl+o", "copy", "Copy", id="recap.copy"),
+        Binding("ctrl+s", "save", "Save", id="recap.save"),
+        Binding("ctrl+r", "mark_sent", "Mark sent", id="recap.mark_sent"),
+        Binding("ctrl+t", "mark_written", "Confirmed in writing", id="recap.mark_written"),
+        Binding("escape", "close", "Close", id="recap.close"),
+    ]
+    DEFAULT_CSS = """
+    RecapScreen { align: center middle; }
+    RecapScreen > Vertical {
+        width: 96; max-width: 100%; height: 100%; max-height: 32;
+        border: thick $primary 60%; background: $surface; padding: 0 1;
+    }
+    RecapScreen > Vertical.-nothing { height: auto; }
+    RecapScreen #recap-about { color: $text-muted; }
+    RecapScreen TextArea { height: 1fr; min-height: 4; margin-top: 1; }
+    RecapScreen #recap-file-row { height: 1; margin-top: 1; }
+    RecapScreen #recap-file-label { width: 8; color: $text-muted; }
+    RecapScreen #recap-path { width: 1fr; }
+    RecapScreen #recap-state { height: 1; margin-top: 1; }
+    RecapScreen #recap-buttons { height: 1; margin-top: 1; align-horizontal: right; }
+    RecapScreen Button { width: auto; min-width: 0; margin-left: 2; }
+    """
+
+    def __init__(self, conversation_id: str) -> None:
+        """The recap of conversation `conversation_id`."""
+        super().__init__()
+        self.conversation_id = conversation_id
+        self.promise_ids: list[str] = []
+        self.text = ""
+        self.problem: str | None = None
+
+    @property
+    def leverage(self) -> LeverageApp:
+        """The app, typed."""
+        return cast("LeverageApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        """What the recap covers, the text, the file to save to, and the buttons."""
+        journal = self.leverage.journal
+        try:
+            promises, self.text = recap_for(journal, self.conversation_id)
+            self.promise_ids = [p.id for p in promises]
+        except InputError as err:
+            self.problem = str(err)
+        with Vertical(classes="-nothing" if self.problem else "") as frame:
+            frame.border_title = "Recap: get it in writing"
+            if self.problem is not None:
+                yield Static(self.problem, id="recap-about", markup=False)
+            else:
+                conv = journal.conversation(self.conversation_id)
+                about = (
+                    f"{long_date(conv.on)} with {', '.join(conv.people)}: {conv.summary} · "
+                    f"covers {', '.join(self.promise_ids)}. Edit it, send it, then mark it sent."
+                )
+                yield Static(about, id="recap-about", markup=False)
+                yield TextArea(self.text, soft_wrap=True, id="recap-text")
+                with Horizontal(id="recap-file-row"):
+                    yield Static("Save to", id="recap-file-label")
+                    name = f"recap-{self.conversation_id}-{self.leverage.today.isoformat()}.txt"
+                    yield Input(name, compact=True, id="recap-path")  # in the current folder
+                yield Static("", id="recap-state", markup=False)
+            with Horizontal(id="recap-buttons"):
+                if self.problem is None:
+                    yield Button("Copy ^o", id="copy", compact=True)
+                    yield Button("Save ^s", id="save", compact=True)
+                    yield Button("Mark sent ^r", id="mark-sent", variant="primary", compact=True)
+                    yield Button("Confirmed ^t", id="mark-written", compact=True)
+                yield Button("Close", id="close", compact=True)
+
+    def on_mount(self) -> None:
+        """Show where the promises stand; focus the first button."""
+        self._show_state()
+        self.query_one("#copy" if self.problem is None else "#close", Button).focus()
+
+    def _show_state(self) -> None:
+        if self.problem is not None:
+            return
+        journal = self.leverage.journal
+        forms = [journal.promises[i].form for i in self.promise_ids if i in journal.promises]
+        state = ", ".join(f"{forms.count(f)} {f}" for f in dict.fromkeys(forms))
+        self.query_one("#recap-state", Static).update(f"The promises now: {state}.")
+
+    def _current_text(self) -> str:
+        return self.query_one("#recap-text", TextArea).text
+
+    def action_copy(self) -> None:
+        """Copy the (edited) recap to the clipboard."""
+        if self.problem is None:
+            self.app.copy_to_clipboard(self._current_text())
+            self.notify("Recap copied: paste it into an email; once sent, ctrl+r")
+
+    def action_save(self) -> None:
+        """Save the (edited) recap to the file named under it (readable by you only)."""
+        if self.problem is not None:
+            return
+        typed = self.query_one("#recap-path", Input).value.strip()
+        if not typed:
+            self.notify("Give a file name to save to", severity="warning")
+            return
+        path = Path.cwd() / Path(typed).expanduser()  # an absolute path stays as it is
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(self._current_text())
+        except OSError as err:
+            self.notify(f"Could not save to {path}: {err.strerror}", severity="error")
+            return
+        self.notify(str(path), title="Recap saved")
+
+    def _mark(self, form: str, only_verbal: bool) -> None:
+        journal = self.leverage.journal
+        ids = [
+            i
+            for i in self.promise_ids
+            if i in journal.promises and (journal.promises[i].form == "verbal" or not only_verbal)
+        ]
+        changed = self.leverage.change(lambda j: j.set_forms(ids, form))
+        if changed is None:
+            return
+        shown = ", ".join(p.id for p in changed) or "nothing to change"
+        self.notify(f"{form}: {shown}", title="Promises updated")
+        self._show_state()
+
+    def action_mark_sent(self) -> None:
+        """The recap was sent: its verbal promises become recap-sent."""
+        if self.problem is None:
+            self._mark("recap-sent", only_verbal=True)
+
+    def action_mark_written(self) -> None:
+        """The other side confirmed in writing: the promises become written."""
+        if self.problem is None:
+            self._mark("written", only_verbal=False)
+
+    def action_close(self) -> None:
+        """Close the recap."""
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "copy": self.action_copy,
+            "save": self.action_save,
+            "mark-sent": self.action_mark_sent,
+            "mark-written": self.action_mark_written,
+            "close": self.action_close,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()

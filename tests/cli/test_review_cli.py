@@ -1,0 +1,166 @@
+"""`leverage review`, `recap`, `current-job` and `export --format md|csv|ics`, in process."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import stat
+from datetime import date
+from pathlib import Path
+
+from icalendar import Calendar
+
+from leverage_tui.core.journal import Journal
+
+from .conftest import TODAY, Run
+
+
+def test_review_json_numbers(cli: Run, sample: Path) -> None:
+    r = cli("review", "--json")
+    assert (r.code, r.err) == (0, "")
+    doc = r.json
+    # sample: p1 p2 pending verbal; p3 p5 pending written; p4 official, honored then withdrawn
+    assert doc["track_record"]["overall"] == {
+        "honored": 0,
+        "partly": 0,
+        "broken": 0,
+        "withdrawn": 1,
+        "pending": 4,
+        "honor_rate": 0.0,
+    }
+    assert doc["track_record"]["verbal"]["honor_rate"] is None
+    assert doc["track_record"]["written"]["withdrawn"] == 1
+    assert doc["track_record"]["by_person"]["Ana"]["pending"] == 2
+    assert [f["flag"] for f in doc["flags"]][:3] == ["overdue", "deadline", "walked-back"]
+    assert [o["id"] for o in doc["offers"]] == ["o1", "o2"]
+    assert doc["offers"][0]["days_left"] == 2
+    assert {a["id"]: a["coverage"] for a in doc["asks"]} == {
+        "a1": "verbal only",
+        "a2": "not covered",
+    }
+    assert doc["checklist"][3]["answer"] == "2 days: Acme wants an answer by 2026-11-25."
+
+
+def test_review_md_to_stdout_and_to_a_private_file(cli: Run, sample: Path, tmp_path: Path) -> None:
+    r = cli("review", "--md")
+    assert r.code == 0 and r.out.startswith("# Decision brief, 23 November 2026\n")
+    assert "## Before accepting a counteroffer" in r.out
+    target = tmp_path / "brief.md"
+    r = cli("review", "-o", str(target))
+    assert (r.code, r.out) == (0, f"wrote the decision brief to {target}\n")
+    assert target.read_text(encoding="utf-8") == cli("review", "--md").out
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_review_json_to_a_file(cli: Run, sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "brief.json"
+    assert cli("review", "--json", "-o", str(target)).code == 0
+    assert json.loads(target.read_text())["track_record"]["overall"]["pending"] == 4
+
+
+def test_review_md_and_json_together_is_a_usage_error(cli: Run, sample: Path) -> None:
+    r = cli("review", "--md", "--json")
+    assert (r.code, r.out) == (2, "")
+    assert "choose one of --md and --json" in r.err
+
+
+def test_recap_prints_and_marks_sent(cli: Run, sample: Path) -> None:
+    r = cli("recap", "c1")
+    assert r.code == 0
+    assert r.out == (
+        "Hi Sybil,\n\nTo make sure I understood our conversation on 2 November 2026:\n\n"
+        "- you agreed that I will lead Q3 planning, by Tuesday 1 December 2026\n\n"
+        "Could you confirm by reply? If I got anything wrong, please correct me.\n\nThanks\n"
+    )
+    assert Journal(sample, today=TODAY).promises["p1"].form == "verbal"  # printing changes nothing
+    r = cli("recap", "c1", "--mark-sent")
+    assert r.code == 0 and r.err == "marked recap-sent: p1\n"
+    p1 = Journal(sample, today=TODAY).promises["p1"]
+    assert p1.form == "recap-sent"
+    assert p1.history[-1].on == TODAY
+
+
+def test_recap_to_a_file(cli: Run, sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "recap.txt"
+    r = cli("recap", "C1", "-o", str(target))
+    assert (r.code, r.out) == (0, f"wrote the recap to {target}\n")
+    assert target.read_text().startswith("Hi Sybil,\n")
+
+
+def test_recap_errors(cli: Run, sample: Path) -> None:
+    r = cli("recap", "c9")
+    assert r.code == 2 and "no conversation with id 'c9'" in r.err
+    Journal(sample, today=TODAY).set_forms(["p1"], "written")
+    r = cli("recap", "c1")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == (
+        "leverage: conversation c1 has no pending promise that is only verbal: nothing to recap\n"
+    )
+
+
+def test_current_job(cli: Run, sample: Path) -> None:
+    r = cli("current-job")
+    assert r.out.startswith("no current job recorded")
+    r = cli("current-job", "--base", "120k")
+    assert r.code == 2 and "--company and --role" in r.err
+    r = cli("current-job", "--company", "Current Co", "--role", "Engineer", "--base", "120k")
+    assert (r.code, r.out) == (0, "Engineer at Current Co; base 120,000\n")
+    r = cli("current-job", "--bonus", "5,000", "--json")
+    assert r.json == {
+        "id": "current",
+        "company": "Current Co",
+        "role": "Engineer",
+        "base": 120000,
+        "bonus": 5000,
+        "equity": None,  # empty texts are null in --json, as in every listing
+        "terms": None,
+        "received": None,
+        "deadline": None,
+        "written": True,
+        "counter": False,
+        "status": "open",
+    }
+    review = cli("review", "--json").json
+    assert review["offers"][1]["differences"][0] == "base +20,000 (+17%)"
+    r = cli("current-job", "--base", "lots")
+    assert r.code == 2 and "base pay is not an amount" in r.err
+    assert cli("current-job", "--clear").out.startswith("no current job recorded")
+
+
+def test_export_md(cli: Run, sample: Path) -> None:
+    r = cli("export", "--format", "md")
+    assert r.code == 0 and r.out.startswith("# Leverage journal\n")
+    assert "## November 2026" in r.out
+
+
+def test_export_csv_file_reads_back(cli: Run, sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "promises.csv"
+    r = cli("export", "--format", "csv", "--kind", "promises", "-o", str(target))
+    assert (r.code, r.out) == (0, f"wrote promises as CSV to {target}\n")
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"), newline="")))
+    journal = Journal(sample, today=TODAY)
+    assert [r["id"] for r in rows] == list(journal.promises)
+    assert [r["text"] for r in rows] == [p.text for p in journal.promises.values()]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    stdout = cli("export", "--format", "csv").out  # promises by default, no byte order mark
+    assert stdout.startswith("id,text,by,")
+
+
+def test_export_ics_parses_back(cli: Run, sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "dates.ics"
+    assert cli("export", "--format", "ics", "-o", str(target)).code == 0
+    cal = Calendar.from_ical(target.read_bytes())
+    starts = {str(e["UID"]): e.decoded("DTSTART") for e in cal.walk("VEVENT")}
+    assert starts == {
+        "p1-due@leverage": date(2026, 12, 1),
+        "p3-due@leverage": date(2026, 11, 20),
+        "p5-due@leverage": date(2026, 12, 15),
+        "o1-deadline@leverage": date(2026, 11, 25),
+    }
+
+
+def test_export_kind_only_for_csv(cli: Run, sample: Path) -> None:
+    r = cli("export", "--format", "md", "--kind", "asks")
+    assert (r.code, r.out) == (2, "")
+    assert "--kind only applies to --format csv" in r.err

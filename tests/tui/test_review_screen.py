@@ -1,0 +1,236 @@
+"""Pilot tests of the Review screen, its editors (offer, current job, ask) and the recap."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static, TextArea
+
+from leverage_tui.app import LeverageApp
+from leverage_tui.core.journal import Journal
+from leverage_tui.core.review import brief_markdown, build_brief
+from leverage_tui.screens.ask_editor import AskEditor, join_measure, split_measure
+from leverage_tui.screens.offer_editor import OfferEditor
+from leverage_tui.screens.recap import RecapScreen
+from leverage_tui.screens.review import ReviewScreen
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def make_journal(path: Path) -> None:
+    """c1 with two verbal promises and a written one; an outside offer; one vague ask."""
+    j = Journal(path, today=TODAY, backups=0)
+    c = j.add_conversation(["Sam Park"], "Planning lead", on=dt.date(2026, 11, 20))
+    j.add_promise("Announce me as planning lead", "Sam Park", conversation=c.id)
+    j.add_promise("Raise to 130k", "Sam Park", conversation=c.id, due=dt.date(2026, 12, 4))
+    j.add_promise("Training budget", "Sam Park", conversation=c.id, form="written")
+    j.add_conversation(["Ria"], "Nothing promised", on=dt.date(2026, 11, 21))
+    j.add_offer("Acme", "Staff", base=150_000, written=True, deadline=dt.date(2026, 11, 25))
+    j.add_ask("More influence")
+
+
+Body = Callable[[LeverageApp, Pilot[None]], Awaitable[None]]
+
+
+def run(tmp_path: Path, body: Body, size: tuple[int, int] = (120, 40)) -> Path:
+    """Open the app on a fresh journal, switch to Review and run `body`."""
+    path = tmp_path / "j.json"
+    make_journal(path)
+
+    async def go() -> None:
+        app = LeverageApp(path, today=TODAY)
+        async with app.run_test(size=size) as pilot:
+            await app.switch_mode("review")
+            await pilot.pause()
+            assert isinstance(app.screen, ReviewScreen)
+            await body(app, pilot)
+
+    asyncio.run(go())
+    return path
+
+
+def text_of(app: LeverageApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def fill(pilot: Pilot[None], selector: str, value: str) -> None:
+    field = pilot.app.screen.query_one(selector, Input)
+    field.value = value
+    await pilot.pause()
+
+
+def test_review_shows_the_brief(tmp_path: Path) -> None:
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        offers = app.screen.query_one("#review-offers", DataTable)
+        assert [c.value for c in offers.columns] == ["o1"]
+        assert offers.get_cell("Decide by", "o1").plain == "2026-11-25 (in 2 days)"
+        assert "current job is not recorded" in text_of(app, "#review-offers-note")
+        assert (
+            text_of(app, "#review-flags-title") == "Open flags (6), worst first"
+        )  # p1 x2, p2, p3, o1, a1
+        flags = text_of(app, "#review-flags")
+        assert flags.index("deadline") < flags.index("unwritten") < flags.index("no-date")
+        asks = app.screen.query_one("#review-asks", DataTable)
+        assert asks.get_row("a1")[3].plain == "✗ not covered"  # and no promise linked
+
+    run(tmp_path, body)
+
+
+def test_current_job_editor_then_side_by_side(tmp_path: Path) -> None:
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await pilot.press("c")
+        assert isinstance(app.screen, OfferEditor)
+        await fill(pilot, "#company", "Current Co")
+        await fill(pilot, "#role", "Engineer")
+        await fill(pilot, "#base", "120k")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        job = app.journal.current_job
+        assert job is not None and (job.company, job.base) == ("Current Co", 120_000)
+        offers = app.screen.query_one("#review-offers", DataTable)
+        assert [c.value for c in offers.columns] == ["current", "o1"]
+        against = offers.get_cell("Against now", "o1").plain
+        assert against.startswith("base +30,000 (+25%)")
+
+    run(tmp_path, body)
+
+
+def test_offer_editor_checks_pay_in_place(tmp_path: Path) -> None:
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await pilot.press("o")
+        editor = app.screen
+        assert isinstance(editor, OfferEditor)
+        await fill(pilot, "#company", "Current Co")
+        await fill(pilot, "#role", "Senior")
+        await fill(pilot, "#base", "lots")
+        assert "not an amount" in text_of(app, "#base-message")
+        await pilot.press("ctrl+s")
+        assert app.screen is editor and len(app.journal.offers) == 1  # nothing saved
+        await fill(pilot, "#base", "140,000")
+        app.screen.query_one("#counter", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        offer = app.journal.offers["o2"]
+        assert (offer.base, offer.counter, offer.written) == (140_000, True, False)
+        assert isinstance(app.screen, ReviewScreen)
+
+    run(tmp_path, body)
+
+
+def test_ask_editor_sharpens_a_vague_ask(tmp_path: Path) -> None:
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await pilot.press("w")
+        assert isinstance(app.screen, AskEditor)
+        await fill(pilot, "#text", "Lead the Q1 planning")
+        assert text_of(app, "#ask-verdict").startswith("~ still vague: no measure")
+        await fill(pilot, "#see", "named planning lead in the plan")
+        await fill(pilot, "#target Input", "2027-01-15")
+        await fill(pilot, "#who", "Sam, at the all-hands")
+        await fill(pilot, "#where", "team page")
+        assert text_of(app, "#ask-verdict").startswith("✓ measurable")
+        links = app.screen.query_one("#links", SelectionList)
+        links.select("p1")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        ask = app.journal.asks["a2"]
+        assert ask.measure == (
+            "named planning lead in the plan; announced by Sam, at the all-hands; "
+            "written in team page"
+        )
+        assert (ask.target, ask.promises) == (dt.date(2027, 1, 15), ["p1"])
+        asks = app.screen.query_one("#review-asks", DataTable)
+        assert asks.get_row("a2")[3].plain == "✎ verbal only\np1 verbal, pending"
+
+    run(tmp_path, body)
+
+
+def test_enter_on_an_ask_edits_it(tmp_path: Path) -> None:
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        app.screen.query_one("#review-asks", DataTable).focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, AskEditor) and app.screen.ask_id == "a1"
+        assert app.screen.query_one("#text", Input).value == "More influence"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+
+    run(tmp_path, body)
+
+
+def test_measure_round_trip() -> None:
+    measure = join_measure("named lead", "Sam", "org chart")
+    assert split_measure(measure) == ("named lead", "Sam", "org chart")
+    assert split_measure("just words") == ("just words", "", "")
+
+
+def test_export_brief_writes_markdown_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await pilot.press("m")
+        await pilot.pause()
+        brief = tmp_path / "leverage-brief-2026-11-23.md"
+        assert brief.read_text() == brief_markdown(build_brief(app.journal, TODAY, app.hedges))
+        assert brief.stat().st_mode & 0o777 == 0o600
+
+    run(tmp_path, body)
+
+
+def test_recap_modal_copy_save_mark_sent_then_written(tmp_path: Path) -> None:
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await app.push_screen(RecapScreen("c1"))
+        await pilot.pause()
+        text = app.screen.query_one(TextArea).text
+        assert text.startswith("Hi Sam,\n\nTo make sure I understood our conversation on 20 Nov")
+        assert "- you agreed to raise to 130k, by Friday 4 December 2026\n" in text
+        await pilot.press("ctrl+o")
+        assert app.clipboard == text
+        await fill(pilot, "#recap-path", str(tmp_path / "recap.txt"))
+        await pilot.press("ctrl+s")
+        assert (tmp_path / "recap.txt").read_text() == text
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        forms = {p.id: p.form for p in app.journal.promises.values()}
+        assert forms == {"p1": "recap-sent", "p2": "recap-sent", "p3": "written"}
+        assert "2 recap-sent" in text_of(app, "#recap-state")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert [app.journal.promises[i].form for i in ("p1", "p2")] == ["written", "written"]
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+
+    path = run(tmp_path, body)
+    assert Journal(path, today=TODAY).promises["p1"].form == "written"  # saved on disk
+
+
+def test_recap_mark_sent_by_button_is_undoable(tmp_path: Path) -> None:
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await app.push_screen(RecapScreen("c1"))
+        await pilot.pause()
+        await pilot.click("#mark-sent")
+        await pilot.pause()
+        assert app.journal.promises["p1"].form == "recap-sent"
+        await pilot.press("escape", "ctrl+z")
+        await pilot.pause()
+        assert app.journal.promises["p1"].form == "verbal"
+
+    run(tmp_path, body)
+
+
+def test_recap_with_nothing_to_recap(tmp_path: Path) -> None:
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await app.push_screen(RecapScreen("c2"))
+        await pilot.pause()
+        assert "nothing to recap" in text_of(app, "#recap-about")
+        assert not app.screen.query(TextArea)
+        await pilot.press("ctrl+r")
+        assert app.journal.promises["p1"].form == "verbal"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+
+    run(tmp_path, body)
