@@ -73,7 +73,9 @@ def save_setting(path: Path, key: str, value: str) -> None:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (FileNotFoundError, UnicodeDecodeError):
         lines = []
-    new_line = f"{key} = {json.dumps(value)}"
+    # a TOML basic string: JSON's escapes, but no surrogate pairs and no raw DEL
+    quoted = json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    new_line = f"{key} = {quoted}"
     for i, line in enumerate(lines):
         if line.split("=", 1)[0].strip() == key and not line.startswith("["):
             lines[i] = new_line

@@ -34,6 +34,13 @@ def write_demo(path: Path, today: dt.date) -> Journal:
         j.add_person(SKIP, "skip-level", "Head of Product; Maya's manager.")
         j.add_person(HR, "hr", "HR business partner for Product.")
         j.add_person(RECRUITER, "recruiter", "Northwind Labs, in-house recruiter.")
+        j.set_current_job(
+            "Halden & Co",
+            "Product Designer II",
+            base=118_000,
+            bonus=6_000,
+            terms="Hybrid, 3 days in office",
+        )
 
         c = j.add_conversation(
             [MANAGER],
@@ -210,7 +217,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             category="pay",
         )
         j.set_forms([p.id], "recap-sent", on=ago(6))
-        j.add_promise(
+        match = j.add_promise(
             "I'll try to get the raise to match Northwind",
             MANAGER,
             conversation=c.id,
@@ -241,7 +248,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             due=later(14),
             category="title",
         )
-        j.add_promise(
+        planning = j.add_promise(
             "Lead the Q1 planning, announced at the all-hands",
             MANAGER,
             conversation=c.id,
@@ -253,12 +260,14 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             measure="Named as planning lead in the all-hands notes and on the team page",
             target=later(30),
             priority="high",
+            promises=[planning.id],
         )
         j.add_ask(
             "Base pay of at least 140,000 in the contract",
             measure="Signed contract amendment with the new base",
             target=later(14),
             priority="high",
+            promises=[match.id],
         )
         j.add_ask("More influence on design", priority="medium")
     j._undo.clear()

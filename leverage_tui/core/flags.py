@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .records import UNWRITTEN_FORMS, Ask, Offer, Promise
+from .records import UNWRITTEN_FORMS, Ask, Change, Offer, Promise
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -123,13 +123,19 @@ def moved_later(promise: Promise) -> list[tuple[str, str]]:
     ]
 
 
-def walked_back(promise: Promise) -> tuple[str, dt.date] | None:
-    """(status it had, date it was moved back) when a kept promise was taken back."""
+def _step_back(promise: Promise) -> Change | None:
+    """The first change of status that took a kept (or partly kept) promise back."""
     for change in promise.history:
         kept_before = change.field == "status" and change.old in ("honored", "partly")
         if kept_before and change.new != "honored":
-            return change.old or "", change.on
+            return change
     return None
+
+
+def walked_back(promise: Promise) -> tuple[str, dt.date] | None:
+    """(status it had, date it was moved back) when a kept promise was taken back."""
+    change = _step_back(promise)
+    return (change.old or "", change.on) if change else None
 
 
 def flags_for_promise(
@@ -157,9 +163,9 @@ def flags_for_promise(
             "moving-target",
             f"due date pushed later {len(moves)} times ({moves[0][0]} -> {moves[-1][1]})",
         )
-    back = walked_back(p)
+    back = _step_back(p)
     if back:
-        add("walked-back", f"was {back[0]}, then moved to {p.status} on {back[1].isoformat()}")
+        add("walked-back", f"was {back.old}, then moved to {back.new} on {back.on.isoformat()}")
     hedge = find_hedge(p.text, hedges)
     if hedge:
         add("vague", f'hedges: "{hedge}" is not a commitment')

@@ -9,6 +9,7 @@ undone for as long as the journal stays open.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +40,7 @@ from .records import (
     Promise,
     Record,
 )
-from .storage import META_KEY, AtomicStorage, Codec
+from .storage import META_KEY, AtomicStorage, Codec, JournalError, way_out
 from .validate import NAME_LIMIT, InputError, choice, clean_text, money, optional_text
 
 T = TypeVar("T")
@@ -48,6 +49,8 @@ UNSET: Any = object()
 
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2200, 12, 31)
+CURRENT_JOB = "current_job"
+"""Key of the current job (an Offer-shaped doc, id 'current') in the journal's header."""
 
 
 @dataclass
@@ -90,17 +93,27 @@ class Journal:
 
     def _load(self) -> None:
         tables = self.storage.read() or {}
-        self.people: dict[str, Person] = {}
-        self.conversations: dict[str, Conversation] = {}
-        self.promises: dict[str, Promise] = {}
-        self.asks: dict[str, Ask] = {}
-        self.offers: dict[str, Offer] = {}
+        loaded: dict[str, dict[str, Any]] = {}
         for kind, (table, cls) in KINDS.items():
-            into = self._records(kind)
+            into: dict[str, Any] = {}
             letter = PREFIX[kind]
-            for doc_id, doc in sorted(tables.get(table, {}).items(), key=lambda kv: int(kv[0])):
-                rid = f"{letter}{doc_id}"
-                into[rid] = cls.from_doc(rid, doc)
+            try:
+                for doc_id, doc in sorted(tables.get(table, {}).items(), key=lambda kv: int(kv[0])):
+                    rid = f"{letter}{doc_id}"
+                    into[rid] = cls.from_doc(rid, doc)
+            except (KeyError, ValueError, TypeError, AttributeError) as err:
+                # keep the records we had, and make the next change read the file again
+                self.storage.forget()
+                raise JournalError(
+                    f"{self.path}: the journal is damaged (a record in {table}: "
+                    f"{str(err)[:60]}); {way_out(self.path)}"
+                ) from None
+            loaded[kind] = into
+        self.people: dict[str, Person] = loaded["person"]
+        self.conversations: dict[str, Conversation] = loaded["conversation"]
+        self.promises: dict[str, Promise] = loaded["promise"]
+        self.asks: dict[str, Ask] = loaded["ask"]
+        self.offers: dict[str, Offer] = loaded["offer"]
         self._by_conversation: dict[str, list[str]] | None = None
         self.revision += 1
 
@@ -170,15 +183,17 @@ class Journal:
 
     def _change(self, label: str, body: Callable[[], T], *, undoable: bool = True) -> T:
         """Run `body` (which calls _put/_drop) as one saved, undoable step."""
-        with self.storage.transaction() as reloaded:
-            if reloaded:
-                self._load()
-            self._step = _Step(label)
-            try:
+        try:
+            with self.storage.transaction() as reloaded:
+                if reloaded:
+                    self._load()
+                self._step = _Step(label)
                 result = body()
-            except BaseException:
-                self._step = None
-                raise
+        except BaseException:
+            # Nothing was saved and the storage has read the file back: show just that.
+            self._step = None
+            self._load()
+            raise
         step, self._step = self._step, None
         if step.before and undoable:
             self._undo.append(step)
@@ -236,13 +251,19 @@ class Journal:
 
         def restore() -> None:
             for kind, rid, doc in reversed(step.before):
-                if doc is None:
+                if kind == "meta":
+                    self._set_meta(rid, doc)
+                elif doc is None:
                     self._drop(kind, rid)
                 else:
                     _, cls = KINDS[kind]
                     self._put(kind, cls.from_doc(rid, doc))
 
-        self._change("undo", restore, undoable=False)
+        try:
+            self._change("undo", restore, undoable=False)
+        except BaseException:
+            self._undo.append(step)  # not undone: it can be tried again
+            raise
         return step.label
 
     # -- people ----------------------------------------------------------------------
@@ -264,7 +285,9 @@ class Journal:
 
         def body() -> Person:
             known = self.person_named(clean)
-            person = Person(known.id if known else self._new_id("person"), clean, role, notes)
+            # a known person keeps the name their promises and conversations use
+            name = known.name if known else clean
+            person = Person(known.id if known else self._new_id("person"), name, role, notes)
             self._put("person", person)
             return person
 
@@ -317,6 +340,7 @@ class Journal:
         tags: Iterable[str] | None = None,
     ) -> Conversation:
         """Change the given fields of a conversation."""
+        self.refresh()  # start from what is on disk: never write back stale fields
         conv = self.conversation(rid)
         names = [clean_text(n, "name", limit=NAME_LIMIT) for n in people] if people else None
         if people is not None and not names:
@@ -398,6 +422,7 @@ class Journal:
         on: dt.date | None = None,
     ) -> Promise:
         """Change a promise; changes of form, due date and status go into its history."""
+        self.refresh()  # start from what is on disk: never write back stale fields
         old = self.promise(rid)
         when = check_date(on or self.today, "date of the change")
         assert when is not None
@@ -444,6 +469,7 @@ class Journal:
     def set_forms(self, ids: Iterable[str], form: str, on: dt.date | None = None) -> list[Promise]:
         """Move several promises to `form` at once (one undo step), e.g. after a recap."""
         form = choice(form, FORMS, "form")
+        self.refresh()  # start from what is on disk: never write back stale fields
         chosen = [self.promise(i) for i in ids]
         when = check_date(on or self.today, "date")
         assert when is not None
@@ -503,6 +529,7 @@ class Journal:
         promises: Iterable[str] | None = None,
     ) -> Ask:
         """Change the given fields of an ask."""
+        self.refresh()  # start from what is on disk: never write back stale fields
         old: Ask = self.get(rid, "ask")  # type: ignore[assignment]
         ask = Ask(
             old.id,
@@ -553,6 +580,7 @@ class Journal:
 
     def update_offer(self, rid: str, **fields: Any) -> Offer:
         """Change the given fields of an offer (same names as add_offer, plus status)."""
+        self.refresh()  # start from what is on disk: never write back stale fields
         old: Offer = self.get(rid, "offer")  # type: ignore[assignment]
         doc = old.to_doc()
         for key, value in fields.items():
@@ -576,10 +604,60 @@ class Journal:
         offer = Offer.from_doc(old.id, doc)
         return self._change(f"edit {old.id}", lambda: self._put_and_return("offer", offer))
 
+    # -- the current job -----------------------------------------------------------------
+
+    @property
+    def current_job(self) -> Offer | None:
+        """The user's current job (id 'current'): the baseline offers are compared with."""
+        doc = self.storage.meta.get(CURRENT_JOB)
+        return Offer.from_doc("current", doc) if isinstance(doc, dict) else None
+
+    def set_current_job(
+        self,
+        company: str,
+        role: str,
+        *,
+        base: int | str | None = None,
+        bonus: int | str | None = None,
+        equity: str = "",
+        terms: str = "",
+    ) -> Offer:
+        """Record the current job's employer, title, pay and terms (one undoable step)."""
+        job = Offer(
+            "current",
+            clean_text(company, "company", limit=NAME_LIMIT),
+            clean_text(role, "role"),
+            money(base, "base pay"),
+            money(bonus, "bonus"),
+            optional_text(equity, "equity"),
+            optional_text(terms, "terms", multiline=True),
+            written=True,
+        )
+        doc = job.to_doc()
+        self._change("set current job", lambda: self._set_meta(CURRENT_JOB, doc))
+        return job
+
+    def clear_current_job(self) -> None:
+        """Forget the current job (undoable)."""
+        self._change("clear current job", lambda: self._set_meta(CURRENT_JOB, None))
+
+    def _set_meta(self, key: str, doc: Doc | None) -> None:
+        """Set (or, with None, remove) a document in the header, inside a change."""
+        meta = self.storage.meta
+        if self._step is not None:
+            old = meta.get(key)
+            self._step.before.append(("meta", key, dict(old) if isinstance(old, dict) else None))
+        if doc is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = doc
+        self.storage.write(self.storage.read())
+
     # -- deleting ----------------------------------------------------------------------
 
     def delete(self, rid: str) -> Record:
-        """Delete a record (a conversation's promises stay, unlinked). Undoable."""
+        """Delete a record (promises and asks that pointed at it stay, unlinked). Undoable."""
+        self.refresh()  # start from what is on disk: never write back stale fields
         record = self.get(rid)
         kind = KIND_OF_PREFIX[record.id[0]]
 
@@ -589,6 +667,11 @@ class Journal:
                     p2 = Promise.from_doc(p.id, p.to_doc())
                     p2.conversation = None
                     self._put("promise", p2)
+            if kind == "promise":  # asks that linked it stay, unlinked
+                for ask in list(self.asks.values()):
+                    if record.id in ask.promises:
+                        kept = [p for p in ask.promises if p != record.id]
+                        self._put("ask", Ask(**{**ask.__dict__, "promises": kept}))
             self._drop(kind, record.id)
             return record
 
@@ -599,6 +682,9 @@ class Journal:
     def export_data(self) -> dict[str, Any]:
         """The whole journal as plain JSON data (tables of documents keyed by id)."""
         out: dict[str, Any] = {META_KEY: {"schema": self.storage.meta.get("schema", 1)}}
+        job = self.current_job
+        if job is not None:
+            out[META_KEY][CURRENT_JOB] = job.to_doc()
         for kind, (table, _) in KINDS.items():
             out[table] = {rid: r.to_doc() for rid, r in self._records(kind).items()}
         return out
@@ -617,9 +703,11 @@ class Journal:
                 raise InputError(f"the export's {table} is not a table")
             for rid, doc in docs.items():
                 try:
+                    number = str(rid)[1:]
                     if not isinstance(doc, dict) or KIND_OF_PREFIX.get(str(rid)[:1]) != kind:
                         raise ValueError("bad id or document")
-                    int(str(rid)[1:])
+                    if not (number.isascii() and number.isdigit() and str(int(number)) == number):
+                        raise ValueError("bad id")
                     record = cls.from_doc(str(rid), doc)
                     _validate_record(kind, record)
                 except (KeyError, ValueError, TypeError, AttributeError, InputError) as err:
@@ -627,45 +715,95 @@ class Journal:
                         f"the export's {table} entry {str(rid)[:20]!r} is invalid: {str(err)[:80]}"
                     ) from None
                 parsed.append((kind, str(rid), record))
+        job_doc = data[META_KEY].get(CURRENT_JOB) if isinstance(data[META_KEY], dict) else None
+        if job_doc is not None:
+            try:
+                job = Offer.from_doc("current", job_doc)
+                _validate_record("offer", job)
+            except (KeyError, ValueError, TypeError, AttributeError, InputError) as err:
+                raise InputError(f"the export's current job is invalid: {str(err)[:80]}") from None
+            job_doc = job.to_doc()
 
         def body() -> dict[str, int]:
             counts = {table: 0 for table, _ in KINDS.values()}
+            if job_doc is not None and self.current_job is None:
+                self._set_meta(CURRENT_JOB, job_doc)
             renamed: dict[str, str] = {}
-            for kind, rid, record in parsed:
-                have = self._records(kind)
-                same = have.get(rid)
-                if same is not None and same.to_doc() == record.to_doc():
-                    continue
-                if kind == "person" and self.person_named(record.name):  # type: ignore[union-attr]
-                    continue
-                if same is not None:
-                    new_id = self._new_id(kind)
-                    renamed[rid] = new_id
-                    record.id = new_id
+            added: list[tuple[str, Record]] = []
+
+            def place(kind: str, record: Record) -> None:
                 if isinstance(record, Promise):
                     record.by = self._person(record.by)
                 elif isinstance(record, Conversation):
-                    record.people = [self._person(n) for n in record.people]
+                    record.people = list(dict.fromkeys(self._person(n) for n in record.people))
                 self._put(kind, record)
+                added.append((kind, record))
                 counts[KINDS[kind][0]] += 1
-            for kind, _rid, record in parsed:
-                if kind == "promise" and isinstance(record, Promise):
-                    if record.conversation in renamed:
-                        record.conversation = renamed[record.conversation]
-                        self._put("promise", record)
-                elif isinstance(record, Ask) and any(p in renamed for p in record.promises):
-                    record.promises = [renamed.get(p, p) for p in record.promises]
-                    self._put("ask", record)
-            for rid in list(self.promises):
-                p = self.promises[rid]
-                if p.conversation and p.conversation not in self.conversations:
+
+            # kind by kind: links only point at kinds placed before (promise -> conversation,
+            # ask -> promise), so they can follow new ids as they are given
+            for kind in KINDS:
+                have = self._records(kind)
+                # what the journal already holds, by content: an earlier import of the same
+                # file may have given it other ids; each stands for one imported record
+                twins: dict[str, list[str]] = {}
+                for rid, existing in have.items():
+                    twins.setdefault(_content(existing), []).append(rid)
+                clashing: list[Record] = []
+                for k, rid, record in parsed:
+                    if k != kind:
+                        continue
+                    _relink(record, renamed)
+                    same = have.get(rid)
+                    content = _content(record)
+                    if same is not None and _content(same) == content:
+                        if rid in twins.get(content, []):
+                            twins[content].remove(rid)
+                        continue
+                    if twins.get(content):
+                        renamed[rid] = twins[content].pop(0)
+                        continue
+                    if isinstance(record, Person) and self.person_named(record.name):
+                        continue
+                    if same is None:
+                        place(kind, record)  # keeps its id
+                    else:
+                        clashing.append(record)
+                # records whose id is taken get new ids once the others are placed
+                for record in clashing:
+                    new_id = self._new_id(kind)
+                    renamed[record.id] = new_id
+                    record.id = new_id
+                    place(kind, record)
+            for _kind, record in added:
+                if isinstance(record, Promise):
+                    missing = [record.conversation] if record.conversation else []
+                    missing = [c for c in missing if c not in self.conversations]
+                elif isinstance(record, Ask):
+                    missing = [p for p in record.promises if p not in self.promises]
+                else:
+                    continue
+                if missing:
                     raise InputError(
-                        f"promise {rid} names conversation {p.conversation} "
+                        f"{record.id} names {missing[0][:20]} "
                         "which is not in the journal or the export"
                     )
             return counts
 
         return self._change("import", body)
+
+
+def _content(record: Record) -> str:
+    """A record's content (not its id) as one comparable string."""
+    return json.dumps(record.to_doc(), sort_keys=True, ensure_ascii=False)
+
+
+def _relink(record: Record, renamed: dict[str, str]) -> None:
+    """Point an imported record's links at the new ids of the records they name."""
+    if isinstance(record, Promise) and record.conversation in renamed:
+        record.conversation = renamed[record.conversation]
+    elif isinstance(record, Ask):
+        record.promises = [renamed.get(p, p) for p in record.promises]
 
 
 def _tags(tags: Iterable[str]) -> list[str]:
@@ -683,28 +821,55 @@ def dates_iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
+def _exact(value: str, options: tuple[str, ...], what: str) -> None:
+    """InputError unless `value` is exactly one of `options` (as an export writes it)."""
+    if choice(value, options, what) != value:
+        raise InputError(f"unknown {what} {str(value)[:40]!r} (choose {', '.join(options)})")
+
+
 def _validate_record(kind: str, record: Record) -> None:
     """Check an imported record as strictly as typed input."""
     if isinstance(record, Person):
         clean_text(record.name, "name", limit=NAME_LIMIT)
-        choice(record.role, ROLES, "role")
+        _exact(record.role, ROLES, "role")
+        optional_text(record.notes, "notes", multiline=True)
     elif isinstance(record, Conversation):
+        if not record.people:
+            raise InputError("a conversation needs at least one person")
+        for name in record.people:
+            clean_text(name, "name", limit=NAME_LIMIT)
         clean_text(record.summary, "summary")
-        choice(record.channel, CHANNELS, "channel")
+        optional_text(record.notes, "notes", multiline=True)
+        _tags(record.tags)
+        _exact(record.channel, CHANNELS, "channel")
         check_date(record.on, "date")
     elif isinstance(record, Promise):
         clean_text(record.text, "promise text")
         clean_text(record.by, "name", limit=NAME_LIMIT)
-        choice(record.form, FORMS, "form")
-        choice(record.status, STATUSES, "status")
-        choice(record.category, CATEGORIES, "category")
-        check_date(record.due, "due date")
+        optional_text(record.evidence, "evidence")
+        _exact(record.form, FORMS, "form")
+        _exact(record.status, STATUSES, "status")
+        _exact(record.category, CATEGORIES, "category")
+        for d, what in ((record.made_on, "made date"), (record.due, "due date")):
+            check_date(d, what)
+        check_date(record.status_on, "status date")
+        if record.conversation is not None and not isinstance(record.conversation, str):
+            raise InputError("conversation must be an id")
     elif isinstance(record, Ask):
         clean_text(record.text, "ask")
-        choice(record.status, ASK_STATUSES, "ask status")
-        choice(record.priority, PRIORITIES, "priority")
+        optional_text(record.measure, "measure")
+        _exact(record.status, ASK_STATUSES, "ask status")
+        _exact(record.priority, PRIORITIES, "priority")
+        check_date(record.target, "target date")
+        if not all(isinstance(p, str) for p in record.promises):
+            raise InputError("an ask's promises must be ids")
     elif isinstance(record, Offer):
         clean_text(record.company, "company", limit=NAME_LIMIT)
-        choice(record.status, OFFER_STATUSES, "offer status")
+        clean_text(record.role, "role")
+        optional_text(record.equity, "equity")
+        optional_text(record.terms, "terms", multiline=True)
+        _exact(record.status, OFFER_STATUSES, "offer status")
         money(record.base, "base pay")
         money(record.bonus, "bonus")
+        check_date(record.received, "received date")
+        check_date(record.deadline, "deadline")

@@ -77,10 +77,12 @@ def list_backups(path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if p.is_file() and p.name.startswith(path.stem + ".r")]
-    return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    # saves within one clock tick share a timestamp; the name holds the revision
+    return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
-def _way_out(path: Path) -> str:
+def way_out(path: Path) -> str:
+    """What the user can do about a damaged journal: its newest backup, if any."""
     backups = list_backups(path)
     if backups:
         return f"newest backup: {backups[0]} (restore it with: leverage restore)"
@@ -101,34 +103,34 @@ def decode_journal(raw: bytes, path: Path) -> Data:
     if not raw.strip():
         raise JournalError(
             f"{where}the journal is empty ({len(raw)} bytes): it was probably cut short; "
-            + _way_out(path)
+            + way_out(path)
         )
     try:
         data: Any = orjson.loads(raw)
     except orjson.JSONDecodeError as err:
-        raise JournalError(f"{where}the journal is damaged ({err}); {_way_out(path)}") from None
+        raise JournalError(f"{where}the journal is damaged ({err}); {way_out(path)}") from None
     if not isinstance(data, dict) or not isinstance(data.get(META_KEY), dict):
         raise JournalError(
             f"{where}this is not a Leverage journal; refusing to touch it "
-            "(pick another file with --journal)"
+            f"(pick another file with --journal); {way_out(path)}"
         )
     schema = data[META_KEY].get("schema")
     if not isinstance(schema, int) or schema < 0:
-        raise JournalError(f"{where}the journal has no valid schema version; {_way_out(path)}")
+        raise JournalError(f"{where}the journal has no valid schema version; {way_out(path)}")
     if schema > SCHEMA:
         raise JournalError(
             f"{where}the journal was written by a newer Leverage (schema {schema}; "
-            f"this one reads up to {SCHEMA}): upgrade Leverage to open it"
+            f"this one reads up to {SCHEMA}): upgrade Leverage to open it; {way_out(path)}"
         )
     while schema < SCHEMA:
         if schema not in MIGRATIONS:
-            raise JournalError(f"{where}no migration from schema {schema}; {_way_out(path)}")
+            raise JournalError(f"{where}no migration from schema {schema}; {way_out(path)}")
         data = MIGRATIONS[schema](data)
         schema += 1
         data[META_KEY]["schema"] = schema
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise JournalError(f"{where}the journal is damaged (table {name!r}); {_way_out(path)}")
+            raise JournalError(f"{where}the journal is damaged (table {name!r}); {way_out(path)}")
     checked: Data = data
     return checked
 
@@ -138,16 +140,18 @@ def read_journal_file(path: Path, codec: Codec | None = None) -> Data | None:
     if path.is_symlink():
         raise JournalError(
             f"{path}: the journal is a symbolic link; refusing to follow it "
-            "(point --journal at the real file)"
+            f"(point --journal at the real file); {way_out(path)}"
         )
     if path.is_dir():
-        raise JournalError(f"{path}: is a folder, not a journal file (point --journal at a file)")
+        raise JournalError(
+            f"{path}: is a folder, not a journal file (point --journal at a file); " + way_out(path)
+        )
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise JournalError(f"{path}: cannot read the journal ({err.strerror})") from None
+        raise JournalError(f"{path}: cannot read the journal ({err.strerror or err})") from None
     if codec is not None:
         raw = codec.decode(raw)
     elif raw.startswith(b"LEVERAGE-ENCRYPTED"):
@@ -212,6 +216,10 @@ class AtomicStorage(Storage):
         self._data = data if data is not None else empty_data()
         self._seen = seen
 
+    def forget(self) -> None:
+        """Treat the file as changed, so the next change reads it again first."""
+        self._seen = (-1, -1, -1)
+
     def is_stale(self) -> bool:
         """True when another process has replaced the file since we read or wrote it."""
         return _fingerprint(self.path) != self._seen
@@ -258,7 +266,7 @@ class AtomicStorage(Storage):
             fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as err:
             raise JournalError(
-                f"{self.path}: cannot save: the folder is not writable ({err.strerror}); "
+                f"{self.path}: cannot save: the folder is not writable ({err.strerror or err}); "
                 "nothing was changed"
             ) from None
         try:
@@ -293,7 +301,7 @@ class AtomicStorage(Storage):
                 self._replace(payload)
             except OSError as err:
                 self.meta["revision"] -= 1
-                reason = "the disk is full" if err.errno == errno.ENOSPC else err.strerror
+                reason = "the disk is full" if err.errno == errno.ENOSPC else err.strerror or err
                 raise JournalError(
                     f"{self.path}: could not save ({reason}); the journal on disk is unchanged"
                 ) from None

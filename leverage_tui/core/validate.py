@@ -43,7 +43,8 @@ def _check(text: str, what: str, *, multiline: bool, limit: int) -> str:
         if ch in allowed:
             continue
         if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u2028\u2029":
-            kind = "a line break" if ch in "\r\n\u2028\u2029" else f"control character {ch!r}"
+            breaks = "\n\u2028\u2029" if multiline else "\r\n\u2028\u2029"
+            kind = "a line break" if ch in breaks else f"control character {ch!r}"
             raise InputError(f"{what} contains {kind}: remove it")
     return text.replace("\t", " ") if not multiline else text
 
@@ -68,7 +69,7 @@ def money(value: int | str | None, what: str) -> int | None:
         multiplier = 1
         if digits[-1:].lower() == "k":
             digits, multiplier = digits[:-1], 1000
-        if not digits.isdigit() or len(digits) > 15:
+        if not digits.isdecimal() or len(digits) > 15:
             raise InputError(f"{what} is not an amount: {value[:40]!r} (write e.g. 120000 or 120k)")
         amount = int(digits) * multiplier
     if not 0 <= amount <= MONEY_LIMIT:

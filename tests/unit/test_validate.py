@@ -1,0 +1,259 @@
+"""Tests for leverage_tui.core.validate: the checks every typed value goes through."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leverage_tui.core.validate import (
+    MONEY_LIMIT,
+    NAME_LIMIT,
+    NOTES_LIMIT,
+    TEXT_LIMIT,
+    InputError,
+    choice,
+    clean_text,
+    money,
+    optional_text,
+)
+
+# --- clean_text --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("A raise", "A raise"),
+        ("  padded  ", "padded"),
+        ("tab\tinside", "tab inside"),
+        ("مرحبا، سأرى ما يمكنني فعله", "مرحبا، سأرى ما يمكنني فعله"),  # right-to-left
+        ("\u200fשלום\u200e mixed", "\u200fשלום\u200e mixed"),  # with direction marks
+        ("emoji 🎉 and 👩\u200d💻 and 🇫🇷", "emoji 🎉 and 👩\u200d💻 and 🇫🇷"),
+        ("combining e\u0301", "combining e\u0301"),
+        ("CJK 加薪", "CJK 加薪"),
+        ("x" * TEXT_LIMIT, "x" * TEXT_LIMIT),
+    ],
+)
+def test_clean_text_accepts(value: str, expected: str) -> None:
+    assert clean_text(value, "text") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("\n\t ", "empty"),
+        (None, "empty"),
+        ("a\x00b", "control character"),
+        ("a\rb", "line break"),
+        ("a\nb", "line break"),
+        ("a\u2028b", "line break"),
+        ("a\u2029b", "line break"),
+        ("a\x1b[31mb", "control character"),
+        ("a\x7fb", "control character"),
+        ("a\x85b", "control character"),
+        ("a\ud800b", "control character"),  # a lone surrogate
+        ("x" * (TEXT_LIMIT + 1), "too long"),
+        ("x" * 1_000_000, "too long"),
+    ],
+)
+def test_clean_text_rejects(value: str | None, words: str) -> None:
+    with pytest.raises(InputError) as err:
+        clean_text(value, "promise text")
+    message = str(err.value)
+    assert message.startswith("promise text ")
+    assert words in message
+    assert "\n" not in message and len(message) < 120
+
+
+def test_huge_text_message_gives_the_size_not_the_text() -> None:
+    with pytest.raises(InputError) as err:
+        clean_text("secret" * 200_000, "notes", multiline=True)
+    assert "secret" not in str(err.value)
+    assert "1,200,000" in str(err.value) and f"{NOTES_LIMIT:,}" in str(err.value)
+
+
+def test_multiline_keeps_line_breaks_and_tabs() -> None:
+    text = "line one\n\tindented\n\nlast"
+    assert clean_text(text, "notes", multiline=True) == text
+
+
+@pytest.mark.parametrize("value", ["one\r\ntwo", "one\rtwo"])
+def test_multiline_rejects_carriage_returns_by_name(value: str) -> None:
+    # accepted text is stored exactly as typed, so a \r is refused rather than changed;
+    # in notes a line break is fine, so the message must not say "line break"
+    with pytest.raises(InputError) as err:
+        clean_text(value, "notes", multiline=True)
+    assert "'\\r'" in str(err.value) and "line break" not in str(err.value)
+
+
+@pytest.mark.parametrize("value", ["a\x00b", "a\x1bb", "a\u2028b", "x" * (NOTES_LIMIT + 1)])
+def test_multiline_still_rejects(value: str) -> None:
+    with pytest.raises(InputError):
+        clean_text(value, "notes", multiline=True)
+
+
+def test_custom_limit() -> None:
+    assert clean_text("x" * NAME_LIMIT, "name", limit=NAME_LIMIT) == "x" * NAME_LIMIT
+    with pytest.raises(InputError, match="at most 120"):
+        clean_text("x" * (NAME_LIMIT + 1), "name", limit=NAME_LIMIT)
+
+
+def test_limit_counts_the_stripped_text() -> None:
+    assert clean_text("  " + "x" * TEXT_LIMIT + "  ", "text") == "x" * TEXT_LIMIT
+
+
+# --- optional_text -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["", "   ", None, "\t\n"])
+def test_optional_text_allows_empty(value: str | None) -> None:
+    assert optional_text(value, "evidence") == ""
+
+
+def test_optional_text_checks_what_is_there() -> None:
+    assert optional_text("  email of 3 Nov ", "evidence") == "email of 3 Nov"
+    with pytest.raises(InputError, match="evidence contains"):
+        optional_text("a\x00", "evidence")
+    with pytest.raises(InputError, match="too long"):
+        optional_text("x" * (TEXT_LIMIT + 1), "evidence")
+    assert optional_text("a\nb", "notes", multiline=True) == "a\nb"
+
+
+# --- choice ------------------------------------------------------------------------------
+
+FORMS = ("verbal", "recap-sent", "written", "official")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("verbal", "verbal"), ("Written", "written"), ("  OFFICIAL ", "official")],
+)
+def test_choice_accepts_any_case(value: str, expected: str) -> None:
+    assert choice(value, FORMS, "form") == expected
+
+
+@pytest.mark.parametrize("value", ["spoken", "", "verbal!", "recap sent", "ver\x00bal", "v" * 500])
+def test_choice_rejects_and_lists_the_options(value: str) -> None:
+    with pytest.raises(InputError) as err:
+        choice(value, FORMS, "form")
+    message = str(err.value)
+    assert message.startswith("unknown form")
+    assert "verbal, recap-sent, written, official" in message
+    assert "\n" not in message and len(message) < 150
+
+
+def test_choice_names_nothing_when_empty() -> None:
+    with pytest.raises(InputError, match="unknown form nothing"):
+        choice("", FORMS, "form")
+
+
+# --- money -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, None),
+        ("", None),
+        (0, 0),
+        (120_000, 120_000),
+        ("120000", 120_000),
+        ("120k", 120_000),
+        ("120K", 120_000),
+        ("1,000", 1_000),
+        ("1_000", 1_000),
+        ("$95,000", 95_000),
+        ("€80k", 80_000),
+        ("£1,200", 1_200),
+        (" 42 ", 42),
+        (MONEY_LIMIT, MONEY_LIMIT),
+        (str(MONEY_LIMIT), MONEY_LIMIT),
+        ("1000000000k", MONEY_LIMIT),
+    ],
+)
+def test_money_accepts(value: int | str | None, expected: int | None) -> None:
+    assert money(value, "base pay") == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "lots",
+        "12.5",
+        "12.5k",
+        "-5",
+        -5,
+        "1e5",
+        "k",
+        "$",
+        "120 000",
+        "0x10",
+        "9" * 16,  # too many digits
+        "9" * 400,  # would be slow to convert
+        "9" * 15,  # fits the digits, not the range
+        MONEY_LIMIT + 1,
+        "1000000001k",
+        10**30,
+        "²",  # a digit to str.isdigit, not to int()
+        "1²k",
+    ],
+)
+def test_money_rejects(value: int | str) -> None:
+    with pytest.raises(InputError) as err:
+        money(value, "base pay")
+    message = str(err.value)
+    assert message.startswith("base pay is") and "\n" not in message and len(message) < 150
+
+
+# --- properties --------------------------------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(max_size=300), multiline=st.booleans())
+def test_clean_text_only_ever_raises_input_error(text: str, multiline: bool) -> None:
+    try:
+        out = clean_text(text, "text", multiline=multiline)
+    except InputError as err:
+        assert "\n" not in str(err)
+        return
+    assert out and out == out.strip()
+    assert len(out) <= (NOTES_LIMIT if multiline else TEXT_LIMIT)
+    allowed = "\n\t" if multiline else ""
+    for ch in out:
+        assert ch in allowed or unicodedata.category(ch) not in ("Cc", "Cs")
+    assert clean_text(out, "text", multiline=multiline) == out  # idempotent
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=300))
+def test_optional_text_only_ever_raises_input_error(text: str) -> None:
+    try:
+        out = optional_text(text, "text")
+    except InputError:
+        return
+    assert out == out.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.text(max_size=30) | st.integers() | st.from_regex(r"[$€£]?[0-9,_]{0,20}[kK]?"))
+def test_money_only_ever_raises_input_error(value: str | int) -> None:
+    try:
+        amount = money(value, "bonus")
+    except InputError:
+        return
+    assert amount is None or 0 <= amount <= MONEY_LIMIT
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.text(max_size=40))
+def test_choice_only_ever_raises_input_error(value: str) -> None:
+    try:
+        picked = choice(value, FORMS, "form")
+    except InputError:
+        return
+    assert picked in FORMS and picked == value.strip().lower()
