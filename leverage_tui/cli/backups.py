@@ -10,26 +10,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import fcntl
 import os
 import re
 import shutil
 import tempfile
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..core import crypto
 from ..core.records import KINDS
 from ..core.storage import (
-    LOCK_WAIT,
     META_KEY,
     Codec,
-    JournalBusy,
     JournalError,
     backup_dir,
     decode_journal,
+    journal_lock,
     list_backups,
 )
 from .common import Context, UsageError, print_json, table
@@ -142,25 +138,6 @@ def _pick(wanted: str, backups: list[Path], path: Path) -> Path:
     if given.is_file() and given.resolve() != path.resolve():
         return given
     raise UsageError(f"no backup {wanted[:60]!r} (see the list: leverage restore)")
-
-
-@contextlib.contextmanager
-def journal_lock(path: Path) -> Iterator[None]:
-    """Hold the journal's writer lock (the same lock file as core.storage uses)."""
-    fd = os.open(path.parent / f".{path.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        deadline = time.monotonic() + LOCK_WAIT
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise JournalBusy(f"{path}: another Leverage is saving; try again") from None
-                time.sleep(0.02)
-        yield
-    finally:
-        os.close(fd)
 
 
 def _set_aside(path: Path) -> Path:

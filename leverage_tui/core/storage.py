@@ -159,6 +159,47 @@ def read_journal_file(path: Path, codec: Codec | None = None) -> Data | None:
     return decode_journal(raw, path)
 
 
+def _remove_stale_temp_files(path: Path) -> None:
+    """Delete temp files a killed writer left behind (only call while holding the lock)."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+@contextlib.contextmanager
+def journal_lock(path: Path) -> Iterator[None]:
+    """Hold the writer lock of the journal at `path`, waiting up to LOCK_WAIT seconds.
+
+    Raises JournalBusy when another process keeps it longer, JournalError when the lock
+    file cannot be made. Temp files left by a writer that was killed are removed.
+    """
+    make_private_dir(path.parent)
+    try:
+        fd = os.open(path.parent / f".{path.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as err:
+        raise JournalError(
+            f"{path}: cannot save: the folder is not writable ({err.strerror or err}); "
+            "nothing was changed"
+        ) from None
+    try:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise JournalBusy(
+                        f"{path}: another Leverage is saving this journal and did "
+                        "not finish in time; nothing was changed, try again"
+                    ) from None
+                time.sleep(0.02)
+        _remove_stale_temp_files(path)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def empty_data() -> Data:
     """The data of a brand-new journal."""
     return {META_KEY: {"schema": SCHEMA, "revision": 0}}
@@ -260,35 +301,12 @@ class AtomicStorage(Storage):
         if self._locked:  # already held by a transaction of ours
             yield
             return
-        make_private_dir(self.path.parent)
-        lock_path = self.path.parent / f".{self.path.name}.lock"
-        try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as err:
-            raise JournalError(
-                f"{self.path}: cannot save: the folder is not writable ({err.strerror or err}); "
-                "nothing was changed"
-            ) from None
-        try:
-            deadline = time.monotonic() + LOCK_WAIT
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise JournalBusy(
-                            f"{self.path}: another Leverage is saving this journal and did "
-                            "not finish in time; nothing was changed, try again"
-                        ) from None
-                    time.sleep(0.02)
+        with journal_lock(self.path):
             self._locked = True
             try:
                 yield
             finally:
                 self._locked = False
-        finally:
-            os.close(fd)  # closing releases the lock
 
     def _save(self) -> None:
         with self._lock():

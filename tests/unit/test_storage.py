@@ -694,3 +694,15 @@ def test_accepted_text_round_trips(text: str, notes: str) -> None:
         assert again.promise(p.id).text == expected == again.promise(p.id).evidence
         assert again.export_data() == j.export_data()
         json.loads(path.read_bytes().decode("utf-8"))  # strict UTF-8 JSON
+
+
+def test_temp_files_left_by_a_killed_writer_are_removed_on_the_next_save(saved: Journal) -> None:
+    folder = saved.path.parent
+    stale = folder / f".{saved.path.name}.k1ll3d.tmp"
+    stale.write_bytes(b"half a journal")
+    other = folder / "notes.tmp"
+    other.write_bytes(b"not ours")
+    saved.add_ask("A seat in planning", measure="named in the invite", target=date(2026, 12, 1))
+    assert not stale.exists()
+    assert other.exists()
+
