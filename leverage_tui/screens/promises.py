@@ -1,17 +1,252 @@
-"""The Promises screen (placeholder until it is built)."""
+"""The Promises screen: every promise with its flags, filtered as you type.
+
+One key cycles the form, one sets the status (asking the day), one changes the due
+date; the pane under the table shows the chosen promise's flags with their reasons,
+its evidence and its history. Enter opens the promise editor.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Input, Select, Static
+
+from ..core.flags import FLAGS
+from ..core.journal import Journal
+from ..core.records import FORMS, STATUSES, Promise
+from ..widgets.flag_badges import flag_legend, flag_text, promise_detail
+from ..widgets.record_table import Cells, Column, RecordTable
+from ..widgets.text_filter import TextFilter
+from .due_dialog import DueChoice, DueDialog
+from .status_dialog import StatusChoice, StatusDialog
+from .table_screen import WIDE, TableScreen, optional
+
+PROMISE_FLAGS = tuple(f for f in FLAGS if f not in ("deadline", "verbal-offer"))
+"""The flags a promise can have, worst first."""
+
+STATUS_STYLE = {
+    "honored": "text-success",
+    "partly": "text-warning",
+    "broken": "text-error",
+    "withdrawn": "text-error",
+}
+"""The theme colour of each resolved status."""
 
 
-class PromisesScreen(Screen[None]):
-    """Promises: placeholder."""
+def columns(width: int) -> list[Column]:
+    """The table's columns for a screen this wide."""
+    widths = (12, 10, 10, 10, 9, 26) if width >= WIDE else (9, 10, 8, 10, 8, 5)
+    names = ("by", "made", "form", "due", "status", "flags")
+    return [Column("promise"), *(Column(n, w) for n, w in zip(names, widths, strict=True))]
+
+
+class PromisesScreen(TableScreen):
+    """Every promise, with filters by status, form, person, flag and text."""
+
+    SUB_TITLE = "Promises"
+    BINDINGS = [
+        Binding("f", "cycle_form", "Form", id="promises.cycle_form"),
+        Binding("s", "set_status", "Status", id="promises.set_status"),
+        Binding("d", "change_due", "Due", id="promises.change_due"),
+        Binding("delete", "delete", "Delete", id="promises.delete"),
+    ]
+
+    def __init__(self) -> None:
+        """The screen, filled when mounted."""
+        super().__init__()
+        self._order: list[str] = []
+        self._people: list[str] = []
+        self._haystacks: dict[str, tuple[Promise, str]] = {}
+        self._hay: dict[str, str] = {}
+        self._base_key: tuple[object, ...] = ()
+        self._base_ids: list[str] = []
+        self._text_filter = TextFilter()
 
     def compose(self) -> ComposeResult:
-        """Header, a placeholder line, footer."""
+        """Filters, a summary line, the table and the detail pane."""
         yield Header()
-        yield Static("Promises")
+        with Horizontal(classes="filters"):
+            yield Input(placeholder="/ filter text", compact=True, classes="text-filter")
+            yield Select([(s, s) for s in STATUSES], prompt="status", compact=True, id="f-status")
+            yield Select([(f, f) for f in FORMS], prompt="form", compact=True, id="f-form")
+            yield Select([], prompt="person", compact=True, id="f-person")
+            yield Select([(f, f) for f in PROMISE_FLAGS], prompt="flag", compact=True, id="f-flag")
+        yield Static(classes="summary", markup=False)
+        yield RecordTable(columns(80), id="promises")
+        yield Static(id="promise-detail", classes="detail", markup=False)
         yield Footer()
+
+    def columns(self, width: int) -> list[Column]:
+        """The table's columns at this width."""
+        return columns(width)
+
+    # -- data -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Sort the promises (newest first), update the person filter, filter again."""
+        journal = self.journal
+        if self.seen_revision != journal.revision:
+            promises = journal.promises
+            self._order = sorted(
+                promises, key=lambda i: (promises[i].made_on, int(i[1:])), reverse=True
+            )
+            self._hay = {pid: self._haystack(p) for pid, p in promises.items()}
+            self.seen_revision = journal.revision
+            people = sorted({p.by for p in promises.values()}, key=str.casefold)
+            if people != self._people:
+                self._people = people
+                select = self.query_one("#f-person", Select)
+                keep = select.value
+                select.set_options((name, name) for name in people)
+                if keep in people:
+                    select.value = keep
+        self.refilter()
+
+    def _value(self, select_id: str) -> str | None:
+        value = self.query_one(select_id, Select).value
+        return None if value is Select.NULL else str(value)
+
+    def _haystack(self, p: Promise) -> str:
+        cached = self._haystacks.get(p.id)
+        if cached is None or cached[0] is not p:
+            words = (p.id, p.text, p.by, p.category, p.evidence, p.form, p.status)
+            cached = self._haystacks[p.id] = (p, " ".join(words).casefold())
+        return cached[1]
+
+    def _base(self) -> list[str]:
+        """The promises that pass the status, form, person and flag filters."""
+        status, form = self._value("#f-status"), self._value("#f-form")
+        person, flag = self._value("#f-person"), self._value("#f-flag")
+        key = (self.seen_revision, status, form, person, flag)
+        if key == self._base_key:
+            return self._base_ids
+        promises, flags = self.journal.promises, self.promise_flags()
+        out = []
+        for pid in self._order:
+            p = promises[pid]
+            if (status and p.status != status) or (form and p.form != form):
+                continue
+            if person and p.by != person:
+                continue
+            if flag and not any(f.flag == flag for f in flags[pid]):
+                continue
+            out.append(pid)
+        self._base_key, self._base_ids = key, out
+        return out
+
+    def matching(self) -> list[str]:
+        """The ids of the promises that pass every filter, in table order."""
+        text = self.query_one(".text-filter", Input).value
+        return self._text_filter.apply(self._base(), self._hay, text)
+
+    def refilter(self) -> None:
+        """Show the promises that pass the filters, the cursor kept on its promise."""
+        shown = self.matching()
+        self.table.set_rows(shown, self.cells)
+        total = len(self.journal.promises)
+        what = f"{len(shown)} of {total} promises" if len(shown) != total else f"{total} promises"
+        summary = Text(what + "  ")
+        if not self.wide:
+            summary.append_text(flag_legend(PROMISE_FLAGS))
+        self.set_summary(summary)
+        self.show_detail(self.table.cursor_key)
+
+    def cells(self, pid: str) -> Cells:
+        """A promise's row: text, by, made, form, due, status, flags."""
+        p = self.journal.promises.get(pid)
+        if p is None:
+            return ("(deleted)",)
+        style = STATUS_STYLE.get(p.status)
+        colour = self.app.theme_variables.get(style, "") if style else ""
+        return (
+            p.text,
+            p.by,
+            p.made_on.isoformat(),
+            p.form,
+            p.due.isoformat() if p.due else "—",
+            Text(p.status, style=colour),
+            flag_text(self.promise_flags().get(pid, ()), short=not self.wide),
+        )
+
+    def show_detail(self, key: str | None) -> None:
+        """Fill the detail pane with a promise's flags, evidence and history."""
+        pane = self.query_one("#promise-detail", Static)
+        p = self.journal.promises.get(key) if key else None
+        if p is None:
+            pane.update(
+                "No promise matches the filters."
+                if self.journal.promises
+                else "No promises yet: n logs a conversation, a adds a promise."
+            )
+        else:
+            pane.update(promise_detail(p, self.promise_flags().get(p.id, [])), layout=False)
+
+    # -- actions --------------------------------------------------------------------------
+
+    @on(RecordTable.RowSelected)
+    def _open(self, event: RecordTable.RowSelected) -> None:
+        if not self.open_screen("promise_editor", "PromiseEditor", promise_id=event.row_key):
+            self.notify("The promise editor is not available.")
+
+    def _current(self) -> Promise | None:
+        pid = self.table.cursor_key
+        promise = self.journal.promises.get(pid) if pid else None
+        if promise is None:
+            self.notify("No promise chosen.", severity="warning")
+        return promise
+
+    def _change(self, fn: Callable[[Journal], Any]) -> Any:
+        app: Any = self.app
+        return app.change(fn)
+
+    def action_cycle_form(self) -> None:
+        """verbal → recap-sent → written → official → verbal."""
+        p = self._current()
+        if p is None:
+            return
+        form = FORMS[(FORMS.index(p.form) + 1) % len(FORMS)]
+        if self._change(lambda j: j.update_promise(p.id, form=form)) is not None:
+            self.notify(f"{p.id} is now {form}", timeout=2)
+
+    def action_set_status(self) -> None:
+        """Ask for the status and the day, then save it."""
+        p = self._current()
+        if p is None:
+            return
+
+        def done(choice: StatusChoice | None) -> None:
+            if choice is not None:
+                self._change(lambda j: j.update_promise(p.id, status=choice.status, on=choice.on))
+
+        self.app.push_screen(StatusDialog(p), done)
+
+    def action_change_due(self) -> None:
+        """Ask for the new due date, then save it (a later date goes into the history)."""
+        p = self._current()
+        if p is None:
+            return
+
+        def done(choice: DueChoice | None) -> None:
+            if choice is not None and choice.due != p.due:
+                self._change(lambda j: j.update_promise(p.id, due=choice.due))
+
+        self.app.push_screen(DueDialog(p), done)
+
+    def action_delete(self) -> None:
+        """Delete the promise after asking (undo brings it back)."""
+        p = self._current()
+        confirm = optional("confirm", "ConfirmScreen")
+        if p is None or confirm is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda j: j.delete(p.id))
+
+        self.app.push_screen(confirm(f"Delete promise {p.id}: {p.text[:60]}?"), done)

@@ -1,17 +1,283 @@
-"""The Timeline screen (placeholder until it is built)."""
+"""The Timeline screen: everything in date order, grouped by month or week.
+
+Conversations, promises made, resolved and due, offers and decision deadlines, with
+flags inline; filter by text, kind, person and a date range ("nov 1..dec 31").
+Enter opens the conversation or promise under the cursor.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from itertools import groupby
+from typing import Any
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Input, Select, Static
+
+from ..core import dates
+from ..core.flags import Flag, flags_for_ask, flags_for_offer
+from ..core.timeline import Event, timeline
+from ..widgets.flag_badges import flag_reasons, flag_style, flag_text
+from ..widgets.record_table import Cells, Column, RecordTable
+from ..widgets.text_filter import TextFilter
+from .table_screen import WIDE, TableScreen
+
+KIND_LABEL = {
+    "conversation": "talk",
+    "promise-made": "promised",
+    "promise-resolved": "resolved",
+    "promise-due": "due",
+    "offer": "offer",
+    "offer-deadline": "decide by",
+    "ask-target": "ask",
+}
+"""The short word shown for each kind of event."""
+
+KIND_OPTIONS = [
+    ("conversations", "conversation"),
+    ("promises made", "promise-made"),
+    ("resolved", "promise-resolved"),
+    ("due dates", "promise-due"),
+    ("offers", "offer"),
+    ("deadlines", "offer-deadline"),
+    ("ask targets", "ask-target"),
+]
+"""The kind filter's choices."""
 
 
-class TimelineScreen(Screen[None]):
-    """Timeline: placeholder."""
+def parse_range(text: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """ "nov 1..dec 31", "2026-01-01..", "..fri" or one date (from then on); DateError."""
+    text = text.strip()
+    if not text:
+        return None, None
+    for sep in ("..", " to "):
+        if sep in text:
+            start, _, end = text.partition(sep)
+            break
+    else:
+        start, end = text, ""
+    first = dates.parse_date(start, today) if start.strip() else None
+    last = dates.parse_date(end, today) if end.strip() else None
+    return first, last
+
+
+def group_of(day: dt.date, by_week: bool) -> str:
+    """The header a day falls under: "November 2026" or "Week of Mon 16 Nov 2026"."""
+    if by_week:
+        monday = day - dt.timedelta(days=day.weekday())
+        return f"Week of {monday:%a} {monday.day} {monday:%b %Y}"
+    return f"{day:%B %Y}"
+
+
+def event_key(e: Event) -> str:
+    """A key that names an event across reloads."""
+    return f"{e.kind}:{e.id}:{e.date.isoformat()}"
+
+
+class TimelineScreen(TableScreen):
+    """Every dated thing in the journal, oldest first, with group headers."""
+
+    SUB_TITLE = "Timeline"
+    BINDINGS = [Binding("g", "toggle_grouping", "Week/month", id="timeline.grouping")]
+    DEFAULT_CSS = """
+    TimelineScreen {
+        .filters Select { width: 16; }
+        .filters #t-range { width: 18; margin-left: 1; }
+        .detail { height: 5; min-height: 0; }
+    }
+    """
+
+    def __init__(self) -> None:
+        """The screen, filled when mounted."""
+        super().__init__()
+        self.by_week = False
+        self._events: dict[str, Event] = {}
+        self._hay: dict[str, str] = {}
+        self._other_flags: dict[str, list[Flag]] = {}
+        self._headers: dict[str, int] = {}
+        self._labels: dict[bool, tuple[int, dict[str, str]]] = {}
+        self._base_key: tuple[object, ...] = ()
+        self._base_keys: list[str] = []
+        self._text_filter = TextFilter()
+        self._placed = False
+        self._range_error = ""
 
     def compose(self) -> ComposeResult:
-        """Header, a placeholder line, footer."""
+        """Filters, a summary line, the table and a detail pane."""
         yield Header()
-        yield Static("Timeline")
+        with Horizontal(classes="filters"):
+            yield Input(placeholder="/ filter text", compact=True, classes="text-filter")
+            yield Select(KIND_OPTIONS, prompt="kind", compact=True, id="t-kind")
+            yield Select([], prompt="person", compact=True, id="t-person")
+            yield Input(placeholder="from..to", compact=True, id="t-range")
+        yield Static(classes="summary", markup=False)
+        yield RecordTable(self.columns(80), id="timeline")
+        yield Static(id="timeline-detail", classes="detail", markup=False)
         yield Footer()
+
+    def columns(self, width: int) -> list[Column]:
+        """Date, what, the event and its flags."""
+        flags = 26 if width >= WIDE else 5
+        return [Column("date", 10), Column("what", 9), Column("event"), Column("flags", flags)]
+
+    # -- data -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the timeline again (once per journal revision), then filter it."""
+        journal = self.journal
+        if self.seen_revision != journal.revision:
+            app: Any = self.app
+            self._events = {event_key(e): e for e in timeline(journal)}
+            self._hay = {
+                k: f"{e.text} {e.person} {KIND_LABEL[e.kind]} {e.id}".casefold()
+                for k, e in self._events.items()
+            }
+            other: dict[str, list[Flag]] = {}
+            for o in journal.offers.values():
+                other[o.id] = flags_for_offer(o, app.today)
+            for a in journal.asks.values():
+                other[a.id] = flags_for_ask(a, app.today, app.hedges)
+            self._other_flags = other
+            self.seen_revision = journal.revision
+            self._update_people()
+        self.refilter()
+
+    def _update_people(self) -> None:
+        names = {p.name for p in self.journal.people.values()}
+        names |= {o.company for o in self.journal.offers.values()}
+        people = sorted(names, key=str.casefold)
+        select = self.query_one("#t-person", Select)
+        keep = select.value
+        select.set_options((name, name) for name in people)
+        if keep in people:
+            select.value = keep
+
+    def flags_of(self, e: Event) -> list[Flag]:
+        """The flags of the record an event comes from."""
+        if e.kind.startswith("promise"):
+            return self.promise_flags().get(e.id, [])
+        return self._other_flags.get(e.id, [])
+
+    def _range(self) -> tuple[dt.date | None, dt.date | None]:
+        today = self.app.today  # type: ignore[attr-defined]
+        try:
+            found = parse_range(self.query_one("#t-range", Input).value, today)
+        except dates.DateError as err:
+            self._range_error = f"date range: {err}"
+            return None, None
+        self._range_error = ""
+        return found
+
+    def _base(self) -> list[str]:
+        """The events that pass the kind, person and date range filters."""
+        kind = self.query_one("#t-kind", Select).value
+        person = self.query_one("#t-person", Select).value
+        start, end = self._range()
+        key = (self.seen_revision, kind, person, start, end)
+        if key == self._base_key:
+            return self._base_keys
+        out = []
+        for k, e in self._events.items():
+            if (start and e.date < start) or (end and e.date > end):
+                continue
+            if kind is not Select.NULL and e.kind != kind:
+                continue
+            if person is not Select.NULL and person not in e.person.split(", "):
+                continue
+            out.append(k)
+        self._base_key, self._base_keys = key, out
+        return out
+
+    def _label_of(self) -> dict[str, str]:
+        """Event key -> the key of its group's header row ("#November 2026")."""
+        cached = self._labels.get(self.by_week)
+        if cached is None or cached[0] != self.seen_revision:
+            by_day: dict[dt.date, str] = {}
+            label_of = {}
+            for key, e in self._events.items():
+                label = by_day.get(e.date)
+                if label is None:
+                    label = by_day[e.date] = "#" + group_of(e.date, self.by_week)
+                label_of[key] = label
+            cached = self._labels[self.by_week] = (self.seen_revision, label_of)
+        return cached[1]
+
+    def refilter(self) -> None:
+        """Show the events that pass the filters, with a header row per group."""
+        text = self.query_one(".text-filter", Input).value
+        shown = self._text_filter.apply(self._base(), self._hay, text)
+        rows: list[str] = []
+        counts: dict[str, int] = {}
+        for label, keys in groupby(shown, key=self._label_of().__getitem__):
+            group = list(keys)
+            rows.append(label)
+            rows.extend(group)
+            counts[label] = counts.get(label, 0) + len(group)
+        self._headers = counts
+        self.table.set_rows(rows, self.cells)
+        total = len(self._events)
+        what = f"{len(shown)} of {total} events" if len(shown) != total else f"{total} events"
+        grouping = "by week" if self.by_week else "by month"
+        summary = f"{what}, {grouping} · g week/month · enter open"
+        self.set_summary(self._range_error or summary, error=bool(self._range_error))
+        if not self._placed and rows:
+            self._placed = True
+            self.call_after_refresh(self._go_to_today)
+        self.show_detail(self.table.cursor_key)
+
+    def _go_to_today(self) -> None:
+        """Start with the cursor on the first event from today on."""
+        today = self.app.today  # type: ignore[attr-defined]
+        for key in self.table.keys:
+            e = self._events.get(key)
+            if e is not None and e.date >= today:
+                self.table.move_to_key(key, center=True)
+                return
+        self.table.action_last()
+
+    def cells(self, key: str) -> Cells:
+        """An event's row (date, what, text, flags), or a group header."""
+        if key.startswith("#"):
+            return Text.assemble(key[1:], (f" · {self._headers.get(key, 0)}", "dim"))
+        e = self._events[key]
+        flags = flag_text(self.flags_of(e), short=not self.wide)
+        return (e.date.isoformat(), KIND_LABEL[e.kind], e.text, flags)
+
+    def show_detail(self, key: str | None) -> None:
+        """The event under the cursor, with its flags and their reasons."""
+        pane = self.query_one("#timeline-detail", Static)
+        e = self._events.get(key or "")
+        if e is None:
+            pane.update("No events match." if self._events else "Nothing on the timeline yet.")
+            return
+        today = self.app.today  # type: ignore[attr-defined]
+        text = Text(f"{e.date:%a} {e.date.isoformat()} ({dates.describe(e.date, today)})")
+        text.append(f" · {e.id} · {e.text}")
+        for flag in self.flags_of(e):
+            text.append("\n" + flag_reasons([flag]), flag_style(flag.flag))
+        pane.update(text, layout=False)
+
+    # -- actions --------------------------------------------------------------------------
+
+    @on(RecordTable.RowSelected)
+    def _open(self, event: RecordTable.RowSelected) -> None:
+        e = self._events.get(event.row_key)
+        if e is None:
+            return
+        if e.kind == "conversation":
+            opened = self.open_screen("conversation", "ConversationScreen", e.id)
+        elif e.kind.startswith("promise"):
+            opened = self.open_screen("promise_editor", "PromiseEditor", promise_id=e.id)
+        else:
+            opened = False
+        if not opened:
+            self.notify(f"{e.id}: {e.text}", title="Nothing to open here yet")
+
+    def action_toggle_grouping(self) -> None:
+        """Group by week, or by month."""
+        self.by_week = not self.by_week
+        self.refilter()

@@ -1,0 +1,118 @@
+"""Set a promise's status: pick the status, say on which day (default today)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..core.records import STATUSES, Promise
+from ..widgets.date_field import DateField
+
+STATUS_HELP = {
+    "pending": "not done yet",
+    "honored": "they did what they said",
+    "partly": "they did part of it",
+    "broken": "they did not do it",
+    "withdrawn": "they took it back",
+}
+"""What each status means, for the chooser."""
+
+
+@dataclass(frozen=True)
+class StatusChoice:
+    """The status chosen and the day it happened."""
+
+    status: str
+    on: dt.date
+
+
+class StatusDialog(ModalScreen[StatusChoice | None]):
+    """A modal that asks for a status and the day it happened; None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="status-dialog.cancel")]
+    DEFAULT_CSS = """
+    StatusDialog {
+        align: center middle;
+        & > Vertical {
+            width: 64;
+            max-width: 95%;
+            height: auto;
+            max-height: 95%;
+            border: thick $primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        & .dialog-title { text-style: bold; margin-bottom: 1; }
+        & OptionList { height: auto; max-height: 7; margin-bottom: 1; }
+        & .dialog-buttons { height: auto; align-horizontal: right; }
+        & .dialog-buttons Button { margin-left: 1; }
+    }
+    """
+
+    def __init__(self, promise: Promise) -> None:
+        """A dialog for `promise`, its current status highlighted."""
+        super().__init__()
+        self.promise = promise
+
+    def compose(self) -> ComposeResult:
+        """Title, the statuses, the date field and the buttons."""
+        p = self.promise
+        with Vertical():
+            yield Static(f"Status of {p.id}: {p.text}", classes="dialog-title", markup=False)
+            yield OptionList(
+                *(Option(f"{s:<10} {STATUS_HELP[s]}", id=s) for s in STATUSES), id="statuses"
+            )
+            yield Label("On which day?")
+            yield DateField("today", id="status-on")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        """Highlight the current status and start in the list."""
+        options = self.query_one("#statuses", OptionList)
+        options.highlighted = STATUSES.index(self.promise.status)
+        options.focus()
+
+    @property
+    def chosen(self) -> str:
+        """The highlighted status."""
+        index = self.query_one("#statuses", OptionList).highlighted
+        return STATUSES[index if index is not None else 0]
+
+    def action_save(self) -> None:
+        """Close with the choice, unless the date is not a date."""
+        field = self.query_one("#status-on", DateField)
+        if not field.is_valid or field.date is None:
+            field.focus()
+            self.notify(field.error or "a date is needed", severity="warning")
+            return
+        self.dismiss(StatusChoice(self.chosen, field.date))
+
+    def action_cancel(self) -> None:
+        """Close without a choice."""
+        self.dismiss(None)
+
+    @on(OptionList.OptionSelected, "#statuses")
+    def _picked(self) -> None:
+        self.action_save()
+
+    def on_input_submitted(self) -> None:
+        """Enter in the date field saves."""
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,153 @@
+"""What the Promises and Timeline screens share: a filter bar, a summary line, a
+RecordTable and a detail pane, refreshed after every change to the journal."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Input, Select, Static
+
+from ..core.flags import Flag
+from ..core.journal import Journal
+from ..widgets.flag_badges import promise_flags
+from ..widgets.record_table import Column, RecordTable
+
+WIDE = 110
+"""From this width on, flags are spelled out in the tables."""
+
+
+def optional(module: str, name: str) -> Any:
+    """A class from another screen module, or None when it is not there."""
+    try:
+        return getattr(importlib.import_module(f"leverage_tui.screens.{module}"), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+class TableScreen(Screen[None]):
+    """A main screen built round one table, filtered as you type.
+
+    Subclasses compose widgets with the classes `filters`, `summary` and `detail` and an
+    Input with the class `text-filter`, and fill in `columns`, `reload`, `refilter` and
+    `show_detail`.
+    """
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", id="table.filter"),
+        Binding("escape", "back", "Clear filter", id="table.back", show=False),
+    ]
+    DEFAULT_CSS = """
+    TableScreen {
+        .filters { height: 1; }
+        .filters Input { width: 1fr; min-width: 10; }
+        .filters Select { width: 14; margin-left: 1; }
+        .summary { height: 1; color: $text-muted; padding: 0 1; }
+        .summary.-error { color: $text-error; }
+        .detail {
+            height: 25%; min-height: 4; padding: 0 1;
+            border-top: solid $panel-lighten-2; background: $surface;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        """The screen, filled when mounted."""
+        super().__init__()
+        self.wide = False
+        self.seen_revision = -1
+
+    @property
+    def journal(self) -> Journal:
+        """The app's journal."""
+        journal: Journal = self.app.journal  # type: ignore[attr-defined]
+        return journal
+
+    @property
+    def table(self) -> RecordTable:
+        """The screen's table."""
+        return self.query_one(RecordTable)
+
+    def promise_flags(self) -> dict[str, list[Flag]]:
+        """Promise id -> flags, computed once per journal revision (shared by screens)."""
+        app: Any = self.app
+        return promise_flags(self.journal, app.today, app.hedges)
+
+    def columns(self, width: int) -> list[Column]:
+        """The table's columns at this width."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Read the journal again (when its revision changed), then refilter."""
+        raise NotImplementedError
+
+    def refilter(self) -> None:
+        """Show the rows that pass the filters."""
+        raise NotImplementedError
+
+    def show_detail(self, key: str | None) -> None:
+        """Show the row under the cursor in the detail pane."""
+        raise NotImplementedError
+
+    def set_summary(self, text: Any, error: bool = False) -> None:
+        """The line above the table."""
+        summary = self.query_one(".summary", Static)
+        summary.set_class(error, "-error")
+        summary.update(text, layout=False)
+
+    def on_mount(self) -> None:
+        """Fill the table, and fill it again after every change to the journal."""
+        self.watch(self.app, "revision", self._journal_changed, init=False)
+        self.reload()
+        self.table.focus()
+
+    def _journal_changed(self) -> None:
+        if self.is_current:
+            self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Catch up with changes made on other screens."""
+        if self.seen_revision != self.journal.revision:
+            self.reload()
+
+    def on_resize(self) -> None:
+        """Spell flags out when there is room."""
+        wide = self.size.width >= WIDE
+        if wide != self.wide:
+            self.wide = wide
+            self.table.set_columns(self.columns(self.size.width))
+            self.refilter()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted)
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    @on(RecordTable.CursorMoved)
+    def _cursor_moved(self, event: RecordTable.CursorMoved) -> None:
+        self.show_detail(event.row_key)
+
+    def action_focus_filter(self) -> None:
+        """Type to filter."""
+        self.query_one(".text-filter", Input).focus()
+
+    def action_back(self) -> None:
+        """Leave a filter field; in the table, clear the text filter."""
+        if self.table.has_focus:
+            self.query_one(".text-filter", Input).value = ""
+        self.table.focus()
+
+    def open_screen(self, module: str, name: str, *args: Any, **kwargs: Any) -> bool:
+        """Push another helper's screen when it exists; False when it does not."""
+        screen = optional(module, name)
+        if screen is None:
+            return False
+        self.app.push_screen(screen(*args, **kwargs))
+        return True

@@ -1,0 +1,346 @@
+"""A fast, virtual table of records: it renders only the rows on screen (Line API).
+
+`RecordTable.set_rows(keys, cells)` takes the row keys in order and a function that
+gives a row's cells on demand, so a table of 20,000 promises costs a list of keys;
+the cells of a row are computed when the row scrolls into view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Cell = str | Text
+"""One cell: plain text or styled Rich text."""
+Cells = Sequence[Cell] | Text | str
+"""A row's cells; a lone Text or str is a group header drawn across the whole row."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header label and width in cells (0 = takes the room left)."""
+
+    label: str
+    width: int = 0
+
+
+class RecordTable(ScrollView, can_focus=True):
+    """A table with a header, a cursor row and rows rendered only when visible."""
+
+    COMPONENT_CLASSES = {"record-table--header", "record-table--cursor", "record-table--group"}
+    BINDINGS = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Open", id="record-table.open"),
+    ]
+    DEFAULT_CSS = """
+    RecordTable {
+        background: $surface;
+        color: $foreground;
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        & > .record-table--header { text-style: bold; background: $panel; }
+        & > .record-table--group { text-style: bold; color: $text-primary; }
+        & > .record-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        &:focus > .record-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    cursor_row: reactive[int] = reactive(0, always_update=True)
+    """Index of the row under the cursor."""
+
+    class RowSelected(Message):
+        """Enter (or a double click) on a row."""
+
+        def __init__(self, table: RecordTable, row_key: str) -> None:
+            """The table and the key of the chosen row."""
+            super().__init__()
+            self.table = table
+            self.row_key = row_key
+
+        @property
+        def control(self) -> RecordTable:
+            """The table that sent the message."""
+            return self.table
+
+    class CursorMoved(Message):
+        """The cursor moved to another row (row_key is None when the table is empty)."""
+
+        def __init__(self, table: RecordTable, row_key: str | None) -> None:
+            """The table and the key of the row now under the cursor."""
+            super().__init__()
+            self.table = table
+            self.row_key = row_key
+
+        @property
+        def control(self) -> RecordTable:
+            """The table that sent the message."""
+            return self.table
+
+    def __init__(
+        self,
+        columns: Sequence[Column] = (),
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """A table with these columns and no rows yet."""
+        super().__init__(name=name, id=id, classes=classes)
+        self._columns: tuple[Column, ...] = tuple(columns)
+        self._keys: Sequence[str] = ()
+        self._cells: Callable[[str], Cells] = lambda key: ()
+        self._lines: dict[int, Strip] = {}
+        self._last_key: str | None = None
+        self._styles: dict[str, Style] = {}
+        self._width = 0
+
+    # -- data ----------------------------------------------------------------------------
+
+    @property
+    def keys(self) -> Sequence[str]:
+        """The row keys, in display order."""
+        return self._keys
+
+    @property
+    def row_count(self) -> int:
+        """How many rows the table holds."""
+        return len(self._keys)
+
+    @property
+    def cursor_key(self) -> str | None:
+        """The key of the row under the cursor, or None when the table is empty."""
+        if 0 <= self.cursor_row < len(self._keys):
+            return self._keys[self.cursor_row]
+        return None
+
+    def row_cells(self, key: str) -> Cells:
+        """The cells of the row with this key."""
+        return self._cells(key)
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Replace the columns (the rows are drawn again)."""
+        self._columns = tuple(columns)
+        self.redraw()
+
+    def set_rows(
+        self, keys: Sequence[str], cells: Callable[[str], Cells], *, keep: str | None = None
+    ) -> None:
+        """Show these rows; the cursor goes to `keep` (default: the current row's key)."""
+        wanted = keep if keep is not None else self.cursor_key
+        old_row = self.cursor_row
+        self._keys, self._cells = keys, cells
+        self._lines.clear()
+        self.virtual_size = Size(self.virtual_size.width, len(keys) + 1)
+        row = _index(keys, wanted) if wanted is not None else None
+        if row is None:
+            row = min(old_row, len(keys) - 1)
+        self._last_key = None
+        self.cursor_row = max(row, 0)
+        self.refresh()
+
+    def redraw(self) -> None:
+        """Forget the drawn rows and draw them again (after the rows' data changed)."""
+        self._lines.clear()
+        self.refresh()
+
+    def move_to_key(self, key: str, *, center: bool = False) -> bool:
+        """Put the cursor on the row with this key (mid-screen if `center`); False if none."""
+        row = _index(self._keys, key)
+        if row is None:
+            return False
+        if center:
+            self.scroll_to(y=max(0, row - self._page // 2), animate=False)
+        self.cursor_row = row
+        return True
+
+    # -- cursor --------------------------------------------------------------------------
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def validate_cursor_row(self, row: int) -> int:
+        """Keep the cursor on a row."""
+        return max(0, min(row, len(self._keys) - 1))
+
+    def watch_cursor_row(self, old: int, row: int) -> None:
+        """Redraw the two rows, scroll the cursor into view and say where it is."""
+        self.refresh_line(old + 1)
+        self.refresh_line(row + 1)
+        self._scroll_to_cursor()
+        key = self.cursor_key
+        if key != self._last_key:
+            self._last_key = key
+            self.post_message(self.CursorMoved(self, key))
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False)
+        elif self.cursor_row >= top + self._page:
+            self.scroll_to(y=self.cursor_row - self._page + 1, animate=False)
+
+    def action_cursor_up(self) -> None:
+        """One row up."""
+        self.cursor_row -= 1
+
+    def action_cursor_down(self) -> None:
+        """One row down."""
+        self.cursor_row += 1
+
+    def action_page_up(self) -> None:
+        """One page up."""
+        self.scroll_to(y=max(0, self.scroll_y - self._page), animate=False)
+        self.cursor_row -= self._page
+
+    def action_page_down(self) -> None:
+        """One page down."""
+        self.scroll_to(y=self.scroll_y + self._page, animate=False)
+        self.cursor_row += self._page
+
+    def action_first(self) -> None:
+        """The first row."""
+        self.cursor_row = 0
+
+    def action_last(self) -> None:
+        """The last row."""
+        self.cursor_row = len(self._keys) - 1
+
+    def action_select(self) -> None:
+        """Say which row was chosen."""
+        key = self.cursor_key
+        if key is not None:
+            self.post_message(self.RowSelected(self, key))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on a row; a double click opens it."""
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        row = round(self.scroll_y) + offset.y - 1
+        if row < len(self._keys):
+            self.cursor_row = row
+            if event.chain >= 2:
+                self.action_select()
+
+    def on_resize(self) -> None:
+        """Columns are laid out again at the new width."""
+        self.redraw()
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        """A theme change redraws every row (flag colours come from the theme)."""
+        super().notify_style_update()
+        self._lines.clear()
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _widths(self, width: int) -> list[int]:
+        fixed = sum(c.width for c in self._columns) + max(0, len(self._columns) - 1)
+        flexible = [c for c in self._columns if c.width == 0]
+        room = max(4, width - fixed) // max(1, len(flexible)) if flexible else 0
+        return [c.width or room for c in self._columns]
+
+    def _row_strip(self, cells: Cells, width: int) -> Strip:
+        """The row's cells fitted to their columns, as one unstyled-background strip."""
+        console = self.app.console
+        if isinstance(cells, (str, Text)):
+            text = Text(cells) if isinstance(cells, str) else cells.copy()
+            text.truncate(width, overflow="ellipsis", pad=True)
+            text.stylize(self._styles["group"])
+            return Strip(list(text.render(console)), width)
+        segments: list[Segment] = []
+        plain: list[str] = []
+        for i, (cell, size) in enumerate(zip(cells, self._widths(width), strict=False)):
+            if i:
+                plain.append(" ")
+            if isinstance(cell, str):
+                plain.append(fit(cell, size))
+                continue
+            if plain:
+                segments.append(Segment("".join(plain)))
+                plain = []
+            piece = cell.copy()
+            piece.truncate(size, overflow="ellipsis", pad=True)
+            segments.extend(piece.render(console))
+        if plain:
+            segments.append(Segment("".join(plain)))
+        return Strip(segments).adjust_cell_length(width)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Look the styles up once per frame, then render the lines."""
+        base = self.rich_style
+        self._styles = {
+            "base": base,
+            "header": base + self.get_component_rich_style("record-table--header"),
+            "cursor": base + self.get_component_rich_style("record-table--cursor"),
+            "group": self.get_component_rich_style("record-table--group"),
+        }
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """Line `y` of the widget: the header, then the rows from the scroll offset."""
+        width, styles = self._width, self._styles
+        if y == 0:
+            return self._row_strip([c.label for c in self._columns], width).apply_style(
+                styles["header"]
+            )
+        row = round(self.scroll_y) + y - 1
+        if row >= len(self._keys):
+            return Strip.blank(width, styles["base"])
+        strip = self._lines.get(row)
+        if strip is None:
+            strip = self._row_strip(self._cells(self._keys[row]), width)
+            if len(self._lines) > 2000:
+                self._lines.clear()
+            self._lines[row] = strip
+        return strip.apply_style(styles["cursor" if row == self.cursor_row else "base"])
+
+
+def fit(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` cells with "…" or padded with spaces."""
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    if text.isascii() and text.isprintable():
+        if len(text) <= width:
+            return text + " " * (width - len(text))
+        return text[: width - 1] + "…" if width > 0 else ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+
+
+def _index(keys: Sequence[str], key: str | None) -> int | None:
+    """Where `key` is in `keys`, or None."""
+    if key is None:
+        return None
+    try:
+        return keys.index(key)
+    except ValueError:
+        return None
