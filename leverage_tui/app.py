@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from .commands import known_binding_ids, palette_commands
 from .core import dates, paths
-from .core.config import Config, load_config
+from .core.config import DEFAULT_THEME, Config, load_config, save_setting
 from .core.journal import Journal
-from .core.storage import JournalError
+from .core.storage import Codec, JournalError
 from .core.validate import InputError
+from .screens.privacy import LockedScreen, PrivacyScreen
+from .themes import builtin_theme_dirs, load_themes
 
 T = TypeVar("T")
 
@@ -30,11 +35,12 @@ SCREENS_BY_NAME: dict[str, tuple[str, str, str]] = {
 }
 """Every main screen: its mode name, where it lives and what it is for."""
 
+PRIVATE_ACTIONS = {"toggle_privacy", "quit"}
+"""The only actions that work while the privacy screen is up."""
+
 
 def _screen_factory(module: str, cls: str) -> Callable[[], Screen[None]]:
     def make() -> Screen[None]:
-        import importlib
-
         screen_cls = getattr(importlib.import_module(f"leverage_tui.screens.{module}"), cls)
         screen: Screen[None] = screen_cls()
         return screen
@@ -42,15 +48,35 @@ def _screen_factory(module: str, cls: str) -> Callable[[], Screen[None]]:
     return make
 
 
+def is_encrypted(path: Path) -> bool:
+    """True when the journal at `path` is encrypted (and encryption is available)."""
+    try:
+        crypto = importlib.import_module("leverage_tui.core.crypto")
+    except ImportError:
+        return False
+    return bool(crypto.is_encrypted(path))
+
+
 class LeverageApp(App[None]):
     """The Leverage app on one journal file."""
 
     TITLE = "Leverage"
     CSS_PATH = "app.tcss"
-    MODES = {name: _screen_factory(mod, cls) for name, (mod, cls, _) in SCREENS_BY_NAME.items()}
+    MODES = {
+        **{name: _screen_factory(mod, cls) for name, (mod, cls, _) in SCREENS_BY_NAME.items()},
+        "locked": LockedScreen,
+    }
     DEFAULT_MODE = "today"
     BINDINGS = [
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("ctrl+backslash", "toggle_privacy", "Hide", id="privacy", priority=True),
+        *(
+            Binding(f"f{i}", f"switch_mode('{name}')", name.title(), id=f"screen.{name}")
+            for i, name in enumerate(SCREENS_BY_NAME, 1)
+        ),
+        Binding("ctrl+z", "undo", "Undo", id="undo", show=False),
+        Binding("n", "log_conversation", "Log conversation", id="log-conversation", show=False),
+        Binding("a", "add_promise", "Add promise", id="add-promise", show=False),
     ]
 
     revision: reactive[int] = reactive(0)
@@ -66,13 +92,37 @@ class LeverageApp(App[None]):
         config: Config | None = None,
     ) -> None:
         """An app on the journal at `journal_path`, with a fixed `today` for tests."""
-        super().__init__()
         self.journal_path = Path(journal_path)
+        self.locked = is_encrypted(self.journal_path)
+        if self.locked:
+            self.DEFAULT_MODE = "locked"  # type: ignore[misc]  # the passphrase comes first
+        super().__init__()
         self.today = today or dates.today()
-        self.config = config or load_config(paths.config_file())
-        self.requested_theme = theme
+        self.config_path = paths.config_file()
+        self.config = config or load_config(self.config_path)
         self.private_start = private_start
-        self.journal = Journal(self.journal_path, today=self.today, backups=self.config.backups)
+        self.private = False
+        self._saved_titles = (self.TITLE, "")
+        self._notices: list[str] = list(self.config.warnings)
+        self._journal: Journal | None = None
+        if not self.locked:
+            self._journal = self._open(None)
+        self._theme_ready = False
+        self._choose_theme(theme)
+
+    # -- the journal -------------------------------------------------------------------
+
+    def _open(self, codec: Codec | None) -> Journal:
+        return Journal(
+            self.journal_path, today=self.today, backups=self.config.backups, codec=codec
+        )
+
+    @property
+    def journal(self) -> Journal:
+        """The open journal."""
+        if self._journal is None:
+            raise JournalError("the journal is still locked")
+        return self._journal
 
     @property
     def hedges(self) -> tuple[str, ...]:
@@ -92,13 +142,154 @@ class LeverageApp(App[None]):
         self.revision = self.journal.revision
         return result
 
+    def _poll_journal(self) -> None:
+        """Reload when another program (the command line, say) changed the file."""
+        if self._journal is None:
+            return
+        try:
+            changed = self._journal.refresh()
+        except JournalError as err:
+            self.notify(str(err), title="Journal", severity="error", timeout=10)
+            return
+        if changed:
+            self.revision = self._journal.revision
+            self.notify("Journal changed on disk; reloaded", title="Journal")
+
+    # -- start -------------------------------------------------------------------------
+
+    def _choose_theme(self, requested: str | None) -> None:
+        folders = [*builtin_theme_dirs(), paths.config_dir() / "themes"]
+        themes, warnings = load_themes(folders)
+        self._notices.extend(warnings)
+        for theme in themes:
+            self.register_theme(theme)
+        wanted = requested or self.config.theme
+        if wanted not in self.available_themes:
+            fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+            self._notices.append(f"Unknown theme {wanted[:40]!r}; using {fallback}")
+            wanted = fallback
+        self.theme = wanted
+
+    def on_mount(self) -> None:
+        """Show what was wrong with the settings, apply the keymap, start watching."""
+        self._apply_keymap()
+        for notice in self._notices:
+            self.notify(notice, title="Settings", severity="warning", timeout=8)
+        self._theme_ready = True
+        self.set_interval(2.0, self._poll_journal, name="poll-journal")
+        if self.locked:
+            self._ask_passphrase()
+        elif self.private_start:
+            self.action_toggle_privacy()
+
+    def _apply_keymap(self) -> None:
+        keymap = {k: v for k, v in self.config.keymap.items() if v.strip()}
+        unknown = sorted(set(keymap) - known_binding_ids()) if keymap else []
+        if unknown:
+            self._notices.append(
+                f"Unknown key id in [keymap]: {', '.join(unknown)[:80]} (? shows the ids)"
+            )
+        try:
+            self.set_keymap(keymap)
+        except Exception as err:  # a key Textual cannot read: keep the default keys
+            self._notices.append(f"Cannot use the [keymap] ({err}); using the default keys")
+            self.set_keymap({})
+
+    def _ask_passphrase(self) -> None:
+        module = importlib.import_module("leverage_tui.screens.passphrase")
+
+        def unlocked(codec: Codec | None) -> None:
+            if codec is None:
+                self.exit()
+                return
+            try:
+                self._journal = self._open(codec)
+            except JournalError as err:
+                self.exit(message=str(err))
+                return
+            self.locked = False
+            self.revision = self.journal.revision
+            self.switch_mode("today")
+            if self.private_start:
+                self.action_toggle_privacy()
+
+        self.push_screen(module.PassphraseScreen(self.journal_path), unlocked)
+
+    def watch_theme(self, name: str) -> None:
+        """Save a theme the user picks (in the palette) to the config file."""
+        if not self._theme_ready:
+            return
+        try:
+            save_setting(self.config_path, "theme", name)
+        except OSError as err:
+            self.notify(f"Theme not saved: {err}", severity="warning")
+
+    # -- actions -----------------------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as people write them: F1 rather than f1."""
+        shown = super().get_key_display(binding)
+        return shown.upper() if re.fullmatch(r"f\d{1,2}", shown) else shown
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While hidden or locked, only the privacy key and quit work."""
+        hidden = self.private or self.locked
+        return action in PRIVATE_ACTIONS or not hidden
+
     def action_undo(self) -> None:
         """Undo the last change of this session."""
         label = self.change(lambda j: j.undo())
-        self.notify(f"Undone: {label}" if label else "Nothing to undo")
+        self.notify(f"Undone: {label}" if label else "Nothing to undo", title="Undo")
 
-    def get_system_commands(self, screen: Screen[None]) -> Iterable[SystemCommand]:
-        """The palette: every screen by name, then Textual's own commands."""
-        for name, (_, _, help_text) in SCREENS_BY_NAME.items():
-            yield SystemCommand(name.title(), help_text, lambda n=name: self.switch_mode(n))
+    def action_help(self) -> None:
+        """List every key of the current screen."""
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_privacy(self) -> None:
+        """Hide everything behind a neutral screen, or bring it back."""
+        if self.private:
+            self.private = False
+            if isinstance(self.screen, PrivacyScreen):
+                self.pop_screen()
+            self.title, self.sub_title = self._saved_titles
+            self.refresh_bindings()
+            return
+        self.private = True
+        self._saved_titles = (self.title, self.sub_title)
+        self.title, self.sub_title = "Leverage", ""
+        self.clear_notifications()
+        binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "privacy")
+        key = self._keymap.get("privacy", binding.key).split(",")[0]
+        self.push_screen(PrivacyScreen(self.get_key_display(binding.with_key(key))))
+
+    def action_log_conversation(self) -> None:
+        """Log a conversation, then open it to add its promises."""
+        from .screens.conversation_editor import ConversationEditor
+
+        def logged(cid: str | None) -> None:
+            if cid:
+                self.open_conversation(cid)
+
+        self.push_screen(ConversationEditor(), logged)
+
+    def action_add_promise(self, conversation_id: str | None = None) -> None:
+        """Add a promise (made in `conversation_id` when given)."""
+        from .screens.promise_editor import PromiseEditor
+
+        self.push_screen(PromiseEditor(conversation_id=conversation_id))
+
+    def open_conversation(self, conversation_id: str, select: str | None = None) -> None:
+        """Show one conversation and its promises (the cursor on promise `select`)."""
+        from .screens.conversation import ConversationScreen
+
+        self.push_screen(ConversationScreen(conversation_id, select=select))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette: every screen by name, every action, this screen's keys, Textual's."""
+        if self.private or self.locked:
+            return
+        yield from palette_commands(self, screen)
         yield from super().get_system_commands(screen)

@@ -1,17 +1,280 @@
-"""The Today screen (placeholder until it is built)."""
+"""Today: what is due or overdue, what is still only in words, the offers' countdown."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..core.dates import describe
+from ..core.journal import Journal
+from ..core.records import UNWRITTEN_FORMS
+from ..widgets.flag_badges import PromiseFlags, flag_style, flag_text
+from .promise_keys import PromiseKeys, promise_bindings
+from .today_parts import days, due_words, offer_line, row, success_style, track_line
+
+SOON_DAYS = 7
+"""How far ahead 'due soon' looks."""
+RECENT = 3
+"""How many of the latest conversations are shown."""
 
 
-class TodayScreen(Screen[None]):
-    """Today: placeholder."""
+class TodayScreen(PromiseKeys):
+    """The screen the app opens on: today's agenda and the track record."""
+
+    DEFAULT_CSS = """
+    TodayScreen #track {
+        padding: 0 1;
+        background: $boost;
+    }
+    TodayScreen #today-body {
+        height: 1fr;
+    }
+    TodayScreen OptionList {
+        height: auto;
+        max-height: 50vh;
+        border: round $panel-lighten-2;
+        border-title-style: bold;
+        border-title-color: $text-primary;
+        padding: 0 1;
+    }
+    TodayScreen OptionList > .option-list--option-highlighted {
+        background: transparent;
+    }
+    TodayScreen OptionList:focus {
+        border: round $primary;
+    }
+    TodayScreen OptionList:focus > .option-list--option-highlighted {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+    }
+    TodayScreen #welcome {
+        max-width: 84;
+        margin: 1 2;
+        padding: 1 2;
+        border: round $primary;
+        height: auto;
+    }
+    """
+
+    BINDINGS = [
+        Binding("n", "app.log_conversation", "New conversation", id="today.log-conversation"),
+        Binding("a", "app.add_promise", "Add promise", id="today.add-promise"),
+        Binding("e", "edit_promise", "Edit", id="today.edit", show=False),
+        *promise_bindings(()),
+    ]
 
     def compose(self) -> ComposeResult:
-        """Header, a placeholder line, footer."""
+        """The track line, then the three lists (or the welcome panel)."""
         yield Header()
-        yield Static("Today")
+        yield Static(id="track")
+        with VerticalScroll(id="today-body", can_focus=False):
+            yield Static(id="welcome")
+            yield OptionList(id="due")
+            yield OptionList(id="unwritten")
+            yield OptionList(id="offers")
+            yield OptionList(id="recent")
         yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill in, and refresh after every change."""
+        self.sub_title = f"Today · {self.leverage.today:%a %d %b %Y}"
+        self._flags = PromiseFlags(self.leverage.today, self.leverage.hedges)
+        self.watch(self.app, "revision", self._refresh, init=False)
+        self.app.theme_changed_signal.subscribe(self, self._refresh)
+        self._refresh()
+
+    def _refresh(self, *_: object) -> None:
+        journal = self.leverage.journal
+        empty = journal.is_empty
+        self.query_one("#welcome").display = empty
+        self.query_one("#track").display = not empty
+        for lst in self.query(OptionList):
+            lst.display = not empty
+        if empty:
+            self.query_one("#welcome", Static).update(self._welcome())
+            return
+        self.query_one("#track", Static).update(track_line(journal))
+        self._fill_due(journal)
+        self._fill_unwritten(journal)
+        self._fill_offers(journal)
+        self._fill_recent(journal)
+        if self.focused is None:
+            for lst in self.query(OptionList):
+                if lst.highlighted is not None:
+                    lst.focus()
+                    break
+
+    def _welcome(self) -> Text:
+        keys = {b.id: self.app.get_key_display(b) for b in self.active_bindings_list()}
+        log_key = keys.get("today.log-conversation", "n")
+        add_key = keys.get("today.add-promise", "a")
+        hide_key = keys.get("privacy", "^\\")
+        return Text.assemble(
+            ("Welcome to Leverage\n\n", "bold"),
+            "A private record of what your boss, HR and recruiters promise you, "
+            "and whether they keep it. Nothing leaves this computer.\n\n",
+            "Press ",
+            (f" {log_key} ", "reverse bold"),
+            " to log your first conversation: when, with whom, what it was about.\n",
+            "Then press ",
+            (f" {add_key} ", "reverse bold"),
+            " in it for each promise made, "
+            "and tag it verbal or written:\na promise only counts once it is in writing.\n\n",
+            (f"? lists every key · ctrl+p finds every command · {hide_key} hides it all", "dim"),
+        )
+
+    def active_bindings_list(self) -> list[Binding]:
+        """This screen's bindings with the user's keymap applied."""
+        return [active.binding for active in self.active_bindings.values()]
+
+    def _fill(self, lst: OptionList, title: str, options: list[Option], none: str) -> None:
+        lst.border_title = title
+        keep = lst.highlighted_option.id if lst.highlighted_option else None
+        lst.set_options(options or [Option(Text(none, style="dim italic"), disabled=True)])
+        ids = [o.id for o in options]
+        if keep in ids:
+            lst.highlighted = ids.index(keep)
+        elif options:
+            lst.highlighted = 0
+
+    def _fill_due(self, journal: Journal) -> None:
+        today = self.leverage.today
+        horizon = today + dt.timedelta(days=SOON_DAYS)
+        flags = self._flags.of(journal)
+        items: list[tuple[dt.date, Option]] = []
+        for p in journal.promises.values():
+            if p.pending and p.due is not None and p.due <= horizon:
+                style = flag_style("overdue") if p.due < today else ""
+                what = Text.assemble(p.text, (f" — {p.by}", "dim"))
+                prompt = row(due_words(p.due, today), what, flag_text(flags[p.id]), style=style)
+                items.append((p.due, Option(prompt, id=p.id)))
+        for a in journal.asks.values():
+            if a.status == "open" and a.target is not None and a.target <= horizon:
+                what = Text.assemble(("Your ask: ", "italic"), a.text)
+                items.append((a.target, Option(row(due_words(a.target, today), what, ""), id=a.id)))
+        items.sort(key=lambda item: item[0])
+        title = f"Overdue and due by {horizon:%a %d %b} ({len(items)})"
+        self._fill(
+            self.query_one("#due", OptionList),
+            title,
+            [o for _, o in items],
+            "Nothing overdue or due in the next 7 days.",
+        )
+
+    def _fill_unwritten(self, journal: Journal) -> None:
+        today = self.leverage.today
+        waiting = sorted(
+            (p for p in journal.promises.values() if p.pending and p.form in UNWRITTEN_FORMS),
+            key=lambda p: (p.made_on, int(p.id[1:])),
+        )
+        options = []
+        for p in waiting:
+            waited = (today - p.made_on).days
+            what = Text.assemble(p.text, (f" — {p.by}", "dim"))
+            word = "✎ recap sent" if p.form == "recap-sent" else "✎ verbal"
+            form = Text(word, flag_style("unwritten"))
+            options.append(Option(row(days(waited) if waited else "today", what, form), id=p.id))
+        title = f"Still only in words: days unconfirmed, oldest first ({len(options)})"
+        self._fill(
+            self.query_one("#unwritten", OptionList),
+            title,
+            options,
+            "Every pending promise is in writing.",
+        )
+
+    def _fill_offers(self, journal: Journal) -> None:
+        today = self.leverage.today
+        offers = sorted(
+            (o for o in journal.offers.values() if o.status == "open"),
+            key=lambda o: (o.deadline or dt.date.max, o.id),
+        )
+        options = []
+        for o in offers:
+            when, what = offer_line(o, today)
+            written = (
+                Text("✓ in writing", success_style())
+                if o.written
+                else Text("✎ verbal", flag_style("verbal-offer"))
+            )
+            urgent = o.deadline is not None and (o.deadline - today).days <= 3
+            options.append(
+                Option(row(when, what, written, style="bold" if urgent else ""), id=o.id)
+            )
+        self._fill(
+            self.query_one("#offers", OptionList),
+            f"Open offers ({len(options)})",
+            options,
+            "No open offers.",
+        )
+
+    def _fill_recent(self, journal: Journal) -> None:
+        today = self.leverage.today
+        latest = sorted(
+            journal.conversations.values(), key=lambda c: (c.on, int(c.id[1:])), reverse=True
+        )[:RECENT]
+        options = []
+        for c in latest:
+            what = Text.assemble(c.summary, (f" — {', '.join(c.people)}", "dim"))
+            count = len(journal.promises_of(c.id))
+            extra = f"{count} promise{'s' if count != 1 else ''}" if count else ""
+            options.append(Option(row(describe(c.on, today), what, extra), id=c.id))
+        self._fill(
+            self.query_one("#recent", OptionList),
+            "Latest conversations",
+            options,
+            "No conversations yet.",
+        )
+
+    def selected_promise_id(self) -> str | None:
+        """The promise highlighted in the focused list."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted_option is not None:
+            oid = focused.highlighted_option.id or ""
+            if oid in self.leverage.journal.promises:
+                return oid
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        """Up and down run on from one list into the next, as if they were one."""
+        lst = self.focused
+        if event.key not in ("up", "down") or not isinstance(lst, OptionList):
+            return
+        enabled = [i for i, o in enumerate(lst.options) if not o.disabled]
+        if enabled and lst.highlighted != (enabled[-1] if event.key == "down" else enabled[0]):
+            return
+        lists = [w for w in self.query(OptionList) if w.display]
+        step = 1 if event.key == "down" else -1
+        index = lists.index(lst) + step
+        while 0 <= index < len(lists):
+            target = lists[index]
+            choices = [i for i, o in enumerate(target.options) if not o.disabled]
+            if choices:
+                event.stop()
+                event.prevent_default()
+                target.highlighted = choices[0] if step > 0 else choices[-1]
+                target.focus()
+                return
+            index += step
+        event.stop()  # at the very top or bottom: stay put
+
+    @on(OptionList.OptionSelected)
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        rid = event.option.id or ""
+        journal = self.leverage.journal
+        if rid in journal.promises:
+            promise = journal.promises[rid]
+            if promise.conversation and promise.conversation in journal.conversations:
+                self.leverage.open_conversation(promise.conversation, select=rid)
+            else:
+                self.action_edit_promise()
+        elif rid in journal.conversations:
+            self.leverage.open_conversation(rid)
+        elif rid in journal.offers or rid in journal.asks:
+            self.app.switch_mode("review")

@@ -1,0 +1,187 @@
+"""ConversationEditor: log a conversation or edit every field of one."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, TextArea
+
+from ..core.records import CHANNELS, Conversation
+from ..core.validate import NAME_LIMIT, InputError, clean_text, optional_text
+from ..widgets.date_field import DateField
+from .editor_base import EditorScreen, field_row
+from .promise_editor import people_suggester
+
+if TYPE_CHECKING:
+    from ..app import LeverageApp
+
+
+def split_names(text: str) -> list[str]:
+    """'Maya Chen, Robert Osei' -> ['Maya Chen', 'Robert Osei']."""
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def split_tags(text: str) -> list[str]:
+    """'#pay, leadership offer' -> ['pay', 'leadership', 'offer']."""
+    return [t.lstrip("#").lower() for t in re.split(r"[\s,]+", text) if t.lstrip("#")]
+
+
+class ConversationEditor(EditorScreen):
+    """A form for one conversation; dismisses its id, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    ConversationEditor #notes {
+        height: 6;
+    }
+    """
+
+    def __init__(self, conversation_id: str | None = None) -> None:
+        """Edit conversation `conversation_id`, or log a new one."""
+        super().__init__()
+        self.conversation_id = conversation_id
+        self.heading = "Edit conversation" if conversation_id else "Log a conversation"
+
+    @property
+    def leverage(self) -> LeverageApp:
+        """The app, typed."""
+        return cast("LeverageApp", self.app)
+
+    def _existing(self) -> Conversation | None:
+        cid = self.conversation_id
+        return self.leverage.journal.conversation(cid) if cid else None
+
+    def fields(self) -> ComposeResult:
+        """When, with, channel, summary, tags, notes."""
+        conv = self._existing()
+        when = self.leverage.today.isoformat()
+        if conv is not None:
+            when = conv.on.isoformat() + (f" {conv.at:%H:%M}" if conv.at else "")
+        yield field_row(
+            "When",
+            DateField(
+                when, compact=True, id="when", placeholder="today, yesterday, mon 14:30, nov 20"
+            ),
+            "when",
+        )
+        yield field_row(
+            "With",
+            Input(
+                ", ".join(conv.people) if conv else "",
+                compact=True,
+                id="people",
+                placeholder="names, separated by commas",
+                suggester=people_suggester(self.leverage),
+            ),
+            "people",
+        )
+        yield field_row(
+            "Channel",
+            Select(
+                [(c, c) for c in CHANNELS],
+                value=conv.channel if conv else "meeting",
+                allow_blank=False,
+                compact=True,
+                id="channel",
+            ),
+            "channel",
+        )
+        yield field_row(
+            "Summary",
+            Input(
+                conv.summary if conv else "",
+                compact=True,
+                id="summary",
+                placeholder="one line: what was it about?",
+            ),
+            "summary",
+        )
+        yield field_row(
+            "Tags",
+            Input(
+                " ".join(conv.tags) if conv else "",
+                compact=True,
+                id="tags",
+                placeholder="words, e.g. pay leadership",
+            ),
+            "tags",
+        )
+        yield field_row(
+            "Notes",
+            TextArea(
+                conv.notes if conv else "",
+                compact=True,
+                id="notes",
+                soft_wrap=True,
+                show_line_numbers=False,
+            ),
+            "notes",
+        )
+
+    def on_mount(self) -> None:
+        """Start with the people (the date is usually today)."""
+        self.query_one("#people" if self.conversation_id is None else "#summary").focus()
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value
+
+    def problems(self) -> dict[str, str]:
+        """No one named, an empty summary, or a name, tag or note the journal would refuse."""
+        found: dict[str, str] = {}
+        names = split_names(self._value("people"))
+        if not names:
+            found["people"] = "who was it with? write one or more names, separated by commas"
+        for name in names:
+            try:
+                clean_text(name, "name", limit=NAME_LIMIT)
+            except InputError as err:
+                found["people"] = str(err)
+        try:
+            clean_text(self._value("summary"), "summary")
+        except InputError as err:
+            found["summary"] = str(err)
+        for tag in split_tags(self._value("tags")):
+            if len(tag) > NAME_LIMIT:
+                found["tags"] = f"a tag is at most {NAME_LIMIT} characters"
+        try:
+            optional_text(self.query_one("#notes", TextArea).text, "notes", multiline=True)
+        except InputError as err:
+            found["notes"] = str(err)
+        return found
+
+    def save(self) -> str | None:
+        """Log or update the conversation through the app; its id, or None."""
+        when = self.query_one("#when", DateField)
+        people = split_names(self._value("people"))
+        summary = self._value("summary")
+        channel = str(self.query_one("#channel", Select).value)
+        tags = split_tags(self._value("tags"))
+        notes = self.query_one("#notes", TextArea).text
+        cid = self.conversation_id
+        if cid is None:
+            added = self.leverage.change(
+                lambda j: j.add_conversation(
+                    people,
+                    summary,
+                    on=when.date,
+                    at=when.time,
+                    channel=channel,
+                    notes=notes,
+                    tags=tags,
+                )
+            )
+            return added.id if added else None
+        updated = self.leverage.change(
+            lambda j: j.update_conversation(
+                cid,
+                people=people,
+                summary=summary,
+                on=when.date,
+                at=when.time,
+                channel=channel,
+                notes=notes,
+                tags=tags,
+            )
+        )
+        return updated.id if updated else None

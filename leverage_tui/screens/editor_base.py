@@ -1,0 +1,180 @@
+"""EditorScreen: the frame every editor shares (fields, messages under them, Save/Cancel).
+
+A subclass yields its rows from `fields()`, checks them in `problems()` (field id ->
+message) and writes in `save()`. Save (ctrl+s, Enter in a one-line field, or the button)
+does nothing while any field has a problem: the messages show under the fields and
+nothing is written. Escape cancels.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from ..widgets.date_field import DateField
+
+
+def field_row(label: str, field: Widget, name: str, note: str = "") -> Horizontal:
+    """A form row: the label, then the field with its message line under it."""
+    message = Static(note, id=f"{name}-message", classes="field-message", markup=False)
+    message.display = bool(note)
+    return Horizontal(
+        Label(label, classes="field-label"),
+        Vertical(field, message, classes="field-box"),
+        classes="field-row",
+    )
+
+
+class EditorScreen(ModalScreen[str | None]):
+    """A modal form; dismisses the saved record's id, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    EditorScreen {
+        align: center middle;
+    }
+    EditorScreen > Vertical {
+        width: 88;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary 60%;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+    }
+    EditorScreen VerticalScroll {
+        height: auto;
+        max-height: 1fr;
+        padding-top: 1;
+    }
+    EditorScreen .field-row {
+        height: auto;
+        margin-bottom: 1;
+    }
+    EditorScreen .field-row.-tight {
+        margin-bottom: 0;
+    }
+    EditorScreen .field-label {
+        width: 11;
+        color: $text-muted;
+        text-style: bold;
+    }
+    EditorScreen .field-box {
+        height: auto;
+        width: 1fr;
+    }
+    EditorScreen .field-message {
+        color: $text-warning;
+        padding: 0 1;
+    }
+    EditorScreen .field-message.-error {
+        color: $text-error;
+    }
+    EditorScreen #in-conversation {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    EditorScreen #editor-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    EditorScreen #editor-keys {
+        width: 1fr;
+        color: $text-muted;
+    }
+    EditorScreen Button {
+        margin-left: 2;
+        min-width: 10;
+    }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="editor.save"),
+        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
+    ]
+
+    heading = "Edit"
+    """The title on the frame."""
+
+    def fields(self) -> ComposeResult:
+        """The form's rows (use `field_row`)."""
+        yield from ()
+
+    def problems(self) -> dict[str, str]:
+        """Field name -> what is wrong with it; empty when the form can be saved."""
+        return {}
+
+    def save(self) -> str | None:
+        """Write the form; the record id, or None when it could not be saved."""
+        return None
+
+    def compose(self) -> ComposeResult:
+        """The frame: the fields, then the keys and the buttons."""
+        with Vertical() as frame:
+            frame.border_title = self.heading
+            with VerticalScroll():
+                yield from self.fields()
+            with Horizontal(id="editor-buttons"):
+                yield Static("ctrl+s save · esc cancel", id="editor-keys")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", id="save", variant="primary", compact=True)
+
+    def show_message(self, name: str, message: str | None, *, error: bool = True) -> None:
+        """Show (or clear, with None) the message under the field called `name`."""
+        try:
+            line = self.query_one(f"#{name}-message", Static)
+        except NoMatches:
+            return
+        line.update(message or "")
+        line.set_class(error, "-error")
+        line.display = bool(message)
+
+    def action_save(self) -> None:
+        """Save when every field is right; otherwise show what is wrong and stay."""
+        found = self.problems()
+        bad_dates = {f.id for f in self.query(DateField) if not f.is_valid}
+        first: str | None = None
+        for row in self.query(".field-message"):
+            name = (row.id or "").removesuffix("-message")
+            if name in found:
+                self.show_message(name, found[name])
+            elif row.has_class("-error"):
+                self.show_message(name, None)
+            if first is None and (name in found or name in bad_dates):
+                first = name
+        if first is not None:
+            self._focus_field(first)
+        if found or bad_dates:
+            return
+        saved = self.save()
+        if saved is not None:
+            self.dismiss(saved)
+
+    def _focus_field(self, name: str) -> None:
+        with contextlib.suppress(NoMatches):
+            self.query_one(f"#{name}").focus()
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

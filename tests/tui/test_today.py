@@ -1,0 +1,129 @@
+"""The Today screen: due and overdue, still only in words, offers, track record, first run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from leverage_tui.app import LeverageApp
+from leverage_tui.screens.conversation import ConversationScreen
+from leverage_tui.screens.conversation_editor import ConversationEditor
+from leverage_tui.screens.promise_editor import PromiseEditor
+from leverage_tui.screens.today import TodayScreen
+from leverage_tui.screens.today_parts import due_words, track_line
+from leverage_tui.widgets.record_table import RecordTable
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def ids(app: LeverageApp, list_id: str) -> list[str | None]:
+    """The option ids of one of Today's lists, in order."""
+    return [o.id for o in app.screen.query_one(f"#{list_id}", OptionList).options]
+
+
+def test_due_words() -> None:
+    """Overdue, today, tomorrow, in N days."""
+    assert due_words(dt.date(2026, 11, 3), TODAY) == "20 days overdue"
+    assert due_words(dt.date(2026, 11, 22), TODAY) == "1 day overdue"
+    assert due_words(TODAY, TODAY) == "today"
+    assert due_words(dt.date(2026, 11, 24), TODAY) == "tomorrow"
+    assert due_words(dt.date(2026, 11, 27), TODAY) == "in 4 days"
+
+
+def test_demo_today_lists(demo_app: LeverageApp, drive, screen_text) -> None:
+    """Overdue first, then due soon; unwritten oldest first with days; offers with days left."""
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        journal = app.journal
+        assert ids(app, "due") == ["p8", "p9"]  # 20 days overdue, then due in 3 days
+        unwritten = ids(app, "unwritten")
+        made = [journal.promises[i or ""].made_on for i in unwritten]
+        assert made == sorted(made) and unwritten[0] == "p5"
+        assert {
+            p.id
+            for p in journal.promises.values()
+            if p.pending and p.form in ("verbal", "recap-sent")
+        } == set(unwritten)
+        assert ids(app, "offers") == ["o1", "o2"]
+        text = screen_text(app)
+        assert "20 days overdue" in text and "120 days" in text
+        assert "2 days left" in text and "6 days left" in text
+        assert "kept 2 of 5" in text and "verbal 0% vs written 62%" in text
+
+    drive(demo_app, body)
+
+
+def test_track_line_counts(demo_app: LeverageApp) -> None:
+    """The track record line reads the journal's resolved promises."""
+    line = track_line(demo_app.journal).plain
+    assert line.startswith("Track record  kept 2 of 5 (1 partly)")
+
+
+def test_empty_journal_shows_the_first_run_panel(
+    empty_app: LeverageApp, drive, screen_text
+) -> None:
+    """A new user sees how to log the first conversation, and the key does it."""
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        text = screen_text(app)
+        assert "Welcome to Leverage" in text
+        assert "Press  n  to log your first conversation" in text
+        assert not app.screen.query_one("#due").display
+        await pilot.press("n")
+        assert isinstance(app.screen, ConversationEditor)
+
+    drive(empty_app, body)
+
+
+def test_enter_opens_the_promise_in_its_conversation(demo_app: LeverageApp, drive) -> None:
+    """Enter on an overdue promise opens its conversation with the cursor on it."""
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        app.screen.query_one("#due", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.conversation_id == "c8"
+        assert app.screen.query_one(RecordTable).cursor_key == "p8"
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+
+    drive(demo_app, body)
+
+
+def test_tagging_written_from_today_clears_it(demo_app: LeverageApp, drive) -> None:
+    """w on a promise in 'still only in words' makes it written and takes it off the list."""
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        unwritten = app.screen.query_one("#unwritten", OptionList)
+        unwritten.focus()
+        await pilot.press("down")
+        pid = unwritten.highlighted_option.id if unwritten.highlighted_option else None
+        assert pid == ids(app, "unwritten")[1]
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.journal.promise(pid or "").form == "written"
+        assert pid not in ids(app, "unwritten")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert pid in ids(app, "unwritten")
+
+    drive(demo_app, body)
+
+
+def test_quick_add_a_promise_from_today(demo_app: LeverageApp, drive) -> None:
+    """a adds a promise on its own; it shows under 'still only in words'."""
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await pilot.press("a")
+        assert isinstance(app.screen, PromiseEditor)
+        await pilot.press(*"Budget", "tab", *"Maya", "right", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        new = max(app.journal.promises, key=lambda pid: int(pid[1:]))
+        assert app.journal.promise(new).by == "Maya Chen"  # completed from the people
+        assert ids(app, "unwritten")[-1] == new
+
+    drive(demo_app, body)
