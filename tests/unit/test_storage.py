@@ -705,4 +705,3 @@ def test_temp_files_left_by_a_killed_writer_are_removed_on_the_next_save(saved: 
     saved.add_ask("A seat in planning", measure="named in the invite", target=date(2026, 12, 1))
     assert not stale.exists()
     assert other.exists()
-
