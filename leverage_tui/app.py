@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from .commands import known_binding_ids, palette_commands
 from .core import dates, paths
@@ -71,7 +71,7 @@ class LeverageApp(App[None]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("ctrl+backslash", "toggle_privacy", "Hide", id="privacy", priority=True),
         *(
-            Binding(f"f{i}", f"switch_mode('{name}')", name.title(), id=f"screen.{name}")
+            Binding(f"f{i}", f"show('{name}')", name.title(), id=f"screen.{name}")
             for i, name in enumerate(SCREENS_BY_NAME, 1)
         ),
         Binding("ctrl+z", "undo", "Undo", id="undo", show=False),
@@ -235,6 +235,14 @@ class LeverageApp(App[None]):
         """While hidden or locked, only the privacy key and quit work."""
         hidden = self.private or self.locked
         return action in PRIVATE_ACTIONS or not hidden
+
+    def action_show(self, mode: str) -> None:
+        """Show a main screen: switch to it, or back to it from a screen opened on top."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
 
     def action_undo(self) -> None:
         """Undo the last change of this session."""

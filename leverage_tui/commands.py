@@ -47,7 +47,7 @@ def palette_commands(app: LeverageApp, screen: Screen[Any]) -> Iterable[SystemCo
     from .app import SCREENS_BY_NAME
 
     for name, (_, _, help_text) in SCREENS_BY_NAME.items():
-        yield SystemCommand(name.title(), help_text, lambda n=name: app.switch_mode(n))
+        yield SystemCommand(name.title(), help_text, lambda n=name: app.action_show(n))
     actions = [
         (
             "Log conversation",
