@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from ..app import LeverageApp
 
 FORM_KEYS = ("v", "r", "w", "o")
+FORM_MEANING = {
+    "verbal": "verbal: only said; flagged unwritten until it is in writing",
+    "recap-sent": "recap-sent: you wrote it up, not yet confirmed in writing",
+    "written": "written: confirmed by email or letter",
+    "official": "official: announced, on the org chart or in the contract",
+}
+"""What each form means, shown under the form picker for the chosen one."""
 """The letter that picks each form (verbal, recap-sent, written, official) in the editor."""
 
 
@@ -122,7 +129,7 @@ class PromiseEditor(EditorScreen):
             "Form",
             ChoiceBar(FORMS, promise.form if promise else "verbal", hotkeys=FORM_KEYS, id="form"),
             "form",
-            "recap-sent: you wrote it up, not yet confirmed in writing",
+            FORM_MEANING[promise.form if promise else "verbal"],
         )
         yield field_row(
             "Category",
@@ -163,6 +170,10 @@ class PromiseEditor(EditorScreen):
         text = self.query_one("#text", Input)
         text.focus()
         self._show_hedge(text.value)
+
+    @on(ChoiceBar.Changed, "#form")
+    def _form_changed(self, event: ChoiceBar.Changed) -> None:
+        self.show_message("form", FORM_MEANING.get(event.value), error=False)
 
     @on(Input.Changed, "#text")
     def _text_changed(self, event: Input.Changed) -> None:
