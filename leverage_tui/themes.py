@@ -47,7 +47,8 @@ class ThemeError(ValueError):
 def builtin_theme_dirs() -> list[Path]:
     """The folders holding the themes shipped with Leverage."""
     here = Path(__file__).resolve().parent
-    return [d for d in (here.parent / "themes", here / "themes") if d.is_dir()]
+    candidates = (here.parent / "themes", here / "bundled_themes")
+    return [d for d in candidates if d.is_dir()]
 
 
 def _colour(path: Path, key: str, value: Any) -> str:
