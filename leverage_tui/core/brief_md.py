@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .dates import MONTH_NAMES
 from .flags import FLAG_HELP
 from .records import Offer
 from .review import Brief, OfferView, deadline_text, money, spark
 from .track import Tally, percent
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""Month names (not the locale's: the brief reads the same everywhere)."""
 
 
 def cell(text: str) -> str:

@@ -34,7 +34,7 @@ from typing import Final
 from dateutil.parser import parse as _dateutil_parse
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["DateError", "describe", "parse_date", "parse_when", "today"]
+__all__ = ["MONTH_NAMES", "DateError", "describe", "parse_date", "parse_when", "today"]
 
 _MIN_YEAR: Final = 1900
 _MAX_YEAR: Final = 2200
@@ -92,8 +92,7 @@ _MONTHS: Final[dict[str, int]] = {
     "december": 12,
 }
 
-_MONTH_FULL_NAMES: Final = (
-    "",
+MONTH_NAMES: Final = (
     "January",
     "February",
     "March",
@@ -107,6 +106,8 @@ _MONTH_FULL_NAMES: Final = (
     "November",
     "December",
 )
+"""English month names, January first (not the locale's: output reads the same everywhere)."""
+_MONTH_FULL_NAMES: Final = ("", *MONTH_NAMES)
 
 _RELATIVE_DAYS: Final[dict[str, int]] = {"today": 0, "tomorrow": 1, "yesterday": -1}
 

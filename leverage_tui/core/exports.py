@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from icalendar import Calendar, Event
 
-from .brief_md import MONTH_NAMES, long_date
+from .brief_md import long_date
+from .dates import MONTH_NAMES
 from .records import Conversation, Offer, Promise
 from .review import money
 from .validate import InputError
