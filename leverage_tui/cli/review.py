@@ -14,9 +14,6 @@ import json
 import sys
 from typing import Any
 
-from ..core.exports import CSV_KINDS, csv_text, ics_bytes, journal_markdown
-from ..core.recap import recap_for
-from ..core.review import brief_markdown, build_brief
 from .common import Context, UsageError, print_json
 from .files import write_output
 from .records import command, record_doc
@@ -35,6 +32,8 @@ def _emit(text: str, output: str | None, ctx: Context, what: str) -> None:
 def _review(args: argparse.Namespace, ctx: Context) -> int:
     if args.md and args.json:
         raise UsageError("choose one of --md and --json")
+    from ..core.review import brief_markdown, build_brief  # imported when used: fast startup
+
     brief = build_brief(ctx.journal(), ctx.today, ctx.config.hedges)
     if args.json:
         text = json.dumps(brief.to_doc(), indent=2, ensure_ascii=False) + "\n"
@@ -52,6 +51,8 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _recap(args: argparse.Namespace, ctx: Context) -> int:
+    from ..core.recap import recap_for
+
     journal = ctx.journal()
     promises, text = recap_for(journal, args.conversation)
     _emit(text, args.output, ctx, "the recap")
@@ -104,6 +105,8 @@ def _current_job(args: argparse.Namespace, ctx: Context) -> int:
 
 def export_other(args: argparse.Namespace, ctx: Context) -> int:
     """`export --format md|csv|ics`: the journal as Markdown, CSV of one kind, or iCalendar."""
+    from ..core.exports import CSV_KINDS, csv_text, ics_bytes, journal_markdown
+
     journal = ctx.journal()
     kind = getattr(args, "kind", None)
     if args.format != "csv" and kind:

@@ -30,10 +30,6 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from .storage import JournalError, way_out
 
 MAGIC = b"LEVERAGE-ENCRYPTED\n"
@@ -121,6 +117,8 @@ def _derive(passphrase: str, header: dict[str, Any]) -> bytes:
     n, r, p = int(header["n"]), int(header["r"]), int(header["p"])
     cache_key = (hashlib.sha256(secret).digest(), salt, n, r, p)
     if cache_key not in _KEYS:
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # slow import: on use
+
         _KEYS[cache_key] = Scrypt(salt=salt, length=32 + _CHECK_SIZE, n=n, r=r, p=p).derive(secret)
     return _KEYS[cache_key]
 
@@ -150,6 +148,8 @@ class PassphraseCodec:
 
     def encode(self, plain: bytes) -> bytes:
         """The encrypted file for `plain`, with a fresh random nonce."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         nonce = os.urandom(NONCE_SIZE)
         sealed = AESGCM(self._key).encrypt(nonce, plain, self._line)
         return MAGIC + self._line + b"\n" + nonce + sealed
@@ -159,6 +159,9 @@ class PassphraseCodec:
         header, line, rest = split(stored, self.path)
         if not self.opens(header):
             raise WrongPassphrase(f"wrong passphrase for {self.path or 'the journal'}; try again")
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         key = self._key if line == self._line else _derive(self._passphrase, header)[:32]
         try:
             return AESGCM(key).decrypt(rest[:NONCE_SIZE], rest[NONCE_SIZE:], line)

@@ -13,8 +13,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ..core.dates import describe
+from ..core.flags import Flag
 from ..core.records import Conversation
-from ..widgets.flag_badges import PromiseFlags, flag_reasons, flag_text
+from ..widgets.flag_badges import flag_reasons, flag_text, promise_flags
 from ..widgets.record_table import Column, RecordTable
 from .confirm import ConfirmScreen
 from .conversation_editor import ConversationEditor
@@ -112,7 +113,7 @@ class ConversationScreen(PromiseKeys):
         super().__init__()
         self.conversation_id = conversation_id
         self.select = select
-        self._flags: PromiseFlags | None = None
+        self._mounted = False
 
     def compose(self) -> ComposeResult:
         """Details, the promises table, the selected promise's flag reasons."""
@@ -129,15 +130,19 @@ class ConversationScreen(PromiseKeys):
     def on_mount(self) -> None:
         """Fill in, and refresh after every change."""
         self.sub_title = "Conversation"
-        self._flags = PromiseFlags(self.leverage.today, self.leverage.hedges)
+        self._mounted = True
         self.watch(self.app, "revision", self._refresh, init=False)
         self._refresh(keep=self.select)
         self.query_one(RecordTable).focus()
 
     def on_resize(self) -> None:
         """Columns depend on the width."""
-        if self._flags is not None:
+        if self._mounted:
             self._refresh()
+
+    def _flags(self) -> dict[str, list[Flag]]:
+        """Promise id -> flags, from the cache every screen shares."""
+        return promise_flags(self.leverage.journal, self.leverage.today, self.leverage.hedges)
 
     def on_screen_resume(self) -> None:
         """Leave when the conversation went away while another screen was on top."""
@@ -156,8 +161,7 @@ class ConversationScreen(PromiseKeys):
         self.query_one("#conv-summary", Static).update(conv.summary)
         self.query_one("#conv-notes", Static).update(conv.notes or "No notes (e to add some)")
         promises = journal.promises_of(conv.id)
-        assert self._flags is not None
-        flags = self._flags.of(journal)
+        flags = self._flags()
         title = self.query_one("#promises-title", Static)
         if promises:
             title.update(f"Promises made in this conversation ({len(promises)})")
@@ -186,8 +190,8 @@ class ConversationScreen(PromiseKeys):
     def _show_reasons(self) -> None:
         pid = self.selected_promise_id()
         reasons = ""
-        if pid is not None and self._flags is not None:
-            reasons = flag_reasons(self._flags.of(self.leverage.journal).get(pid, []))
+        if pid is not None and self._mounted:
+            reasons = flag_reasons(self._flags().get(pid, []))
         self.query_one("#reasons", Static).update(reasons)
         self.query_one(RecordTable).tooltip = reasons or None
 

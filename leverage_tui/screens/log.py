@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from ..core.journal import Journal
 from ..core.records import Conversation
-from ..widgets.flag_badges import PromiseFlags, flag_text
+from ..widgets.flag_badges import flag_text, promise_flags
 from ..widgets.record_table import Column, RecordTable
 from .confirm import ConfirmScreen
 from .conversation_editor import ConversationEditor
@@ -74,7 +74,8 @@ class LogScreen(Screen[None]):
     def __init__(self) -> None:
         """An empty log; it fills in when mounted."""
         super().__init__()
-        self._flags: PromiseFlags | None = None
+        self._mounted = False
+        self._seen: tuple[int, int] | None = None
         self._timer: Timer | None = None
 
     @property
@@ -93,14 +94,24 @@ class LogScreen(Screen[None]):
     def on_mount(self) -> None:
         """Fill in, and refresh after every change."""
         self.sub_title = "Log"
-        self._flags = PromiseFlags(self.leverage.today, self.leverage.hedges)
-        self.watch(self.app, "revision", self._refresh, init=False)
+        self._mounted = True
+        self.watch(self.app, "revision", self._journal_changed, init=False)
         self._refresh()
         self.query_one(RecordTable).focus()
 
     def on_resize(self) -> None:
         """Columns depend on the width."""
-        if self._flags is not None:
+        if self._mounted:
+            self._refresh()
+
+    def _journal_changed(self) -> None:
+        if self.is_current:
+            self._refresh()
+
+    def on_screen_resume(self) -> None:
+        """Catch up with changes made while another screen was on show."""
+        journal = self.leverage.journal
+        if self._mounted and self._seen != (id(journal), journal.revision):
             self._refresh()
 
     def _columns(self) -> list[Column]:
@@ -119,8 +130,8 @@ class LogScreen(Screen[None]):
         journal = self.leverage.journal
         terms = self.query_one("#filter", Input).value.casefold().split()
         shown = [c for c in newest_first(journal) if matches(c, terms)]
-        assert self._flags is not None
-        flags = self._flags.of(journal)
+        self._seen = (id(journal), journal.revision)
+        flags = promise_flags(journal, self.leverage.today, self.leverage.hedges)
         wide = self.size.width >= WIDE
 
         def cells(cid: str) -> list[str | Text]:

@@ -67,6 +67,7 @@ class PromisesScreen(TableScreen):
         self._base_key: tuple[object, ...] = ()
         self._base_ids: list[str] = []
         self._text_filter = TextFilter()
+        self._drawn: tuple[int, bool] = (-1, False)
 
     def compose(self) -> ComposeResult:
         """Filters, a summary line, the table and the detail pane."""
@@ -148,14 +149,16 @@ class PromisesScreen(TableScreen):
     def refilter(self) -> None:
         """Show the promises that pass the filters, the cursor kept on its promise."""
         shown = self.matching()
-        self.table.set_rows(shown, self.cells)
+        drawn = (self.seen_revision, self.wide)
+        self.table.set_rows(shown, self.cells, reuse=drawn == self._drawn)
+        self._drawn = drawn
         total = len(self.journal.promises)
         what = f"{len(shown)} of {total} promises" if len(shown) != total else f"{total} promises"
         summary = Text(what + "  ")
         if not self.wide:
             summary.append_text(flag_legend(PROMISE_FLAGS))
         self.set_summary(summary)
-        self.show_detail(self.table.cursor_key)
+        self.update_detail(self.table.cursor_key)
 
     def cells(self, pid: str) -> Cells:
         """A promise's row: text, by, made, form, due, status, flags."""
@@ -182,7 +185,8 @@ class PromisesScreen(TableScreen):
             pane.update(
                 "No promise matches the filters."
                 if self.journal.promises
-                else "No promises yet: n logs a conversation, a adds a promise."
+                else "No promises yet: n logs a conversation, a adds a promise.",
+                layout=False,
             )
         else:
             pane.update(promise_detail(p, self.promise_flags().get(p.id, [])), layout=False)

@@ -59,6 +59,7 @@ class TableScreen(Screen[None]):
         super().__init__()
         self.wide = False
         self.seen_revision = -1
+        self._detail_shown: tuple[str | None, int, bool] | None = None
 
     @property
     def journal(self) -> Journal:
@@ -91,6 +92,13 @@ class TableScreen(Screen[None]):
     def show_detail(self, key: str | None) -> None:
         """Show the row under the cursor in the detail pane."""
         raise NotImplementedError
+
+    def update_detail(self, key: str | None) -> None:
+        """Show `key` in the detail pane unless it is already what the pane shows."""
+        shown = (key, self.seen_revision, self.wide)
+        if shown != self._detail_shown:
+            self._detail_shown = shown
+            self.show_detail(key)
 
     def set_summary(self, text: Any, error: bool = False) -> None:
         """The line above the table."""
@@ -132,7 +140,7 @@ class TableScreen(Screen[None]):
 
     @on(RecordTable.CursorMoved)
     def _cursor_moved(self, event: RecordTable.CursorMoved) -> None:
-        self.show_detail(event.row_key)
+        self.update_detail(event.row_key)
 
     def action_focus_filter(self) -> None:
         """Type to filter."""

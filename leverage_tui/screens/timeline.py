@@ -105,6 +105,7 @@ class TimelineScreen(TableScreen):
         self._text_filter = TextFilter()
         self._placed = False
         self._range_error = ""
+        self._drawn: tuple[int, bool, bool] = (-1, False, False)
 
     def compose(self) -> ComposeResult:
         """Filters, a summary line, the table and a detail pane."""
@@ -217,8 +218,13 @@ class TimelineScreen(TableScreen):
             rows.append(label)
             rows.extend(group)
             counts[label] = counts.get(label, 0) + len(group)
+        drawn = (self.seen_revision, self.wide, self.by_week)
+        reuse = drawn == self._drawn
+        if reuse:  # the group headers' counts change with the filters
+            self.table.forget(set(self._headers) | set(counts))
+        self._drawn = drawn
         self._headers = counts
-        self.table.set_rows(rows, self.cells)
+        self.table.set_rows(rows, self.cells, reuse=reuse)
         total = len(self._events)
         what = f"{len(shown)} of {total} events" if len(shown) != total else f"{total} events"
         grouping = "by week" if self.by_week else "by month"
@@ -227,7 +233,7 @@ class TimelineScreen(TableScreen):
         if not self._placed and rows:
             self._placed = True
             self.call_after_refresh(self._go_to_today)
-        self.show_detail(self.table.cursor_key)
+        self.update_detail(self.table.cursor_key)
 
     def _go_to_today(self) -> None:
         """Start with the cursor on the first event from today on."""
@@ -252,7 +258,10 @@ class TimelineScreen(TableScreen):
         pane = self.query_one("#timeline-detail", Static)
         e = self._events.get(key or "")
         if e is None:
-            pane.update("No events match." if self._events else "Nothing on the timeline yet.")
+            pane.update(
+                "No events match." if self._events else "Nothing on the timeline yet.",
+                layout=False,
+            )
             return
         today = self.app.today  # type: ignore[attr-defined]
         text = Text(f"{e.date:%a} {e.date.isoformat()} ({dates.describe(e.date, today)})")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 
 from rich.text import Text
 from textual import events, on
@@ -15,7 +16,7 @@ from textual.widgets.option_list import Option
 from ..core.dates import describe
 from ..core.journal import Journal
 from ..core.records import UNWRITTEN_FORMS
-from ..widgets.flag_badges import PromiseFlags, flag_style, flag_text
+from ..widgets.flag_badges import flag_style, flag_text, flags_of_some
 from .promise_keys import PromiseKeys, promise_bindings
 from .today_parts import days, due_words, offer_line, row, success_style, track_line
 
@@ -23,6 +24,8 @@ SOON_DAYS = 7
 """How far ahead 'due soon' looks."""
 RECENT = 3
 """How many of the latest conversations are shown."""
+SHOWN = 10
+"""How many rows each list shows at most (the most urgent); the title keeps the full count."""
 
 
 class TodayScreen(PromiseKeys):
@@ -82,16 +85,42 @@ class TodayScreen(PromiseKeys):
             yield OptionList(id="recent")
         yield Footer()
 
+    def __init__(self) -> None:
+        """The screen, filled when mounted."""
+        super().__init__()
+        self.shown: tuple[int, int] | None = None
+        """(journal id, revision) of what the lists show; None before the first fill."""
+        self.renders = 0
+        """How many times the lists were filled (for tests)."""
+
     def on_mount(self) -> None:
-        """Fill in, and refresh after every change."""
+        """Fill in, and again after a change, but only while this screen is on show."""
         self.sub_title = f"Today · {self.leverage.today:%a %d %b %Y}"
-        self._flags = PromiseFlags(self.leverage.today, self.leverage.hedges)
-        self.watch(self.app, "revision", self._refresh, init=False)
-        self.app.theme_changed_signal.subscribe(self, self._refresh)
+        self.watch(self.app, "revision", self._journal_changed, init=False)
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+        self._refresh()
+
+    def _journal_changed(self) -> None:
+        if self.is_current:
+            self._refresh()
+
+    def _restyle(self, *_: object) -> None:
+        """Colours come from the theme: draw again."""
+        self.shown = None
+        if self.is_current:
+            self._refresh()
+
+    def on_screen_resume(self) -> None:
+        """Catch up with changes made while another screen was on show."""
         self._refresh()
 
     def _refresh(self, *_: object) -> None:
         journal = self.leverage.journal
+        revision = (id(journal), journal.revision)
+        if revision == self.shown:
+            return
+        self.shown = revision
+        self.renders += 1
         empty = journal.is_empty
         self.query_one("#welcome").display = empty
         self.query_one("#track").display = not empty
@@ -134,10 +163,24 @@ class TodayScreen(PromiseKeys):
         """This screen's bindings with the user's keymap applied."""
         return [active.binding for active in self.active_bindings.values()]
 
-    def _fill(self, lst: OptionList, title: str, options: list[Option], none: str) -> None:
+    def _more(self, hidden: int, screen: str) -> list[Option]:
+        """The line under a capped list: "… and 12 more — f3 Promises" (nothing if none)."""
+        if hidden <= 0:
+            return []
+        keys = {b.id: self.app.get_key_display(b) for b in self.active_bindings_list()}
+        key = keys.get(f"screen.{screen}", "")
+        where = f"{key} {screen.title()}".strip()
+        return [Option(Text(f"… and {hidden} more — {where}", style="dim italic"), disabled=True)]
+
+    def _fill(
+        self, lst: OptionList, title: str, options: list[Option], none: str, more: list[Option]
+    ) -> None:
         lst.border_title = title
         keep = lst.highlighted_option.id if lst.highlighted_option else None
-        lst.set_options(options or [Option(Text(none, style="dim italic"), disabled=True)])
+        if options:
+            lst.set_options(options + more)
+        else:
+            lst.set_options([Option(Text(none, style="dim italic"), disabled=True)])
         ids = [o.id for o in options]
         if keep in ids:
             lst.highlighted = ids.index(keep)
@@ -147,25 +190,41 @@ class TodayScreen(PromiseKeys):
     def _fill_due(self, journal: Journal) -> None:
         today = self.leverage.today
         horizon = today + dt.timedelta(days=SOON_DAYS)
-        flags = self._flags.of(journal)
-        items: list[tuple[dt.date, Option]] = []
+        items: list[tuple[dt.date, int, str]] = []
         for p in journal.promises.values():
             if p.pending and p.due is not None and p.due <= horizon:
+                items.append((p.due, len(items), p.id))
+        for a in journal.asks.values():
+            if a.status == "open" and a.target is not None and a.target <= horizon:
+                items.append((a.target, len(items), a.id))
+        items.sort()
+        first = [rid for _, _, rid in items[:SHOWN]]
+        flags = flags_of_some(
+            journal,
+            self.leverage.today,
+            self.leverage.hedges,
+            [rid for rid in first if rid in journal.promises],
+        )
+        options = []
+        for rid in first:
+            p = journal.promises.get(rid)
+            if p is not None and p.due is not None:
                 style = flag_style("overdue") if p.due < today else ""
                 what = Text.assemble(p.text, (f" — {p.by}", "dim"))
                 prompt = row(due_words(p.due, today), what, flag_text(flags[p.id]), style=style)
-                items.append((p.due, Option(prompt, id=p.id)))
-        for a in journal.asks.values():
-            if a.status == "open" and a.target is not None and a.target <= horizon:
+            else:
+                a = journal.asks[rid]
+                assert a.target is not None
                 what = Text.assemble(("Your ask: ", "italic"), a.text)
-                items.append((a.target, Option(row(due_words(a.target, today), what, ""), id=a.id)))
-        items.sort(key=lambda item: item[0])
+                prompt = row(due_words(a.target, today), what, "")
+            options.append(Option(prompt, id=rid))
         title = f"Overdue and due by {horizon:%a %d %b} ({len(items)})"
         self._fill(
             self.query_one("#due", OptionList),
             title,
-            [o for _, o in items],
+            options,
             "Nothing overdue or due in the next 7 days.",
+            self._more(len(items) - len(options), "promises"),
         )
 
     def _fill_unwritten(self, journal: Journal) -> None:
@@ -175,18 +234,19 @@ class TodayScreen(PromiseKeys):
             key=lambda p: (p.made_on, int(p.id[1:])),
         )
         options = []
-        for p in waiting:
+        for p in waiting[:SHOWN]:
             waited = (today - p.made_on).days
             what = Text.assemble(p.text, (f" — {p.by}", "dim"))
             word = "✎ recap sent" if p.form == "recap-sent" else "✎ verbal"
             form = Text(word, flag_style("unwritten"))
             options.append(Option(row(days(waited) if waited else "today", what, form), id=p.id))
-        title = f"Still only in words: days unconfirmed, oldest first ({len(options)})"
+        title = f"Still only in words: days unconfirmed, oldest first ({len(waiting)})"
         self._fill(
             self.query_one("#unwritten", OptionList),
             title,
             options,
             "Every pending promise is in writing.",
+            self._more(len(waiting) - len(options), "promises"),
         )
 
     def _fill_offers(self, journal: Journal) -> None:
@@ -196,7 +256,7 @@ class TodayScreen(PromiseKeys):
             key=lambda o: (o.deadline or dt.date.max, o.id),
         )
         options = []
-        for o in offers:
+        for o in offers[:SHOWN]:
             when, what = offer_line(o, today)
             written = (
                 Text("✓ in writing", success_style())
@@ -209,16 +269,17 @@ class TodayScreen(PromiseKeys):
             )
         self._fill(
             self.query_one("#offers", OptionList),
-            f"Open offers ({len(options)})",
+            f"Open offers ({len(offers)})",
             options,
             "No open offers.",
+            self._more(len(offers) - len(options), "review"),
         )
 
     def _fill_recent(self, journal: Journal) -> None:
         today = self.leverage.today
-        latest = sorted(
-            journal.conversations.values(), key=lambda c: (c.on, int(c.id[1:])), reverse=True
-        )[:RECENT]
+        latest = heapq.nlargest(
+            RECENT, journal.conversations.values(), key=lambda c: (c.on, int(c.id[1:]))
+        )
         options = []
         for c in latest:
             what = Text.assemble(c.summary, (f" — {', '.join(c.people)}", "dim"))
@@ -230,6 +291,7 @@ class TodayScreen(PromiseKeys):
             "Latest conversations",
             options,
             "No conversations yet.",
+            [],
         )
 
     def selected_promise_id(self) -> str | None:

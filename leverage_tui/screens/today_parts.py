@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 from ..core.journal import Journal
 from ..core.records import Offer
 from ..core.track import percent, track_record
+from ..widgets.record_table import fit
 
 
 def days(n: int) -> str:
@@ -35,14 +38,55 @@ def due_words(due: dt.date, today: dt.date) -> str:
     return {0: "today", 1: "tomorrow"}.get(left, f"in {days(left)}")
 
 
-def row(when: str, what: Text | str, extra: Text | str, *, style: str = "") -> Table:
+WHEN_WIDTH = 16
+"""The width of a row's first column (when)."""
+EXTRA_WIDTH = 30
+"""The most a row's last column (flags, form) may take."""
+
+
+class Row:
+    """One aligned line: when | what | extra, drawn as a single Text at the width given.
+
+    A cheap stand-in for a one-row `Table.grid`: the first column is 16 cells, the last
+    is as wide as its text (at most 30) and right-aligned, the middle takes the rest and
+    ends in "…" when it does not fit.
+    """
+
+    def __init__(self, when: str, what: Text | str, extra: Text | str, style: str = "") -> None:
+        """The three parts of the line; `style` colours the first."""
+        self.when = when
+        self.what = Text(what) if isinstance(what, str) else what
+        self.extra = Text(extra) if isinstance(extra, str) else extra
+        self.style = style
+
+    def line(self, width: int) -> Text:
+        """The row fitted to `width` cells."""
+        extra = self.extra.copy()
+        extra_width = min(cell_len(extra.plain), EXTRA_WIDTH)
+        if extra_width < cell_len(extra.plain):
+            extra.truncate(extra_width, overflow="ellipsis")
+        what_width = max(1, width - WHEN_WIDTH - 2 - extra_width)
+        what = self.what.copy()
+        what.truncate(what_width, overflow="ellipsis", pad=True)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(fit(self.when, WHEN_WIDTH) + " ", self.style or None)
+        text.append_text(what)
+        text.append(" ")
+        text.append_text(extra)
+        return text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The line at the width available."""
+        yield self.line(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """It always takes the whole width."""
+        return Measurement(options.max_width, options.max_width)
+
+
+def row(when: str, what: Text | str, extra: Text | str, *, style: str = "") -> Row:
     """One aligned line: when | what | extra (flags, form)."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=16, no_wrap=True, style=style)
-    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    grid.add_column(no_wrap=True, justify="right", max_width=30)
-    grid.add_row(when, what, extra)
-    return grid
+    return Row(when, what, extra, style)
 
 
 def track_line(journal: Journal) -> Text:

@@ -7,7 +7,7 @@ the cells of a row are computed when the row scrolls into view.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -114,7 +114,7 @@ class RecordTable(ScrollView, can_focus=True):
         self._columns: tuple[Column, ...] = tuple(columns)
         self._keys: Sequence[str] = ()
         self._cells: Callable[[str], Cells] = lambda key: ()
-        self._lines: dict[int, Strip] = {}
+        self._lines: dict[str, Strip] = {}
         self._last_key: str | None = None
         self._styles: dict[str, Style] = {}
         self._width = 0
@@ -148,20 +148,51 @@ class RecordTable(ScrollView, can_focus=True):
         self.redraw()
 
     def set_rows(
-        self, keys: Sequence[str], cells: Callable[[str], Cells], *, keep: str | None = None
+        self,
+        keys: Sequence[str],
+        cells: Callable[[str], Cells],
+        *,
+        keep: str | None = None,
+        reuse: bool = False,
     ) -> None:
-        """Show these rows; the cursor goes to `keep` (default: the current row's key)."""
+        """Show these rows; the cursor goes to `keep` (default: the current row's key).
+
+        With `reuse`, rows already drawn are kept (by key): only for a new filter over
+        the same data, when a key's cells are the same as before.
+        """
         wanted = keep if keep is not None else self.cursor_key
         old_row = self.cursor_row
         self._keys, self._cells = keys, cells
-        self._lines.clear()
-        self.virtual_size = Size(self.virtual_size.width, len(keys) + 1)
+        if not reuse:
+            self._lines.clear()
+        self._set_height(len(keys) + 1)
         row = _index(keys, wanted) if wanted is not None else None
         if row is None:
             row = min(old_row, len(keys) - 1)
         self._last_key = None
         self.cursor_row = max(row, 0)
         self.refresh()
+
+    def _set_height(self, height: int) -> None:
+        """Set the virtual height; lay the screen out again only when the scrollbar comes
+        or goes (a new row count alone needs no layout, only the scrollbar redrawn)."""
+        old = self.virtual_size
+        if old.height == height:
+            return
+        new = Size(old.width, height)
+        if not self.is_mounted:
+            self.virtual_size = new
+            return
+        shown = self.show_vertical_scrollbar
+        self.set_reactive(RecordTable.virtual_size, new)
+        self._scroll_update(new)
+        if self.show_vertical_scrollbar != shown:
+            self.refresh(layout=True)
+
+    def forget(self, keys: Iterable[str]) -> None:
+        """Draw these rows again when next shown (their cells changed)."""
+        for key in keys:
+            self._lines.pop(key, None)
 
     def redraw(self) -> None:
         """Forget the drawn rows and draw them again (after the rows' data changed)."""
@@ -314,12 +345,13 @@ class RecordTable(ScrollView, can_focus=True):
         row = round(self.scroll_y) + y - 1
         if row >= len(self._keys):
             return Strip.blank(width, styles["base"])
-        strip = self._lines.get(row)
-        if strip is None:
-            strip = self._row_strip(self._cells(self._keys[row]), width)
+        key = self._keys[row]
+        strip = self._lines.get(key)
+        if strip is None or strip.cell_length != width:
+            strip = self._row_strip(self._cells(key), width)
             if len(self._lines) > 2000:
                 self._lines.clear()
-            self._lines[row] = strip
+            self._lines[key] = strip
         return strip.apply_style(styles["cursor" if row == self.cursor_row else "base"])
 
 
