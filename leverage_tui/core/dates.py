@@ -31,7 +31,6 @@ import os
 import re
 from typing import Final
 
-from dateutil.parser import parse as _dateutil_parse
 from dateutil.relativedelta import relativedelta
 
 __all__ = ["MONTH_NAMES", "DateError", "describe", "parse_date", "parse_when", "today"]
@@ -244,6 +243,8 @@ def _weekday(modifier: str | None, weekday: int, ref: datetime.date) -> datetime
 
 def _month_day(month: int, day: int, year: int, ref: datetime.date) -> datetime.date:
     """Build a month-name date through dateutil, with a fixed default so it cannot guess."""
+    from dateutil.parser import parse as _dateutil_parse  # ~50 ms to import: only when used
+
     default = datetime.datetime(ref.year, ref.month, ref.day)
     parsed: datetime.datetime = _dateutil_parse(
         f"{_MONTH_FULL_NAMES[month]} {day} {year}", default=default
