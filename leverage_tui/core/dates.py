@@ -144,9 +144,16 @@ class DateError(ValueError):
 
 
 def _quote(text: str) -> str:
-    """Repr-quote at most the first 40 characters of ``text`` (always one line)."""
-    shown = repr(text[:_QUOTE_LIMIT])
-    return shown + "..." if len(text) > _QUOTE_LIMIT else shown
+    """Repr-quote at most the first 40 characters of ``text`` (one line, at most ~80 long).
+
+    Escapes can make a character ten long in repr (``'\\U0010ffff'``), so the quote is
+    shortened until its repr fits.
+    """
+    cut = min(len(text), _QUOTE_LIMIT)
+    while cut > 0 and len(repr(text[:cut])) > 2 * _QUOTE_LIMIT:
+        cut -= 1
+    shown = repr(text[:cut])
+    return shown + "..." if len(text) > cut else shown
 
 
 def _error(text: str, hint: str = _HINT) -> DateError:

@@ -458,3 +458,11 @@ def test_weekday_rules_hold_for_any_today(ref: date) -> None:
         assert last.weekday() == weekday and 1 <= (ref - last).days <= 7
         this = parse_date(f"this {name}", ref)
         assert this.weekday() == weekday and 0 <= (this - ref).days <= 6
+
+
+def test_error_quote_stays_short_when_escapes_are_long() -> None:
+    text = "\U0010ffff" * 30  # repr shows each as '\U0010ffff' (10 characters)
+    with pytest.raises(DateError) as err:
+        parse_date(text, date(2026, 11, 23))
+    assert len(str(err.value)) < 200
+    assert "..." in str(err.value)
