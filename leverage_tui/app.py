@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import re
@@ -24,6 +25,9 @@ from .screens.privacy import LockedScreen, PrivacyScreen
 from .themes import builtin_theme_dirs, load_themes
 
 T = TypeVar("T")
+
+SAVE_CHECK = 0.1
+"""Seconds between checks whether a background save is done (and whether it failed)."""
 
 SCREENS_BY_NAME: dict[str, tuple[str, str, str]] = {
     # mode name: (module, class, palette help)
@@ -105,6 +109,7 @@ class LeverageApp(App[None]):
         self._saved_titles = (self.TITLE, "")
         self._notices: list[str] = list(self.config.warnings)
         self._journal: Journal | None = None
+        self._save_watched = False
         if not self.locked:
             self._journal = self._open(None)
         self._theme_ready = False
@@ -114,7 +119,11 @@ class LeverageApp(App[None]):
 
     def _open(self, codec: Codec | None) -> Journal:
         return Journal(
-            self.journal_path, today=self.today, backups=self.config.backups, codec=codec
+            self.journal_path,
+            today=self.today,
+            backups=self.config.backups,
+            codec=codec,
+            background=True,  # saves are written off the UI thread; see _check_saved
         )
 
     @property
@@ -138,9 +147,34 @@ class LeverageApp(App[None]):
             return None
         except JournalError as err:
             self.notify(str(err), title="Not saved", severity="error", timeout=10)
+            self.revision = self.journal.revision  # a failed save reads the file back
             return None
         self.revision = self.journal.revision
+        if self.journal.saving and not self._save_watched:
+            self._save_watched = True
+            self.set_timer(SAVE_CHECK, self._check_saved)
         return result
+
+    def _check_saved(self) -> None:
+        """Once the background write is done, tell the user if it failed."""
+        journal = self._journal
+        if journal is None:
+            return
+        if journal.saving:
+            self.set_timer(SAVE_CHECK, self._check_saved)
+            return
+        self._save_watched = False
+        try:
+            journal.flush()
+        except JournalError as err:
+            self.notify(str(err), title="Not saved", severity="error", timeout=15)
+            self.revision = journal.revision
+
+    def on_unmount(self) -> None:
+        """Let the last write finish before the app goes (its failure cannot be shown)."""
+        if self._journal is not None:
+            with contextlib.suppress(JournalError):
+                self._journal.flush()
 
     def _poll_journal(self) -> None:
         """Reload when another program (the command line, say) changed the file."""
@@ -150,6 +184,7 @@ class LeverageApp(App[None]):
             changed = self._journal.refresh()
         except JournalError as err:
             self.notify(str(err), title="Journal", severity="error", timeout=10)
+            self.revision = self._journal.revision
             return
         if changed:
             self.revision = self._journal.revision

@@ -8,15 +8,17 @@ undone for as long as the journal stays open.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
+import gc
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from . import dates
 from .records import (
@@ -59,6 +61,8 @@ class _Step:
 
     label: str
     before: list[tuple[str, str, Doc | None]] = field(default_factory=list)
+    revision: int = 0
+    """The journal's revision once this change (or its undoing) was saved."""
 
 
 def check_date(d: dt.date | None, what: str) -> dt.date | None:
@@ -78,29 +82,45 @@ class Journal:
         today: dt.date | None = None,
         backups: int = 10,
         codec: Codec | None = None,
+        background: bool = False,
     ) -> None:
-        """Open (read) the journal at `path`; JournalError when it is damaged."""
+        """Open (read) the journal at `path`; JournalError when it is damaged.
+
+        With `background=True` (the app) each change returns once applied in memory and
+        its bytes are written by a writer thread: `flush` waits for them and raises
+        JournalError when one failed (the last good file is then read back).
+        """
         self.path = Path(path)
         self.today = today or dates.today()
-        self.storage = AtomicStorage(self.path, backups=backups, codec=codec)
+        with _no_gc():
+            self.storage = AtomicStorage(
+                self.path, backups=backups, codec=codec, background=background
+            )
         self.db = TinyDB(storage=lambda: self.storage)
         self.revision = 0
         self._undo: list[_Step] = []
+        self._undone: list[tuple[int, _Step]] = []  # (revision of the undoing, step undone)
         self._step: _Step | None = None
         self._load()
 
     # -- reading ---------------------------------------------------------------------
 
     def _load(self) -> None:
+        with _no_gc():
+            self._build()
+        gc.freeze()  # later full collections skip the journal's long-lived objects
+
+    def _build(self) -> None:
         tables = self.storage.read() or {}
         loaded: dict[str, dict[str, Any]] = {}
         for kind, (table, cls) in KINDS.items():
             into: dict[str, Any] = {}
             letter = PREFIX[kind]
             try:
-                for doc_id, doc in sorted(tables.get(table, {}).items(), key=lambda kv: int(kv[0])):
-                    rid = f"{letter}{doc_id}"
-                    into[rid] = cls.from_doc(rid, doc)
+                from_doc = cls.from_doc
+                for doc_id, doc in sorted(tables.get(table, {}).items(), key=_as_number):
+                    rid = letter + doc_id
+                    into[rid] = from_doc(rid, doc)
             except (KeyError, ValueError, TypeError, AttributeError) as err:
                 # keep the records we had, and make the next change read the file again
                 self.storage.forget()
@@ -128,7 +148,11 @@ class Journal:
         return by_kind[kind]
 
     def refresh(self) -> bool:
-        """Re-read the file if another process changed it; True when it did."""
+        """Re-read the file if another process changed it; True when it did.
+
+        Raises JournalError when a background write failed (see `flush`).
+        """
+        self._check_saved()
         if not self.storage.is_stale():
             return False
         self.storage.reload()
@@ -181,8 +205,36 @@ class Journal:
 
     # -- saving ----------------------------------------------------------------------
 
+    @property
+    def saving(self) -> bool:
+        """True while a background write is still pending."""
+        return self.storage.saving
+
+    def flush(self) -> None:
+        """Wait until every change is on disk; JournalError when a background write failed.
+
+        After a failure the last good file has been read back: the changes that were not
+        written are gone from memory too (and from the undo list).
+        """
+        self.storage.wait()
+        self._check_saved()
+
+    def _check_saved(self) -> None:
+        """Raise a failed background write's error, once, after reading the file back."""
+        error = self.storage.take_error()
+        if error is None:
+            return
+        self._load()
+        kept = int(self.storage.meta.get("revision", 0))
+        while self._undo and self._undo[-1].revision > kept:
+            self._undo.pop()  # its change is not on disk
+        self._undo.extend(s for r, s in self._undone if r > kept)  # nor their undoing
+        self._undone.clear()
+        raise error
+
     def _change(self, label: str, body: Callable[[], T], *, undoable: bool = True) -> T:
         """Run `body` (which calls _put/_drop) as one saved, undoable step."""
+        self._check_saved()
         try:
             with self.storage.transaction() as reloaded:
                 if reloaded:
@@ -195,25 +247,41 @@ class Journal:
             self._load()
             raise
         step, self._step = self._step, None
+        step.revision = int(self.storage.meta.get("revision", 0))
         if step.before and undoable:
             self._undo.append(step)
+        if not self.storage.saving:
+            self._undone.clear()
         self.revision += 1
-        self._by_conversation = None
+        for tdb in self.db._tables.values():  # TinyDB's tables were bypassed: forget caches
+            tdb.clear_cache()
+            tdb._next_id = None
         return result
 
+    def _docs(self, table: str) -> dict[str, Any]:
+        """The documents of `table`, as stored (id number as text -> document)."""
+        tables = self.storage.read()
+        docs = tables.get(table)
+        if docs is None:
+            docs = tables[table] = {}
+        return docs
+
     def _put(self, kind: str, record: Record) -> None:
+        """Store `record` (a new document replaces the old one: documents never change)."""
         table, _ = KINDS[kind]
-        doc_id = int(record.id[1:])
-        tdb = self.db.table(table)
-        old = self.storage.read().get(table, {}).get(str(doc_id))
+        key = str(int(record.id[1:]))
+        docs = self._docs(table)
+        old = docs.get(key)
         if self._step is not None:
-            self._step.before.append((kind, record.id, dict(old) if old else None))
-        doc = record.to_doc()
-        if old is None:
-            tdb.insert(Document(doc, doc_id=doc_id))
-        else:
-            tdb.upsert(Document(doc, doc_id=doc_id))
-        self._records(kind)[record.id] = record
+            self._step.before.append((kind, record.id, old))
+        docs[key] = record.to_doc()
+        self.storage.write(self.storage.read())
+        records = self._records(kind)
+        if isinstance(record, Promise):
+            known = records.get(record.id)
+            if known is None or known.conversation != record.conversation:
+                self._by_conversation = None  # promises_of builds it again
+        records[record.id] = record
 
     def _put_and_return(self, kind: str, record: T) -> T:
         self._put(kind, record)  # type: ignore[arg-type]
@@ -221,14 +289,16 @@ class Journal:
 
     def _drop(self, kind: str, rid: str) -> None:
         table, _ = KINDS[kind]
-        doc_id = int(rid[1:])
-        old = self.storage.read().get(table, {}).get(str(doc_id))
+        docs = self._docs(table)
+        old = docs.pop(str(int(rid[1:])), None)
         if old is None:
             return
         if self._step is not None:
-            self._step.before.append((kind, rid, dict(old)))
-        self.db.table(table).remove(doc_ids=[doc_id])
+            self._step.before.append((kind, rid, old))
+        self.storage.write(self.storage.read())
         self._records(kind).pop(rid, None)
+        if kind == "promise":
+            self._by_conversation = None
 
     def _new_id(self, kind: str) -> str:
         letter = PREFIX[kind]
@@ -264,6 +334,8 @@ class Journal:
         except BaseException:
             self._undo.append(step)  # not undone: it can be tried again
             raise
+        if self.storage.saving:  # should this write fail, the step comes back
+            self._undone.append((int(self.storage.meta.get("revision", 0)), step))
         return step.label
 
     # -- people ----------------------------------------------------------------------
@@ -671,7 +743,7 @@ class Journal:
                 for ask in list(self.asks.values()):
                     if record.id in ask.promises:
                         kept = [p for p in ask.promises if p != record.id]
-                        self._put("ask", Ask(**{**ask.__dict__, "promises": kept}))
+                        self._put("ask", dataclasses.replace(ask, promises=kept))
             self._drop(kind, record.id)
             return record
 
@@ -791,6 +863,22 @@ class Journal:
             return counts
 
         return self._change("import", body)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector (building many objects at once triggers it)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _as_number(item: tuple[str, Any]) -> int:
+    return int(item[0])
 
 
 def _content(record: Record) -> str:

@@ -34,6 +34,9 @@ OFFER_STATUSES = ("open", "accepted", "declined", "expired")
 Doc = dict[str, Any]
 
 
+_date = dt.date.fromisoformat
+
+
 def iso(d: dt.date | None) -> str | None:
     """A date as an ISO string, or None."""
     return d.isoformat() if d is not None else None
@@ -41,14 +44,10 @@ def iso(d: dt.date | None) -> str | None:
 
 def from_iso(s: Any) -> dt.date | None:
     """An ISO date string (or None) back to a date."""
-    return dt.date.fromisoformat(s) if s else None
+    return _date(s) if s else None
 
 
-def _time_from_iso(s: Any) -> dt.time | None:
-    return dt.time.fromisoformat(s) if s else None
-
-
-@dataclass
+@dataclass(slots=True)
 class Person:
     """Someone the user talks to: the boss, HR, a recruiter."""
 
@@ -67,7 +66,7 @@ class Person:
         return cls(id, doc["name"], doc.get("role", "other"), doc.get("notes", ""))
 
 
-@dataclass
+@dataclass(slots=True)
 class Conversation:
     """A meeting, call, email or chat with one or more people."""
 
@@ -95,19 +94,21 @@ class Conversation:
     @classmethod
     def from_doc(cls, id: str, doc: Doc) -> Conversation:
         """A conversation from its JSON form."""
+        get = doc.get
+        at = get("at")
         return cls(
-            id=id,
-            on=dt.date.fromisoformat(doc["on"]),
-            people=list(doc.get("with", [])),
-            summary=doc.get("summary", ""),
-            at=_time_from_iso(doc.get("at")),
-            channel=doc.get("channel", "meeting"),
-            notes=doc.get("notes", ""),
-            tags=list(doc.get("tags", [])),
+            id,
+            _date(doc["on"]),
+            list(get("with", ())),
+            get("summary", ""),
+            dt.time.fromisoformat(at) if at else None,
+            get("channel", "meeting"),
+            get("notes", ""),
+            list(get("tags", ())),
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     """One change to a promise's form, due date or status."""
 
@@ -123,10 +124,10 @@ class Change:
     @classmethod
     def from_doc(cls, doc: Doc) -> Change:
         """A change from its JSON form."""
-        return cls(doc["field"], doc.get("old"), doc.get("new"), dt.date.fromisoformat(doc["on"]))
+        return cls(doc["field"], doc.get("old"), doc.get("new"), _date(doc["on"]))
 
 
-@dataclass
+@dataclass(slots=True)
 class Promise:
     """Something someone said they would do for the user."""
 
@@ -167,23 +168,30 @@ class Promise:
     @classmethod
     def from_doc(cls, id: str, doc: Doc) -> Promise:
         """A promise from its JSON form."""
+        get = doc.get
+        due = get("due")
+        status_on = get("status_on")
+        change = Change
         return cls(
-            id=id,
-            text=doc["text"],
-            by=doc["by"],
-            made_on=dt.date.fromisoformat(doc["made_on"]),
-            form=doc.get("form", "verbal"),
-            evidence=doc.get("evidence", ""),
-            due=from_iso(doc.get("due")),
-            category=doc.get("category", "other"),
-            status=doc.get("status", "pending"),
-            status_on=from_iso(doc.get("status_on")),
-            conversation=doc.get("conversation"),
-            history=[Change.from_doc(c) for c in doc.get("history", [])],
+            id,
+            doc["text"],
+            doc["by"],
+            _date(doc["made_on"]),
+            get("form", "verbal"),
+            get("evidence", ""),
+            _date(due) if due else None,
+            get("category", "other"),
+            get("status", "pending"),
+            _date(status_on) if status_on else None,
+            get("conversation"),
+            [
+                change(c["field"], c.get("old"), c.get("new"), _date(c["on"]))
+                for c in get("history", ())
+            ],
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Ask:
     """What the user wants, in measurable terms."""
 
@@ -220,7 +228,7 @@ class Ask:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Offer:
     """An outside offer, or a counteroffer from the current employer."""
 

@@ -14,12 +14,15 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import errno
 import fcntl
 import os
 import shutil
 import tempfile
+import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -35,6 +38,8 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """Schema n -> function that turns a schema-n journal into schema n+1."""
 LOCK_WAIT = 5.0
 """Seconds a writer waits for another writer before giving up."""
+CHUNK = 2000
+"""Documents serialised at a time by a background writer (keeps each GIL hold short)."""
 
 Data = dict[str, dict[str, Any]]
 
@@ -166,12 +171,12 @@ def _remove_stale_temp_files(path: Path) -> None:
             leftover.unlink()
 
 
-@contextlib.contextmanager
-def journal_lock(path: Path) -> Iterator[None]:
-    """Hold the writer lock of the journal at `path`, waiting up to LOCK_WAIT seconds.
+def acquire_lock(path: Path) -> int:
+    """Take the writer lock of the journal at `path`; the fd to close to release it.
 
-    Raises JournalBusy when another process keeps it longer, JournalError when the lock
-    file cannot be made. Temp files left by a writer that was killed are removed.
+    Waits up to LOCK_WAIT seconds: JournalBusy when another process keeps it longer,
+    JournalError when the lock file cannot be made. Temp files left by a writer that was
+    killed are removed.
     """
     make_private_dir(path.parent)
     try:
@@ -195,9 +200,53 @@ def journal_lock(path: Path) -> Iterator[None]:
                     ) from None
                 time.sleep(0.02)
         _remove_stale_temp_files(path)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+@contextlib.contextmanager
+def journal_lock(path: Path) -> Iterator[None]:
+    """Hold the writer lock of the journal at `path` (see `acquire_lock`)."""
+    fd = acquire_lock(path)
+    try:
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def dump_chunks(data: Data, chunk: int = CHUNK) -> list[bytes | memoryview]:
+    """`data` as JSON, in pieces that join into exactly `orjson.dumps(data)`.
+
+    Each table is serialised `chunk` documents at a time, and the thread yields between
+    pieces, so no single hold of the GIL is long (a UI thread stays responsive).
+    """
+    parts: list[bytes | memoryview] = [b"{"]
+    for n, (name, table) in enumerate(data.items()):
+        parts.append((b"," if n else b"") + orjson.dumps(name) + b":")
+        if len(table) <= chunk:
+            parts.append(orjson.dumps(table))
+            continue
+        items = list(table.items())
+        parts.append(b"{")
+        for start in range(0, len(items), chunk):
+            piece = orjson.dumps(dict(items[start : start + chunk]))
+            if start:
+                parts.append(b",")
+            parts.append(memoryview(piece)[1:-1])
+            time.sleep(0)  # let a waiting thread run
+        parts.append(b"}")
+    parts.append(b"}")
+    return parts
+
+
+def _key(path: Path) -> str:
+    return os.path.abspath(path)
+
+
+_OPEN: dict[str, weakref.WeakSet[AtomicStorage]] = {}
+"""The storages open in this process, by journal path (a reader waits for their writes)."""
 
 
 def empty_data() -> Data:
@@ -206,18 +255,43 @@ def empty_data() -> Data:
 
 
 class AtomicStorage(Storage):
-    """A TinyDB storage that keeps the journal in memory and writes it atomically."""
+    """A TinyDB storage that keeps the journal in memory and writes it atomically.
 
-    def __init__(self, path: Path, *, backups: int = 10, codec: Codec | None = None) -> None:
+    With `background=True` (the app) a change is applied in memory at once and its bytes
+    are serialised and written by a writer thread, in order; the lock is held from the
+    start of the change until its write is durable (changes made meanwhile share it, so
+    nobody else can write in between). A failed background write is kept in `error`
+    until `take_error` hands it over (having read the last good file back). Without it
+    (the command line) every change is on disk before the call returns.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        backups: int = 10,
+        codec: Codec | None = None,
+        background: bool = False,
+    ) -> None:
         """Open the journal at `path` (read now; created on the first write)."""
         self.path = Path(path)
         self.backups = max(0, backups)
         self.codec = codec
+        self.background = background
         self._batch = 0
         self._locked = False
         self._dirty = False
         self._data: Data = empty_data()
         self._seen: tuple[int, int, int] | None = None
+        # background writing: the held lock's fd, how many hold it (a change, the writer),
+        # the next snapshot to write, the writer thread, and a write that failed
+        self._mutex = threading.Lock()
+        self._fd: int | None = None
+        self._holds = 0
+        self._next: tuple[Data, int] | None = None
+        self._writer: threading.Thread | None = None
+        self.error: JournalError | None = None
+        _OPEN.setdefault(_key(self.path), weakref.WeakSet()).add(self)
         self.reload()
 
     # -- TinyDB's Storage interface -------------------------------------------------
@@ -232,10 +306,12 @@ class AtomicStorage(Storage):
         if self._batch:
             self._dirty = True
         else:
+            self.wait()
             self._save()
 
     def close(self) -> None:
-        """Nothing to release: every write is already on disk."""
+        """Wait for a pending background write (every other write is already on disk)."""
+        self.wait()
 
     # -- ours ------------------------------------------------------------------------
 
@@ -250,8 +326,18 @@ class AtomicStorage(Storage):
         """True once the journal has been written to disk."""
         return self._seen is not None
 
+    @property
+    def saving(self) -> bool:
+        """True while a background write is queued or running."""
+        with self._mutex:
+            return self._writer is not None
+
     def reload(self) -> None:
         """Read the file again (raises JournalError when it is damaged)."""
+        for other in list(_OPEN.get(_key(self.path), ())):
+            if other is not self:  # never read what this process is still writing
+                other.wait()
+        self.wait()
         seen = _fingerprint(self.path)
         data = read_journal_file(self.path, self.codec)
         self._data = data if data is not None else empty_data()
@@ -263,7 +349,28 @@ class AtomicStorage(Storage):
 
     def is_stale(self) -> bool:
         """True when another process has replaced the file since we read or wrote it."""
+        with self._mutex:
+            if self._fd is not None:  # we hold the lock: nobody else can have written
+                return False
         return _fingerprint(self.path) != self._seen
+
+    def wait(self) -> None:
+        """Wait until a pending background write is done (see `error`)."""
+        writer = self._writer
+        if writer is not None and writer is not threading.current_thread():
+            writer.join()
+
+    def take_error(self) -> JournalError | None:
+        """The failed background write, if any (once): the last good file is read back."""
+        if self.error is None:
+            return None
+        self.wait()
+        error, self.error = self.error, None
+        try:
+            self.reload()
+        except JournalError:
+            self.forget()
+        return error
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[bool]:
@@ -272,6 +379,10 @@ class AtomicStorage(Storage):
         Yields True when the journal was reloaded from disk first. If the body raises,
         nothing is written and the in-memory data is read back from disk.
         """
+        if self.background:
+            with self._background_transaction() as reloaded:
+                yield reloaded
+            return
         with self._lock():
             reloaded = False
             if self.is_stale():
@@ -297,6 +408,103 @@ class AtomicStorage(Storage):
                     raise
 
     @contextlib.contextmanager
+    def _background_transaction(self) -> Iterator[bool]:
+        error = self.take_error()
+        if error is not None:
+            raise error
+        fresh = self._hold()
+        reloaded = False
+        try:
+            if fresh and _fingerprint(self.path) != self._seen:
+                self.reload()
+                reloaded = True
+            self._batch += 1
+            try:
+                yield reloaded
+            finally:
+                self._batch -= 1
+            if self._dirty and not self._batch:
+                self._dirty = False
+                self._queue_write()
+        except BaseException:
+            self._dirty = False
+            self._unhold()
+            with contextlib.suppress(JournalError):
+                self.reload()  # waits for the writer first
+            raise
+        self._unhold()
+
+    def _hold(self) -> bool:
+        """Hold the lock for a change; True when it was taken now (not already ours)."""
+        with self._mutex:
+            if self._fd is not None:
+                self._holds += 1
+                return False
+        fd = acquire_lock(self.path)
+        with self._mutex:
+            self._fd, self._holds = fd, 1
+        return True
+
+    def _unhold(self) -> None:
+        with self._mutex:
+            self._holds -= 1
+            if self._holds == 0 and self._fd is not None:
+                os.close(self._fd)  # closing releases the lock
+                self._fd = None
+
+    def _queue_write(self) -> None:
+        """Hand a snapshot of the data to the writer thread (start it if needed)."""
+        if self.error is not None:  # an earlier write of this change's base failed
+            raise self.error
+        self.meta["schema"] = SCHEMA
+        self.meta["revision"] = int(self.meta.get("revision", 0)) + 1
+        # documents are replaced, never changed in place: copying the tables is enough
+        snapshot = {name: dict(table) for name, table in self._data.items()}
+        snapshot[META_KEY] = copy.deepcopy(self.meta)
+        with self._mutex:
+            self._next = (snapshot, self.meta["revision"])
+            if self._writer is not None:
+                return
+            self._holds += 1  # the writer's share of the lock
+            self._writer = threading.Thread(
+                target=self._write_queued, name="leverage-writer", daemon=False
+            )
+            self._writer.start()
+
+    def _write_queued(self) -> None:
+        """The writer thread: write the newest snapshot until none is left."""
+        while True:
+            with self._mutex:
+                job, self._next = self._next, None
+                if job is None or self.error is not None:
+                    self._next = None
+                    self._writer = None
+                    self._holds -= 1
+                    if self._holds == 0 and self._fd is not None:
+                        os.close(self._fd)
+                        self._fd = None
+                    return
+            data, revision = job
+            try:
+                self._write(dump_chunks(data), revision)
+            except JournalError as err:
+                self.error = JournalError(
+                    f"{err}; the last change was not kept (the journal was read back)"
+                )
+            except BaseException as err:  # never let a write fail silently
+                self.error = JournalError(f"{self.path}: could not save ({err})")
+
+    def _save(self) -> None:
+        with self._lock():
+            self.meta["schema"] = SCHEMA
+            self.meta["revision"] = int(self.meta.get("revision", 0)) + 1
+            try:
+                self._write([orjson.dumps(self._data)], self.meta["revision"])
+            except JournalError:
+                self.meta["revision"] -= 1
+                raise
+
+    @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
         if self._locked:  # already held by a transaction of ours
             yield
@@ -308,34 +516,31 @@ class AtomicStorage(Storage):
             finally:
                 self._locked = False
 
-    def _save(self) -> None:
-        with self._lock():
-            self.meta["schema"] = SCHEMA
-            self.meta["revision"] = int(self.meta.get("revision", 0)) + 1
-            payload = orjson.dumps(self._data)
-            if self.codec is not None:
-                payload = self.codec.encode(payload)
-            try:
-                self._replace(payload)
-            except OSError as err:
-                self.meta["revision"] -= 1
-                reason = "the disk is full" if err.errno == errno.ENOSPC else err.strerror or err
-                raise JournalError(
-                    f"{self.path}: could not save ({reason}); the journal on disk is unchanged"
-                ) from None
-            self._seen = _fingerprint(self.path)
+    def _write(self, parts: list[bytes | memoryview], revision: int) -> None:
+        """Write the journal whose bytes are `parts` (revision `revision`) atomically."""
+        if self.codec is not None:
+            parts = [self.codec.encode(b"".join(parts))]
+        try:
+            self._replace(parts, revision)
+        except OSError as err:
+            reason = "the disk is full" if err.errno == errno.ENOSPC else err.strerror or err
+            raise JournalError(
+                f"{self.path}: could not save ({reason}); the journal on disk is unchanged"
+            ) from None
+        self._seen = _fingerprint(self.path)
 
-    def _replace(self, payload: bytes) -> None:
+    def _replace(self, parts: list[bytes | memoryview], revision: int) -> None:
         folder = self.path.parent
         make_private_dir(folder)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(payload)
+                for part in parts:
+                    out.write(part)
                 out.flush()
                 os.fsync(out.fileno())
             if self._seen is not None and self.backups:
-                self._keep_backup()
+                self._keep_backup(revision - 1)
             os.replace(tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -347,10 +552,9 @@ class AtomicStorage(Storage):
         finally:
             os.close(dir_fd)
 
-    def _keep_backup(self) -> None:
+    def _keep_backup(self, revision: int) -> None:
         folder = backup_dir(self.path)
         make_private_dir(folder)
-        revision = int(self.meta.get("revision", 1)) - 1
         target = folder / f"{self.path.stem}.r{revision:07d}{self.path.suffix or '.json'}"
         n = 1
         while target.exists():

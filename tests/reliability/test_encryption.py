@@ -145,8 +145,10 @@ def test_the_key_is_derived_once_per_process_not_per_write(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[int] = []
-    real = crypto.Scrypt.derive
-    monkeypatch.setattr(crypto.Scrypt, "derive", lambda self, k: calls.append(1) or real(self, k))
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    real = Scrypt.derive
+    monkeypatch.setattr(Scrypt, "derive", lambda self, k: calls.append(1) or real(self, k))
     journal = Journal(path, today=TODAY, codec=crypto.PassphraseCodec("once only please"))
     for i in range(10):
         journal.add_promise(f"promise {i}", "Ana")
