@@ -15,9 +15,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList, Static
 
+from ..core.checklist import short
 from ..core.flags import flags_for_ask
 from ..core.records import ASK_STATUSES, PRIORITIES, Ask
-from ..core.review import short
 from ..core.validate import TEXT_LIMIT, InputError, clean_text, optional_text
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField

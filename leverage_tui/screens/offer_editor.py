@@ -8,7 +8,7 @@ title, pay, terms) and saves it as the baseline the Review compares offers with.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -153,7 +153,7 @@ class OfferEditor(EditorScreen):
     def save(self) -> str | None:
         """Save the offer (or the current job) through the app; its id, or None."""
         company, role = self._value("company"), self._value("role")
-        pay = {
+        pay: dict[str, Any] = {
             "base": self._value("base") or None,
             "bonus": self._value("bonus") or None,
             "equity": self._value("equity"),

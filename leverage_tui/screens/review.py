@@ -20,7 +20,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money, short
+from ..core.checklist import short
+from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money
 from ..widgets.flag_badges import flag_text
 from .ask_editor import AskEditor
 from .offer_editor import OfferEditor
@@ -29,8 +30,8 @@ from .review_parts import checklist_table, coverage_text, track_table
 if TYPE_CHECKING:
     from ..app import LeverageApp
 
-OFFER_ROWS = ("Kind", "Role", "Base pay", "Bonus", "Equity", "Terms", "In writing")
-OFFER_ROWS += ("Decide by", "Status", "Against now")
+OFFER_ROWS: tuple[str, ...] = ("Kind", "Role", "Base pay", "Bonus", "Equity", "Terms")
+OFFER_ROWS += ("In writing", "Decide by", "Status", "Against now")
 """The rows of the side-by-side offers table (one column per offer)."""
 
 
@@ -136,7 +137,7 @@ class ReviewScreen(Screen[None]):
             table.add_column(short(label, width), width=width, key=key)
         if columns:
             for i, name in enumerate(OFFER_ROWS):
-                cells = [Text(v[i]) if isinstance(v[i], str) else v[i] for _, _, v in columns]
+                cells = [_cell(v[i]) for _, _, v in columns]
                 table.add_row(*cells, height=None, label=name, key=name)
             table.move_cursor(column=min(cursor, len(columns) - 1))
         table.display = bool(columns)
@@ -238,3 +239,8 @@ class ReviewScreen(Screen[None]):
             app.notify(f"Could not write {path}: {err.strerror}", severity="error")
             return
         app.notify(str(path), title="Brief saved")
+
+
+def _cell(value: str | Text) -> Text:
+    """A table cell as Text."""
+    return Text(value) if isinstance(value, str) else value

@@ -207,11 +207,12 @@ class TodayScreen(PromiseKeys):
         )
         options = []
         for rid in first:
-            p = journal.promises.get(rid)
-            if p is not None and p.due is not None:
-                style = flag_style("overdue") if p.due < today else ""
-                what = Text.assemble(p.text, (f" — {p.by}", "dim"))
-                prompt = row(due_words(p.due, today), what, flag_text(flags[p.id]), style=style)
+            shown = journal.promises.get(rid)
+            if shown is not None and shown.due is not None:
+                style = flag_style("overdue") if shown.due < today else ""
+                what = Text.assemble(shown.text, (f" — {shown.by}", "dim"))
+                flagged = flag_text(flags[shown.id])
+                prompt = row(due_words(shown.due, today), what, flagged, style=style)
             else:
                 a = journal.asks[rid]
                 assert a.target is not None
