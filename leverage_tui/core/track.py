@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .flags import moved_later, walked_back
-from .records import UNWRITTEN_FORMS, Promise
+from .records import STATUSES, UNWRITTEN_FORMS, Promise
 
 
 @dataclass
@@ -88,17 +88,36 @@ def track_record(promises: Iterable[Promise]) -> TrackRecord:
     Days late counts honored and partly honored promises with a due date: the days
     between the due date and the day they were kept (0 when on time).
     """
-    record = TrackRecord()
+    # Plain dicts in the loop (not Tally.add): this runs over every promise on each
+    # change the Today screen shows, 20,000 of them in a ten-year journal.
+    overall = dict.fromkeys(STATUSES, 0)
+    verbal = dict.fromkeys(STATUSES, 0)
+    written = dict.fromkeys(STATUSES, 0)
+    people: dict[str, dict[str, int]] = {}
     late: list[int] = []
+    moved = walked = 0
     for p in promises:
-        record.overall.add(p)
-        (record.verbal if p.form in UNWRITTEN_FORMS else record.written).add(p)
-        record.by_person.setdefault(p.by, Tally()).add(p)
-        if p.status in ("honored", "partly") and p.due and p.status_on:
+        status = p.status
+        overall[status] += 1
+        (verbal if p.form in UNWRITTEN_FORMS else written)[status] += 1
+        person = people.get(p.by)
+        if person is None:
+            person = people[p.by] = dict.fromkeys(STATUSES, 0)
+        person[status] += 1
+        if status in ("honored", "partly") and p.due and p.status_on:
             late.append(max(0, (p.status_on - p.due).days))
-        record.moved_due_dates += len(moved_later(p))
-        if walked_back(p):
-            record.walked_back += 1
+        if p.history:
+            moved += len(moved_later(p))
+            if walked_back(p):
+                walked += 1
+    record = TrackRecord(
+        overall=Tally(**overall),
+        verbal=Tally(**verbal),
+        written=Tally(**written),
+        by_person={name: Tally(**counts) for name, counts in people.items()},
+        moved_due_dates=moved,
+        walked_back=walked,
+    )
     if late:
         record.avg_days_late = sum(late) / len(late)
     return record
