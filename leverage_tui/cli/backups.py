@@ -27,6 +27,7 @@ from ..core.storage import (
     decode_journal,
     journal_lock,
     list_backups,
+    write_atomically,
 )
 from .common import Context, UsageError, print_json, table
 from .records import counted
@@ -164,22 +165,7 @@ def _put_back(chosen: Path, path: Path) -> Path | None:
     data = chosen.read_bytes()
     with journal_lock(path):
         aside = _set_aside(path) if path.exists() else None
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        write_atomically(path, [data])
     return aside
 
 

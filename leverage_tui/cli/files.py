@@ -15,9 +15,7 @@ import datetime as dt
 import functools
 import importlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,7 +25,7 @@ import orjson
 from ..core import journal as _journal
 from ..core.journal import _validate_record, check_date
 from ..core.records import KINDS, PREFIX, Ask, Conversation, Offer, Promise, Record
-from ..core.storage import META_KEY, read_journal_file
+from ..core.storage import META_KEY, read_journal_file, write_atomically
 from ..core.validate import InputError
 from .common import Context, UsageError
 from .records import command, counted, lower
@@ -56,17 +54,7 @@ def write_output(target: str, text: str, ctx: Context) -> Path:
     if path.is_dir():
         raise UsageError(f"{target} is a folder; give a file name")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomically(path, [text.encode("utf-8")])
     except OSError as err:
         raise UsageError(f"cannot write {target}: {err.strerror or err}") from None
     return path

@@ -23,7 +23,7 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -162,6 +162,38 @@ def read_journal_file(path: Path, codec: Codec | None = None) -> Data | None:
     elif raw.startswith(b"LEVERAGE-ENCRYPTED"):
         raise JournalError(f"{path}: the journal is encrypted; a passphrase is needed")
     return decode_journal(raw, path)
+
+
+def write_atomically(
+    path: Path,
+    parts: Iterable[bytes | memoryview],
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """Write `parts` to `path` so that a kill leaves the old file or the new one, whole.
+
+    A temp file (0600) in the same folder, flushed and fsynced, then `os.replace` and an
+    fsync of the folder. `before_replace` runs once the bytes are durable (a backup).
+    Raises OSError; the temp file is removed and `path` is untouched then.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for part in parts:
+                out.write(part)
+            out.flush()
+            os.fsync(out.fileno())
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
 
 
 def _remove_stale_temp_files(path: Path) -> None:
@@ -530,27 +562,13 @@ class AtomicStorage(Storage):
         self._seen = _fingerprint(self.path)
 
     def _replace(self, parts: list[bytes | memoryview], revision: int) -> None:
-        folder = self.path.parent
-        make_private_dir(folder)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                for part in parts:
-                    out.write(part)
-                out.flush()
-                os.fsync(out.fileno())
+        make_private_dir(self.path.parent)
+
+        def keep_backup() -> None:
             if self._seen is not None and self.backups:
                 self._keep_backup(revision - 1)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+
+        write_atomically(self.path, parts, before_replace=keep_backup)
 
     def _keep_backup(self, revision: int) -> None:
         folder = backup_dir(self.path)
