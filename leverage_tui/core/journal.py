@@ -629,18 +629,18 @@ class Journal:
         counter: bool = False,
     ) -> Offer:
         """Record an outside offer or a counteroffer."""
-        offer = Offer(
+        offer = _checked_offer(
             "",
-            clean_text(company, "company", limit=NAME_LIMIT),
-            clean_text(role, "role"),
-            money(base, "base pay"),
-            money(bonus, "bonus"),
-            optional_text(equity, "equity"),
-            optional_text(terms, "terms", multiline=True),
-            check_date(received or self.today, "received date"),
-            check_date(deadline, "deadline"),
-            written,
-            counter,
+            company,
+            role,
+            base,
+            bonus,
+            equity,
+            terms,
+            received=check_date(received or self.today, "received date"),
+            deadline=check_date(deadline, "deadline"),
+            written=written,
+            counter=counter,
         )
 
         def body() -> Offer:
@@ -695,16 +695,7 @@ class Journal:
         terms: str = "",
     ) -> Offer:
         """Record the current job's employer, title, pay and terms (one undoable step)."""
-        job = Offer(
-            "current",
-            clean_text(company, "company", limit=NAME_LIMIT),
-            clean_text(role, "role"),
-            money(base, "base pay"),
-            money(bonus, "bonus"),
-            optional_text(equity, "equity"),
-            optional_text(terms, "terms", multiline=True),
-            written=True,
-        )
+        job = _checked_offer("current", company, role, base, bonus, equity, terms, written=True)
         doc = job.to_doc()
         self._change("set current job", lambda: self._set_meta(CURRENT_JOB, doc))
         return job
@@ -892,6 +883,29 @@ def _relink(record: Record, renamed: dict[str, str]) -> None:
         record.conversation = renamed[record.conversation]
     elif isinstance(record, Ask):
         record.promises = [renamed.get(p, p) for p in record.promises]
+
+
+def _checked_offer(
+    rid: str,
+    company: str,
+    role: str,
+    base: int | str | None,
+    bonus: int | str | None,
+    equity: str,
+    terms: str,
+    **rest: Any,
+) -> Offer:
+    """An offer (or the current job) whose typed fields are checked like any input."""
+    return Offer(
+        rid,
+        clean_text(company, "company", limit=NAME_LIMIT),
+        clean_text(role, "role"),
+        money(base, "base pay"),
+        money(bonus, "bonus"),
+        optional_text(equity, "equity"),
+        optional_text(terms, "terms", multiline=True),
+        **rest,
+    )
 
 
 def _tags(tags: Iterable[str]) -> list[str]:
