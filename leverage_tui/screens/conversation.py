@@ -19,6 +19,7 @@ from ..widgets.flag_badges import flag_reasons, flag_text, promise_flags
 from ..widgets.record_table import Column, RecordTable
 from .confirm import ConfirmScreen
 from .conversation_editor import ConversationEditor
+from .in_view import in_view
 from .promise_editor import PromiseEditor
 from .promise_keys import PromiseKeys, promise_bindings
 
@@ -153,7 +154,7 @@ class ConversationScreen(PromiseKeys):
         journal = self.leverage.journal
         conv = journal.conversations.get(self.conversation_id)
         if conv is None:  # deleted (or undone away)
-            if self.is_current:
+            if in_view(self):
                 self.app.pop_screen()
             return
         today = self.leverage.today

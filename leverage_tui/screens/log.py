@@ -18,6 +18,7 @@ from ..widgets.flag_badges import flag_text, promise_flags
 from ..widgets.record_table import Column, RecordTable
 from .confirm import ConfirmScreen
 from .conversation_editor import ConversationEditor
+from .in_view import in_view
 
 if TYPE_CHECKING:
     from ..app import LeverageApp
@@ -105,7 +106,7 @@ class LogScreen(Screen[None]):
             self._refresh()
 
     def _journal_changed(self) -> None:
-        if self.is_current:
+        if in_view(self):
             self._refresh()
 
     def on_screen_resume(self) -> None:

@@ -24,6 +24,7 @@ from ..core.checklist import short
 from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money
 from ..widgets.flag_badges import flag_text
 from .ask_editor import AskEditor
+from .in_view import in_view
 from .offer_editor import OfferEditor
 from .review_parts import checklist_table, coverage_text, track_table
 
@@ -59,6 +60,8 @@ class ReviewScreen(Screen[None]):
         """The screen, filled when mounted."""
         super().__init__()
         self.brief: Brief | None = None
+        self.seen: tuple[int, int] | None = None
+        """(journal id, revision) of the brief on show."""
 
     @property
     def leverage(self) -> LeverageApp:
@@ -91,7 +94,13 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-body").focus()  # arrows and page keys read the brief
 
     def _journal_changed(self) -> None:
-        self.reload()
+        if in_view(self):
+            self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Catch up with changes made while another screen was on show."""
+        if self.seen != (id(self.leverage.journal), self.leverage.journal.revision):
+            self.reload()
 
     def on_resize(self) -> None:
         """Fit the tables to the new width."""
@@ -105,6 +114,7 @@ class ReviewScreen(Screen[None]):
         """Build the brief from the journal and show every section."""
         app = self.leverage
         brief = build_brief(app.journal, app.today, app.hedges)
+        self.seen = (id(app.journal), app.journal.revision)
         self.brief = brief
         self._fill_offers(brief)
         self.query_one("#review-track", Static).update(track_table(brief, self.app.theme_variables))

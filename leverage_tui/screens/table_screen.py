@@ -15,6 +15,7 @@ from ..core.flags import Flag
 from ..core.journal import Journal
 from ..widgets.flag_badges import promise_flags
 from ..widgets.record_table import Column, RecordTable
+from .in_view import in_view
 
 WIDE = 110
 """From this width on, flags are spelled out in the tables."""
@@ -113,7 +114,7 @@ class TableScreen(Screen[None]):
         self.table.focus()
 
     def _journal_changed(self) -> None:
-        if self.is_current:
+        if in_view(self):
             self.reload()
 
     def on_screen_resume(self) -> None:
