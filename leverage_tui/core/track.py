@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,39 +88,91 @@ def track_record(promises: Iterable[Promise]) -> TrackRecord:
     Days late counts honored and partly honored promises with a due date: the days
     between the due date and the day they were kept (0 when on time).
     """
-    # Plain dicts in the loop (not Tally.add): this runs over every promise on each
-    # change the Today screen shows, 20,000 of them in a ten-year journal.
-    overall = dict.fromkeys(STATUSES, 0)
-    verbal = dict.fromkeys(STATUSES, 0)
-    written = dict.fromkeys(STATUSES, 0)
-    people: dict[str, dict[str, int]] = {}
-    late: list[int] = []
-    moved = walked = 0
+    counter = _Counts()
     for p in promises:
+        counter.count(p, 1)
+    return counter.record()
+
+
+class TrackKeeper:
+    """The track record of a journal's promises, kept up to date at little cost.
+
+    Records never change in place (a changed promise is a new object), so `update`
+    counts again only the promises whose record is not the one it counted last time:
+    after one change in a ten-year journal, one promise instead of 20,000.
+    """
+
+    def __init__(self) -> None:
+        """Nothing counted yet."""
+        self._counts = _Counts()
+        self._counted: dict[str, Promise] = {}
+
+    def update(self, promises: Mapping[str, Promise]) -> TrackRecord:
+        """The track record of `promises` (id -> promise), counting only what changed."""
+        counted = self._counted
+        counts = self._counts
+        for rid, p in promises.items():
+            before = counted.get(rid)
+            if before is p:
+                continue
+            if before is not None:
+                counts.count(before, -1)
+            counts.count(p, 1)
+            counted[rid] = p
+        if len(counted) != len(promises):
+            for rid in [rid for rid in counted if rid not in promises]:
+                counts.count(counted.pop(rid), -1)
+        return counts.record()
+
+
+class _Counts:
+    """Running counts: a promise is counted in with +1 and out again with -1."""
+
+    def __init__(self) -> None:
+        self.overall = dict.fromkeys(STATUSES, 0)
+        self.verbal = dict.fromkeys(STATUSES, 0)
+        self.written = dict.fromkeys(STATUSES, 0)
+        self.people: dict[str, dict[str, int]] = {}
+        self.late_days = 0
+        self.late_count = 0
+        self.moved = 0
+        self.walked = 0
+
+    def count(self, p: Promise, sign: int) -> None:
+        """Count `p` in (sign 1) or out (sign -1)."""
+        # Plain dicts and ints (not Tally.add): this runs over every promise once.
         status = p.status
-        overall[status] += 1
-        (verbal if p.form in UNWRITTEN_FORMS else written)[status] += 1
-        person = people.get(p.by)
+        self.overall[status] += sign
+        (self.verbal if p.form in UNWRITTEN_FORMS else self.written)[status] += sign
+        person = self.people.get(p.by)
         if person is None:
-            person = people[p.by] = dict.fromkeys(STATUSES, 0)
-        person[status] += 1
+            person = self.people[p.by] = dict.fromkeys(STATUSES, 0)
+        person[status] += sign
         if status in ("honored", "partly") and p.due and p.status_on:
-            late.append(max(0, (p.status_on - p.due).days))
+            self.late_days += sign * max(0, (p.status_on - p.due).days)
+            self.late_count += sign
         if p.history:
-            moved += len(moved_later(p))
+            self.moved += sign * len(moved_later(p))
             if walked_back(p):
-                walked += 1
-    record = TrackRecord(
-        overall=Tally(**overall),
-        verbal=Tally(**verbal),
-        written=Tally(**written),
-        by_person={name: Tally(**counts) for name, counts in people.items()},
-        moved_due_dates=moved,
-        walked_back=walked,
-    )
-    if late:
-        record.avg_days_late = sum(late) / len(late)
-    return record
+                self.walked += sign
+
+    def record(self) -> TrackRecord:
+        """The track record of what is counted now."""
+        record = TrackRecord(
+            overall=Tally(**self.overall),
+            verbal=Tally(**self.verbal),
+            written=Tally(**self.written),
+            by_person={
+                name: Tally(**counts)
+                for name, counts in self.people.items()
+                if any(counts.values())
+            },
+            moved_due_dates=self.moved,
+            walked_back=self.walked,
+        )
+        if self.late_count:
+            record.avg_days_late = self.late_days / self.late_count
+        return record
 
 
 def percent(rate: float | None) -> str:

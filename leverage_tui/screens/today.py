@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from operator import attrgetter
 
 from rich.text import Text
 from textual import events, on
@@ -16,7 +17,9 @@ from textual.widgets.option_list import Option
 from ..core.dates import describe
 from ..core.journal import Journal
 from ..core.records import UNWRITTEN_FORMS
+from ..core.track import TrackKeeper
 from ..widgets.flag_badges import flag_style, flag_text, flags_of_some
+from .in_view import in_view
 from .promise_keys import PromiseKeys, promise_bindings
 from .today_parts import days, due_words, offer_line, row, success_style, track_line
 
@@ -26,6 +29,7 @@ RECENT = 3
 """How many of the latest conversations are shown."""
 SHOWN = 10
 """How many rows each list shows at most (the most urgent); the title keeps the full count."""
+_on = attrgetter("on")
 
 
 class TodayScreen(PromiseKeys):
@@ -92,6 +96,9 @@ class TodayScreen(PromiseKeys):
         """(journal id, revision) of what the lists show; None before the first fill."""
         self.renders = 0
         """How many times the lists were filled (for tests)."""
+        self._track = TrackKeeper()
+        self._track_of = 0
+        """id() of the journal the track record keeper counts."""
 
     def on_mount(self) -> None:
         """Fill in, and again after a change, but only while this screen is on show."""
@@ -101,13 +108,13 @@ class TodayScreen(PromiseKeys):
         self._refresh()
 
     def _journal_changed(self) -> None:
-        if self.is_current:
+        if in_view(self):
             self._refresh()
 
     def _restyle(self, *_: object) -> None:
         """Colours come from the theme: draw again."""
         self.shown = None
-        if self.is_current:
+        if in_view(self):
             self._refresh()
 
     def on_screen_resume(self) -> None:
@@ -129,7 +136,9 @@ class TodayScreen(PromiseKeys):
         if empty:
             self.query_one("#welcome", Static).update(self._welcome())
             return
-        self.query_one("#track", Static).update(track_line(journal))
+        if self._track_of != id(journal):
+            self._track, self._track_of = TrackKeeper(), id(journal)
+        self.query_one("#track", Static).update(track_line(self._track.update(journal.promises)))
         self._fill_due(journal)
         self._fill_unwritten(journal)
         self._fill_offers(journal)
@@ -278,9 +287,14 @@ class TodayScreen(PromiseKeys):
 
     def _fill_recent(self, journal: Journal) -> None:
         today = self.leverage.today
-        latest = heapq.nlargest(
-            RECENT, journal.conversations.values(), key=lambda c: (c.on, int(c.id[1:]))
-        )
+        # newest first, the newest id first on the same day (two quick passes over
+        # a ten-year log: the dates, then the few conversations on or after the cut)
+        kept = heapq.nlargest(RECENT, map(_on, journal.conversations.values()))
+        latest = sorted(
+            (c for c in journal.conversations.values() if kept and c.on >= kept[-1]),
+            key=lambda c: (c.on, int(c.id[1:])),
+            reverse=True,
+        )[:RECENT]
         options = []
         for c in latest:
             what = Text.assemble(c.summary, (f" — {', '.join(c.people)}", "dim"))

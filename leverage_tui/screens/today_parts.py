@@ -9,9 +9,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from ..core.journal import Journal
 from ..core.records import Offer
-from ..core.track import percent, track_record
+from ..core.track import TrackRecord, percent
 from ..widgets.record_table import fit
 
 
@@ -89,9 +88,8 @@ def row(when: str, what: Text | str, extra: Text | str, *, style: str = "") -> R
     return Row(when, what, extra, style)
 
 
-def track_line(journal: Journal) -> Text:
+def track_line(record: TrackRecord) -> Text:
     """The one-line track record: kept X of Y; verbal vs written honor rate."""
-    record = track_record(journal.promises.values())
     overall = record.overall
     text = Text("Track record  ", style="bold")
     if not overall.resolved:

@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from leverage_tui.app import LeverageApp
+from leverage_tui.core.track import track_record
 from leverage_tui.screens.conversation import ConversationScreen
 from leverage_tui.screens.conversation_editor import ConversationEditor
 from leverage_tui.screens.promise_editor import PromiseEditor
@@ -57,7 +58,7 @@ def test_demo_today_lists(demo_app: LeverageApp, drive, screen_text) -> None:
 
 def test_track_line_counts(demo_app: LeverageApp) -> None:
     """The track record line reads the journal's resolved promises."""
-    line = track_line(demo_app.journal).plain
+    line = track_line(track_record(demo_app.journal.promises.values())).plain
     assert line.startswith("Track record  kept 2 of 5 (1 partly)")
 
 
