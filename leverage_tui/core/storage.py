@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import contextlib
-import copy
 import errno
 import fcntl
 import os
@@ -23,12 +22,14 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 import orjson
 from tinydb.storages import Storage
+
+from .encoding import Data, Encoder
 
 SCHEMA = 1
 """The journal schema version this Leverage writes."""
@@ -38,10 +39,6 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """Schema n -> function that turns a schema-n journal into schema n+1."""
 LOCK_WAIT = 5.0
 """Seconds a writer waits for another writer before giving up."""
-CHUNK = 2000
-"""Documents serialised at a time by a background writer (keeps each GIL hold short)."""
-
-Data = dict[str, dict[str, Any]]
 
 
 class JournalError(Exception):
@@ -248,31 +245,6 @@ def journal_lock(path: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def dump_chunks(data: Data, chunk: int = CHUNK) -> list[bytes | memoryview]:
-    """`data` as JSON, in pieces that join into exactly `orjson.dumps(data)`.
-
-    Each table is serialised `chunk` documents at a time, and the thread yields between
-    pieces, so no single hold of the GIL is long (a UI thread stays responsive).
-    """
-    parts: list[bytes | memoryview] = [b"{"]
-    for n, (name, table) in enumerate(data.items()):
-        parts.append((b"," if n else b"") + orjson.dumps(name) + b":")
-        if len(table) <= chunk:
-            parts.append(orjson.dumps(table))
-            continue
-        items = list(table.items())
-        parts.append(b"{")
-        for start in range(0, len(items), chunk):
-            piece = orjson.dumps(dict(items[start : start + chunk]))
-            if start:
-                parts.append(b",")
-            parts.append(memoryview(piece)[1:-1])
-            time.sleep(0)  # let a waiting thread run
-        parts.append(b"}")
-    parts.append(b"}")
-    return parts
-
-
 def _key(path: Path) -> str:
     return os.path.abspath(path)
 
@@ -320,8 +292,9 @@ class AtomicStorage(Storage):
         self._mutex = threading.Lock()
         self._fd: int | None = None
         self._holds = 0
-        self._next: tuple[Data, int] | None = None
+        self._next: tuple[list[bytes], int] | None = None
         self._writer: threading.Thread | None = None
+        self._encoder = Encoder()  # encodes only the documents that changed
         self.error: JournalError | None = None
         _OPEN.setdefault(_key(self.path), weakref.WeakSet()).add(self)
         self.reload()
@@ -374,6 +347,7 @@ class AtomicStorage(Storage):
         data = read_journal_file(self.path, self.codec)
         self._data = data if data is not None else empty_data()
         self._seen = seen
+        self._encoder = Encoder()  # every document is a new object now
 
     def forget(self) -> None:
         """Treat the file as changed, so the next change reads it again first."""
@@ -485,16 +459,16 @@ class AtomicStorage(Storage):
                 self._fd = None
 
     def _queue_write(self) -> None:
-        """Hand a snapshot of the data to the writer thread (start it if needed)."""
+        """Hand the encoded data to the writer thread (start it if needed)."""
         if self.error is not None:  # an earlier write of this change's base failed
             raise self.error
         self.meta["schema"] = SCHEMA
         self.meta["revision"] = int(self.meta.get("revision", 0)) + 1
-        # documents are replaced, never changed in place: copying the tables is enough
-        snapshot = {name: dict(table) for name, table in self._data.items()}
-        snapshot[META_KEY] = copy.deepcopy(self.meta)
+        # encoded here, while nothing else changes the data: only the runs of documents
+        # that changed are encoded again, and the writer thread gets bytes, not objects
+        parts = self._encoder.parts(self._data)
         with self._mutex:
-            self._next = (snapshot, self.meta["revision"])
+            self._next = (parts, self.meta["revision"])
             if self._writer is not None:
                 return
             self._holds += 1  # the writer's share of the lock
@@ -516,9 +490,9 @@ class AtomicStorage(Storage):
                         os.close(self._fd)
                         self._fd = None
                     return
-            data, revision = job
+            parts, revision = job
             try:
-                self._write(dump_chunks(data), revision)
+                self._write(parts, revision)
             except JournalError as err:
                 self.error = JournalError(
                     f"{err}; the last change was not kept (the journal was read back)"
@@ -548,7 +522,7 @@ class AtomicStorage(Storage):
             finally:
                 self._locked = False
 
-    def _write(self, parts: list[bytes | memoryview], revision: int) -> None:
+    def _write(self, parts: Sequence[bytes | memoryview], revision: int) -> None:
         """Write the journal whose bytes are `parts` (revision `revision`) atomically."""
         if self.codec is not None:
             parts = [self.codec.encode(b"".join(parts))]
@@ -561,7 +535,7 @@ class AtomicStorage(Storage):
             ) from None
         self._seen = _fingerprint(self.path)
 
-    def _replace(self, parts: list[bytes | memoryview], revision: int) -> None:
+    def _replace(self, parts: Sequence[bytes | memoryview], revision: int) -> None:
         make_private_dir(self.path.parent)
 
         def keep_backup() -> None:

@@ -14,10 +14,11 @@ from typing import Any
 import orjson
 import pytest
 
-from leverage_tui.core import storage
+from leverage_tui.core import encoding, storage
+from leverage_tui.core.encoding import Encoder
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.records import Promise
-from leverage_tui.core.storage import META_KEY, JournalError, dump_chunks, list_backups
+from leverage_tui.core.storage import META_KEY, JournalError, list_backups
 
 TODAY = date(2026, 11, 23)
 REAL_FSYNC = True
@@ -101,21 +102,72 @@ def test_opening_restores_the_garbage_collector(path: Path) -> None:
     assert gc.isenabled()
 
 
-# --- chunked serialisation -------------------------------------------------------------
+# --- encoding only what changed ------------------------------------------------------
 
 
-@pytest.mark.parametrize("chunk", [1, 2, 3, 7, 1000])
-def test_chunks_join_into_exactly_the_plain_json(path: Path, chunk: int) -> None:
+@pytest.fixture
+def small_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs of two documents, so that a dozen promises make several runs."""
+    monkeypatch.setattr(encoding, "SEGMENT", 2)
+
+
+@pytest.mark.usefixtures("small_runs")
+def test_encoded_parts_join_into_exactly_the_plain_json(path: Path) -> None:
     j = many(path, 12)
     data = j.storage.read()
-    joined = b"".join(dump_chunks(data, chunk))
+    joined = b"".join(Encoder().parts(data))
     assert joined == orjson.dumps(data)
     assert orjson.loads(joined) == data
 
 
-def test_chunks_of_an_empty_table() -> None:
+@pytest.mark.usefixtures("small_runs")
+def test_encoder_sees_replaced_added_and_dropped_documents(path: Path) -> None:
+    j = many(path, 12)
+    encoder = Encoder()
+    data = j.storage.read()
+    assert b"".join(encoder.parts(data)) == orjson.dumps(data)
+    promises = data["promises"]
+    first = next(iter(promises))
+    promises[first] = {**promises[first], "text": "Changed text"}  # replaced
+    promises["999"] = {**promises[first], "text": "A new one"}  # added
+    del promises[list(promises)[3]]  # dropped: every later run moves
+    data[META_KEY]["revision"] = 77  # the header, changed in place
+    data[META_KEY].setdefault("next", {})["p"] = 1000
+    assert b"".join(encoder.parts(data)) == orjson.dumps(data)
+    del data["promises"]
+    assert b"".join(encoder.parts(data)) == orjson.dumps(data)
+
+
+def test_encoder_on_an_empty_table() -> None:
     data = {META_KEY: {"schema": 1}, "promises": {}}
-    assert b"".join(dump_chunks(data, 2)) == orjson.dumps(data)
+    assert b"".join(Encoder().parts(data)) == orjson.dumps(data)
+
+
+def test_encoder_encodes_only_the_run_that_changed(
+    path: Path, small_runs: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    j = many(path, 12)
+    data = j.storage.read()
+    encoder = Encoder()
+    encoder.parts(data)
+    encoded: list[object] = []
+    real = orjson.dumps
+
+    def counting(obj: object) -> bytes:
+        encoded.append(obj)
+        return real(obj)
+
+    monkeypatch.setattr(encoding.orjson, "dumps", counting)
+    promises = data["promises"]
+    first = next(iter(promises))
+    promises[first] = {**promises[first], "text": "Changed text"}
+    assert b"".join(encoder.parts(data)) == real(data)
+    runs = [
+        o
+        for o in encoded
+        if isinstance(o, dict) and all(isinstance(d, dict) and "made_on" in d for d in o.values())
+    ]
+    assert runs == [dict(list(promises.items())[:2])]
 
 
 # --- the background writer -------------------------------------------------------------
