@@ -135,6 +135,7 @@ class Journal:
         self.asks: dict[str, Ask] = loaded["ask"]
         self.offers: dict[str, Offer] = loaded["offer"]
         self._by_conversation: dict[str, list[str]] | None = None
+        self._top: dict[str, int] = {}  # kind -> highest id number given out (_new_id)
         self.revision += 1
 
     def _records(self, kind: str) -> dict[str, Any]:
@@ -277,6 +278,9 @@ class Journal:
         docs[key] = record.to_doc()
         self.storage.write(self.storage.read())
         records = self._records(kind)
+        number = int(record.id[1:])
+        if self._top.get(kind, number) < number:
+            self._top[kind] = number
         if isinstance(record, Promise):
             known = records.get(record.id)
             if known is None or known.conversation != record.conversation:
@@ -303,9 +307,12 @@ class Journal:
     def _new_id(self, kind: str) -> str:
         letter = PREFIX[kind]
         counters = self.storage.meta.setdefault("next", {})
-        existing = [int(r[1:]) for r in self._records(kind)]
-        n = max([int(counters.get(letter, 1)), *(e + 1 for e in existing)])
+        top = self._top.get(kind)
+        if top is None:  # once per load: the counter may lag behind a hand-edited file
+            top = max((int(r[1:]) for r in self._records(kind)), default=0)
+        n = max(int(counters.get(letter, 1)), top + 1)
         counters[letter] = n + 1
+        self._top[kind] = n
         return f"{letter}{n}"
 
     @property
