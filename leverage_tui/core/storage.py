@@ -505,7 +505,7 @@ class AtomicStorage(Storage):
             self.meta["schema"] = SCHEMA
             self.meta["revision"] = int(self.meta.get("revision", 0)) + 1
             try:
-                self._write([orjson.dumps(self._data)], self.meta["revision"])
+                self._write(self._encoder.parts(self._data), self.meta["revision"])
             except JournalError:
                 self.meta["revision"] -= 1
                 raise
