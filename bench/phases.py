@@ -31,7 +31,7 @@ from typing import Any
 import orjson
 from tinydb.table import Table
 
-from leverage_tui.core import records, storage
+from leverage_tui.core import journal_file, records, storage
 from leverage_tui.core.journal import Journal
 
 TODAY = dt.date(2026, 11, 23)
@@ -101,7 +101,7 @@ def open_phases(path: Path, n: int) -> None:
         rows["read the file"].append((w, c))
         w, c, data = timed(partial(orjson.loads, raw))
         rows["orjson.loads"].append((w, c))
-        w, c, _ = timed(partial(storage.decode_journal, raw, path))
+        w, c, _ = timed(partial(journal_file.decode_journal, raw, path))
         rows["decode_journal (parse + checks)"].append((w, c))
         for kind, (table, cls) in records.KINDS.items():
             docs = data.get(table, {})

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from leverage_tui.core import storage
+from leverage_tui.core import journal_file, storage
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.storage import (
     META_KEY,
@@ -506,7 +506,7 @@ def test_migration_is_applied_and_saved_at_the_new_schema(
 ) -> None:
     original = json.dumps(SCHEMA_0).encode()
     path.write_bytes(original)
-    monkeypatch.setitem(storage.MIGRATIONS, 0, _rename_fields)
+    monkeypatch.setitem(journal_file.MIGRATIONS, 0, _rename_fields)
     j = Journal(path, today=TODAY)
     assert j.promise("p1").text == "Lead the Q3 planning"
     assert j.promise("p1").by == "Dana"
@@ -518,7 +518,7 @@ def test_migration_is_applied_and_saved_at_the_new_schema(
     assert "said" not in data["promises"]["1"]
     # the old version is kept as the newest backup
     assert list_backups(path)[0].read_bytes() == original
-    monkeypatch.delitem(storage.MIGRATIONS, 0)
+    monkeypatch.delitem(journal_file.MIGRATIONS, 0)
     assert Journal(path, today=TODAY).promise("p2").text == "A raise"
 
 
@@ -535,8 +535,8 @@ def test_migrations_chain_in_order(path: Path, monkeypatch: pytest.MonkeyPatch) 
 
         return migrate
 
-    monkeypatch.setattr(storage, "SCHEMA", 3)
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: step(1), 2: step(2)})
+    monkeypatch.setattr(journal_file, "SCHEMA", 3)
+    monkeypatch.setattr(journal_file, "MIGRATIONS", {1: step(1), 2: step(2)})
     j = Journal(path, today=TODAY)
     assert seen == [1, 2]
     assert j.promise("p1").text == "Lead the Q3 planning (m1) (m2)"
@@ -590,7 +590,7 @@ def lock_held(path: Path, seconds: float | None = None) -> Iterator[subprocess.P
 def test_lock_held_elsewhere_waits_then_fails(
     saved: Journal, path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(storage, "LOCK_WAIT", 0.3)
+    monkeypatch.setattr(journal_file, "LOCK_WAIT", 0.3)
     before = path.read_bytes()
     before_data = saved.export_data()
     with lock_held(path):

@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 import pytest
 
-from leverage_tui.core import encoding, storage
+from leverage_tui.core import encoding, journal_file, storage
 from leverage_tui.core.encoding import Encoder
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.records import Promise
@@ -212,8 +212,8 @@ def test_background_writes_hold_the_lock_until_durable(path: Path) -> None:
         real(self, *args)
 
     storage.AtomicStorage._replace = slow  # type: ignore[method-assign]
-    old_wait = storage.LOCK_WAIT
-    storage.LOCK_WAIT = 0.2
+    old_wait = journal_file.LOCK_WAIT
+    journal_file.LOCK_WAIT = 0.2
     try:
         j.update_promise("p1", form="written")
         # the lock file of `path` is held until the write is durable
@@ -224,7 +224,7 @@ def test_background_writes_hold_the_lock_until_durable(path: Path) -> None:
         with storage.journal_lock(path):  # released once durable
             pass
     finally:
-        storage.LOCK_WAIT = old_wait
+        journal_file.LOCK_WAIT = old_wait
         storage.AtomicStorage._replace = real  # type: ignore[method-assign]
 
 
