@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 GOOD_RATE = 0.8
 """A verbal honor rate at or above this is a record worth trusting."""
+EXAMPLES = 5
+"""How many items an answer names before "and N more" (a ten-year journal has hundreds)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,13 @@ def short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def some(items: Sequence[str], sep: str = ", ") -> str:
+    """The first EXAMPLES items joined, then "and N more" for the rest."""
+    shown = sep.join(items[:EXAMPLES])
+    rest = len(items) - EXAMPLES
+    return shown + (f"{sep}and {rest} more" if rest > 0 else "")
+
+
 def check_fixes_why(asks: Sequence[AskCoverage]) -> Check:
     """Does it fix why you started looking? From how firmly each ask is covered."""
     question = "Does it fix why you started looking?"
@@ -55,9 +64,9 @@ def check_fixes_why(asks: Sequence[AskCoverage]) -> Check:
         return Check(question, f"Yes: all {len(active)} asks are granted or in writing.", True)
     parts = [f"Not yet: {len(firm)} of {len(active)} asks are granted or in writing"]
     if verbal:
-        parts.append("only verbal: " + ", ".join(f'"{short(a.ask.text, 40)}"' for a in verbal))
+        parts.append("only verbal: " + some([f'"{short(a.ask.text, 40)}"' for a in verbal]))
     if missing:
-        parts.append("not covered: " + ", ".join(f'"{short(a.ask.text, 40)}"' for a in missing))
+        parts.append("not covered: " + some([f'"{short(a.ask.text, 40)}"' for a in missing]))
     return Check(question, "; ".join(parts) + ".", False)
 
 
@@ -120,5 +129,6 @@ def check_walked_back(promises: Iterable[Promise]) -> Check:
     found = [(p, b) for p, b in back if b is not None]
     if not found:
         return Check(question, "No: nothing kept has been taken back.", True)
+    found.sort(key=lambda pb: pb[1][1], reverse=True)  # the latest first
     items = [f'"{short(p.text, 40)}" ({p.by}, {p.status} on {b[1]})' for p, b in found]
-    return Check(question, f"Yes, {len(found)}: " + "; ".join(items) + ".", False)
+    return Check(question, f"Yes, {len(found)}: " + some(items, "; ") + ".", False)

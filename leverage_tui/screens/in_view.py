@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import ModalScreen, Screen
 
 
-def in_view(screen: Screen[object]) -> bool:
+def in_view(screen: Screen[Any]) -> bool:
     """True when the user can see `screen`: on top, or under modal dialogs only.
 
     (Textual's `Screen.is_current` also counts the screen just under an opaque one.)

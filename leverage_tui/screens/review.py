@@ -23,9 +23,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ..core.checklist import short
 from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money
 from ..widgets.flag_badges import flag_text
+from ..widgets.record_table import Column, RecordTable
 from .ask_editor import AskEditor
 from .in_view import in_view
 from .offer_editor import OfferEditor
+from .promise_editor import PromiseEditor
 from .review_parts import checklist_table, coverage_text, track_table
 
 if TYPE_CHECKING:
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 OFFER_ROWS: tuple[str, ...] = ("Kind", "Role", "Base pay", "Bonus", "Equity", "Terms")
 OFFER_ROWS += ("In writing", "Decide by", "Status", "Against now")
 """The rows of the side-by-side offers table (one column per offer)."""
+FLAG_COLUMNS = (Column("flag", 17), Column("about", 44), Column("why"))
+"""The columns of the open flags."""
 
 
 class ReviewScreen(Screen[None]):
@@ -52,7 +56,8 @@ class ReviewScreen(Screen[None]):
         .review-title { text-style: bold; color: $accent; margin-top: 1; }
         .review-note { color: $text-muted; }
         DataTable { height: auto; max-height: 24; }
-        #review-track, #review-flags, #review-checklist { height: auto; }
+        #review-track, #review-checklist { height: auto; }
+        #review-flags { height: auto; max-height: 16; }
     }
     """
 
@@ -78,7 +83,8 @@ class ReviewScreen(Screen[None]):
             yield Static("Track record", classes="review-title")
             yield Static(id="review-track")
             yield Static("Open flags", classes="review-title", id="review-flags-title")
-            yield Static(id="review-flags")
+            yield RecordTable(FLAG_COLUMNS, id="review-flags")
+            yield Static(id="review-flags-note", classes="review-note", markup=False)
             yield Static("What you asked for", classes="review-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="review-asks")
             yield Static(id="review-asks-note", classes="review-note", markup=False)
@@ -161,34 +167,41 @@ class ReviewScreen(Screen[None]):
         note.display = bool(notes)
 
     def _fill_flags(self, brief: Brief) -> None:
+        """Every open flag, one row each, drawn only when scrolled into view (a ten-year
+        journal has thousands): flag, what it is about, and why."""
         title = self.query_one("#review-flags-title", Static)
         title.update(f"Open flags ({len(brief.flags)}), worst first")
-        text = Text()
-        for flag in brief.flags:
-            if text:
-                text.append("\n")
-            text.append_text(flag_text([flag]))
-            text.append(f"  {brief.about.get(flag.id, flag.id)} ({flag.id})", "bold")
-            text.append(f": {flag.reason}")
-        self.query_one("#review-flags", Static).update(text or "No open flags.")
+        by_key = {f"{f.flag}:{f.id}": f for f in brief.flags}
+
+        def cells(key: str) -> list[str | Text]:
+            flag = by_key[key]
+            return [flag_text([flag]), Text(brief.about.get(flag.id, flag.id)), flag.reason]
+
+        table = self.query_one("#review-flags", RecordTable)
+        table.set_rows(list(by_key), cells)
+        table.display = bool(by_key)
+        note = self.query_one("#review-flags-note", Static)
+        note.update("" if by_key else "No open flags.")
+        note.display = not by_key
 
     def _fill_asks(self, brief: Brief) -> None:
         table = self.query_one("#review-asks", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
         table.add_column("priority", width=8)
-        table.add_column("ask", width=max(16, self.size.width - 54))
+        table.add_column("ask", width=max(16, self.size.width - 62))
         table.add_column("target", width=10)
-        table.add_column("covered by", width=22)
+        table.add_column("covered by", width=30)
         colours = self.app.theme_variables
         for a in brief.asks:
             target = a.ask.target.isoformat() if a.ask.target else "no date"
             covered = coverage_text(a.coverage, colours)
-            for p in a.promises:
-                covered.append(f"\n{p.id} {p.form}, {p.status}")
-            table.add_row(
-                a.ask.priority, Text(a.ask.text), target, covered, height=None, key=a.ask.id
-            )
+            if a.promises:  # one line a row: rows of varying height cost a render each
+                covered.append(
+                    " · " + "; ".join(f"{p.id} {p.form}, {p.status}" for p in a.promises)
+                )
+            covered.no_wrap, covered.overflow = True, "ellipsis"
+            table.add_row(a.ask.priority, Text(a.ask.text), target, covered, key=a.ask.id)
         if brief.asks:
             table.move_cursor(row=min(row, len(brief.asks) - 1))
         table.display = bool(brief.asks)
@@ -230,6 +243,22 @@ class ReviewScreen(Screen[None]):
     @on(DataTable.ColumnSelected, "#review-offers")
     def _offer_chosen(self, event: DataTable.ColumnSelected) -> None:
         self._edit_offer(event.column_key.value)
+
+    @on(RecordTable.RowSelected, "#review-flags")
+    def _flag_chosen(self, event: RecordTable.RowSelected) -> None:
+        """Enter on a flag opens what it is about."""
+        rid = event.row_key.split(":", 1)[-1]
+        journal = self.leverage.journal
+        if rid in journal.promises:
+            promise = journal.promises[rid]
+            if promise.conversation in journal.conversations:
+                self.leverage.open_conversation(promise.conversation, select=rid)
+            else:
+                self.app.push_screen(PromiseEditor(rid))
+        elif rid in journal.asks:
+            self.app.push_screen(AskEditor(rid))
+        elif rid in journal.offers:
+            self._edit_offer(rid)
 
     @on(DataTable.RowSelected, "#review-asks")
     def _ask_chosen(self, event: DataTable.RowSelected) -> None:

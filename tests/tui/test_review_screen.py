@@ -18,6 +18,7 @@ from leverage_tui.screens.ask_editor import AskEditor, join_measure, split_measu
 from leverage_tui.screens.offer_editor import OfferEditor
 from leverage_tui.screens.recap import RecapScreen
 from leverage_tui.screens.review import ReviewScreen
+from leverage_tui.widgets.record_table import RecordTable
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -73,8 +74,12 @@ def test_review_shows_the_brief(tmp_path: Path) -> None:
         assert (
             text_of(app, "#review-flags-title") == "Open flags (6), worst first"
         )  # p1 x2, p2, p3, o1, a1
-        flags = text_of(app, "#review-flags")
-        assert flags.index("deadline") < flags.index("unwritten") < flags.index("no-date")
+        table = app.screen.query_one("#review-flags", RecordTable)
+        names = [key.split(":")[0] for key in table.keys]
+        assert names.index("deadline") < names.index("unwritten") < names.index("no-date")
+        flag, about, why = table.row_cells("no-date:p1")  # type: ignore[misc]
+        assert "no-date" in str(flag) and "Announce me as planning lead" in str(about)
+        assert why == "no due date: a promise without a date is not a commitment"
         asks = app.screen.query_one("#review-asks", DataTable)
         assert asks.get_row("a1")[3].plain == "✗ not covered"  # and no promise linked
 
@@ -145,7 +150,7 @@ def test_ask_editor_sharpens_a_vague_ask(tmp_path: Path) -> None:
         )
         assert (ask.target, ask.promises) == (dt.date(2027, 1, 15), ["p1"])
         asks = app.screen.query_one("#review-asks", DataTable)
-        assert asks.get_row("a2")[3].plain == "✎ verbal only\np1 verbal, pending"
+        assert asks.get_row("a2")[3].plain == "✎ verbal only · p1 verbal, pending"
 
     run(tmp_path, body)
 
@@ -232,5 +237,26 @@ def test_recap_with_nothing_to_recap(tmp_path: Path) -> None:
         assert app.journal.promises["p1"].form == "verbal"
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
+
+    run(tmp_path, body)
+
+
+def test_enter_on_a_flag_opens_what_it_is_about(tmp_path: Path) -> None:
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        table = app.screen.query_one("#review-flags", RecordTable)
+        table.focus()
+        table.cursor_row = list(table.keys).index("no-date:p1")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConversationScreen"
+        assert app.screen.conversation_id == "c1"  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#review-flags", RecordTable)
+        table.focus()
+        table.cursor_row = list(table.keys).index("deadline:o1")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OfferEditor)
 
     run(tmp_path, body)

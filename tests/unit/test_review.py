@@ -196,6 +196,18 @@ def test_checklist_answers(brief: Brief) -> None:
     assert back.ok is False
 
 
+def test_checklist_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
+    j = Journal(tmp_path / "many.json", today=TODAY, backups=0)
+    for n in range(8):
+        p = j.add_promise(f"Promise {n}", "Sam", made_on=date(2026, 1, 1))
+        j.update_promise(p.id, status="honored", on=date(2026, 2, 1))
+        j.update_promise(p.id, status="withdrawn", on=date(2026, 3, 1 + n))
+    back = build_brief(j).checklist[-1]
+    assert back.answer.startswith('Yes, 8: "Promise 7" (Sam, withdrawn on 2026-03-08); ')
+    assert back.answer.count("(Sam, withdrawn") == 5  # the latest five
+    assert back.answer.endswith("; and 3 more.")
+
+
 def test_checklist_on_an_empty_journal_says_it_cannot_tell(tmp_path: Path) -> None:
     brief = build_brief(Journal(tmp_path / "e.json", today=TODAY))
     assert [c.ok for c in brief.checklist] == [None, None, None, None, True]
