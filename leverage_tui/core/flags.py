@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -220,13 +220,24 @@ def sort_flags(flags: Iterable[Flag]) -> list[Flag]:
 
 
 def all_flags(
-    journal: Journal, today: dt.date | None = None, hedges: Sequence[str] = DEFAULT_HEDGES
+    journal: Journal,
+    today: dt.date | None = None,
+    hedges: Sequence[str] = DEFAULT_HEDGES,
+    promise_flags: Mapping[str, Sequence[Flag]] | None = None,
 ) -> list[Flag]:
-    """Every flag in the journal, worst first."""
+    """Every flag in the journal, worst first.
+
+    `promise_flags` (promise id -> its flags, for the same day and hedges) saves
+    flagging every promise again when a caller keeps them already.
+    """
     day = today or journal.today
     found: list[Flag] = []
-    for p in journal.promises.values():
-        found.extend(flags_for_promise(p, day, hedges))
+    if promise_flags is not None:
+        for flags in promise_flags.values():
+            found.extend(flags)
+    else:
+        for p in journal.promises.values():
+            found.extend(flags_for_promise(p, day, hedges))
     for a in journal.asks.values():
         found.extend(flags_for_ask(a, day, hedges))
     for o in journal.offers.values():

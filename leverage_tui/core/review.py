@@ -9,7 +9,7 @@ each ask with the promises that cover it, and the checklist answered from the re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -206,9 +206,18 @@ def about(journal: Journal, kind: str, rid: str) -> str:
 
 
 def build_brief(
-    journal: Journal, today: dt.date | None = None, hedges: Sequence[str] = DEFAULT_HEDGES
+    journal: Journal,
+    today: dt.date | None = None,
+    hedges: Sequence[str] = DEFAULT_HEDGES,
+    *,
+    promise_flags: Mapping[str, Sequence[Flag]] | None = None,
+    track: TrackRecord | None = None,
 ) -> Brief:
-    """The decision brief for `journal` as of `today` (the journal's today by default)."""
+    """The decision brief for `journal` as of `today` (the journal's today by default).
+
+    A caller that keeps the promises' flags or the track record up to date (the app)
+    passes them in rather than have them computed again.
+    """
     day = today or journal.today
     current = journal.current_job
     offers = sorted(
@@ -220,8 +229,9 @@ def build_brief(
         for o in offers
     ]
     promises = list(journal.promises.values())
-    track = track_record(promises)
-    flags = all_flags(journal, day, hedges)
+    if track is None:
+        track = track_record(promises)
+    flags = all_flags(journal, day, hedges, promise_flags)
     asks = [coverage(a, journal.promises) for a in journal.asks.values()]
     checklist = [
         check_fixes_why(asks),

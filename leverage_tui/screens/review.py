@@ -22,7 +22,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ..core.checklist import short
 from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money
-from ..widgets.flag_badges import flag_text
+from ..core.track import TrackKeeper
+from ..widgets.flag_badges import flag_text, promise_flags
 from ..widgets.record_table import Column, RecordTable
 from .ask_editor import AskEditor
 from .in_view import in_view
@@ -67,6 +68,11 @@ class ReviewScreen(Screen[None]):
         self.brief: Brief | None = None
         self.seen: tuple[int, int] | None = None
         """(journal id, revision) of the brief on show."""
+        self._track = TrackKeeper()
+        self._track_of = 0
+        self._shown: dict[str, object] = {}
+        """What the offers and asks tables were last filled from (filled again on change)."""
+        """id() of the journal the track record keeper counts."""
 
     @property
     def leverage(self) -> LeverageApp:
@@ -119,8 +125,17 @@ class ReviewScreen(Screen[None]):
     def reload(self) -> None:
         """Build the brief from the journal and show every section."""
         app = self.leverage
-        brief = build_brief(app.journal, app.today, app.hedges)
-        self.seen = (id(app.journal), app.journal.revision)
+        journal = app.journal
+        if self._track_of != id(journal):
+            self._track, self._track_of = TrackKeeper(), id(journal)
+        brief = build_brief(
+            journal,
+            app.today,
+            app.hedges,
+            promise_flags=promise_flags(journal, app.today, app.hedges),
+            track=self._track.update(journal.promises),
+        )
+        self.seen = (id(journal), journal.revision)
         self.brief = brief
         self._fill_offers(brief)
         self.query_one("#review-track", Static).update(track_table(brief, self.app.theme_variables))
@@ -132,8 +147,6 @@ class ReviewScreen(Screen[None]):
 
     def _fill_offers(self, brief: Brief) -> None:
         table = self.query_one("#review-offers", DataTable)
-        cursor = table.cursor_column
-        table.clear(columns=True)
         job = brief.current_job
         count = len(brief.offers) + (1 if job else 0)
         width = max(16, min(34, (self.size.width - 18) // max(1, count) - 2))
@@ -149,14 +162,9 @@ class ReviewScreen(Screen[None]):
             values += [money(o.bonus), o.equity or "—", o.terms or "—", written]
             values += [deadline_text(view), o.status, "; ".join(view.differences) or "—"]
             columns.append((o.id, f"{o.company} ({o.id})", values))
-        for key, label, _ in columns:
-            table.add_column(short(label, width), width=width, key=key)
-        if columns:
-            for i, name in enumerate(OFFER_ROWS):
-                cells = [_cell(v[i]) for _, _, v in columns]
-                table.add_row(*cells, height=None, label=name, key=name)
-            table.move_cursor(column=min(cursor, len(columns) - 1))
-        table.display = bool(columns)
+        if self._shown.get("offers") != (width, columns):  # a table costs a render a cell
+            self._shown["offers"] = (width, columns)
+            self._offers_table(table, width, columns)
         notes = []
         if not brief.offers:
             notes.append("No offers yet: press o to add the outside offer or a counteroffer.")
@@ -165,6 +173,22 @@ class ReviewScreen(Screen[None]):
         note = self.query_one("#review-offers-note", Static)
         note.update("\n".join(notes))
         note.display = bool(notes)
+
+    @staticmethod
+    def _offers_table(
+        table: DataTable[Text], width: int, columns: list[tuple[str, str, list[str | Text]]]
+    ) -> None:
+        """One column per offer, one row per line of OFFER_ROWS."""
+        cursor = table.cursor_column
+        table.clear(columns=True)
+        for key, label, _ in columns:
+            table.add_column(short(label, width), width=width, key=key)
+        if columns:
+            for i, name in enumerate(OFFER_ROWS):
+                cells = [_cell(v[i]) for _, _, v in columns]
+                table.add_row(*cells, height=None, label=name, key=name)
+            table.move_cursor(column=min(cursor, len(columns) - 1))
+        table.display = bool(columns)
 
     def _fill_flags(self, brief: Brief) -> None:
         """Every open flag, one row each, drawn only when scrolled into view (a ten-year
@@ -186,6 +210,10 @@ class ReviewScreen(Screen[None]):
 
     def _fill_asks(self, brief: Brief) -> None:
         table = self.query_one("#review-asks", DataTable)
+        shown = (self.size.width, [(a.ask, a.coverage, a.promises) for a in brief.asks])
+        if self._shown.get("asks") == shown:  # records are replaced when they change
+            return
+        self._shown["asks"] = shown
         row = table.cursor_row
         table.clear(columns=True)
         table.add_column("priority", width=8)
