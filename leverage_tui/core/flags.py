@@ -30,6 +30,7 @@ FLAGS = (
     "no-date",
 )
 """Every flag, worst first."""
+_RANK = {name: i for i, name in enumerate(FLAGS)}
 
 FLAG_HELP = {
     "unwritten": "pending promise that is still verbal or only recap-sent",
@@ -157,15 +158,16 @@ def flags_for_promise(
                 add("unwritten", f"recap sent, {p.by} has not confirmed it in writing")
         if p.due is None:
             add("no-date", "no due date: a promise without a date is not a commitment")
-    moves = moved_later(p)
-    if len(moves) >= 2:
-        add(
-            "moving-target",
-            f"due date pushed later {len(moves)} times ({moves[0][0]} -> {moves[-1][1]})",
-        )
-    back = _step_back(p)
-    if back:
-        add("walked-back", f"was {back.old}, then moved to {back.new} on {back.on.isoformat()}")
+    if p.history:  # most promises have none: skip the look at it
+        moves = moved_later(p)
+        if len(moves) >= 2:
+            add(
+                "moving-target",
+                f"due date pushed later {len(moves)} times ({moves[0][0]} -> {moves[-1][1]})",
+            )
+        back = _step_back(p)
+        if back:
+            add("walked-back", f"was {back.old}, then moved to {back.new} on {back.on.isoformat()}")
     hedge = find_hedge(p.text, hedges)
     if hedge:
         add("vague", f'hedges: "{hedge}" is not a commitment')
@@ -215,8 +217,11 @@ def flags_for_offer(o: Offer, today: dt.date) -> list[Flag]:
 
 def sort_flags(flags: Iterable[Flag]) -> list[Flag]:
     """Flags worst first (by FLAGS order), then by record id."""
-    rank = {name: i for i, name in enumerate(FLAGS)}
-    return sorted(flags, key=lambda f: (rank[f.flag], f.kind, len(f.id), f.id))
+    return sorted(flags, key=_flag_order)
+
+
+def _flag_order(f: Flag) -> tuple[int, str, int, str]:
+    return (_RANK[f.flag], f.kind, len(f.id), f.id)
 
 
 def all_flags(
