@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from ..core import journal as _journal
-from ..core.journal import _validate_record, check_date
+from ..core.record_checks import check_date, validate_record
 from ..core.records import KINDS, PREFIX, Ask, Conversation, Offer, Promise, Record
 from ..core.storage import META_KEY, read_journal_file, write_atomically
 from ..core.validate import InputError
@@ -190,7 +190,7 @@ def _one_line(err: BaseException) -> str:
 
 def _field_problems(kind: str, record: Record) -> list[str]:
     """What is wrong with the fields of one parsed record (empty when nothing is)."""
-    checks: list[Callable[[], object]] = [lambda: _validate_record(kind, record)]
+    checks: list[Callable[[], object]] = [lambda: validate_record(kind, record)]
     checks += [functools.partial(check_date, day, what) for what, day in _dates_of(record)]
     found = []
     for run_check in checks:

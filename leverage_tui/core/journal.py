@@ -12,7 +12,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import gc
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,8 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 
 from . import dates
+from .exchange import CURRENT_JOB, parse_export, record_content, relink
+from .record_checks import check_date, checked_offer, clean_tags, dates_iso
 from .records import (
     ASK_STATUSES,
     CATEGORIES,
@@ -49,11 +50,6 @@ T = TypeVar("T")
 UNSET: Any = object()
 """Marks an argument that was not given (so None can mean 'clear it')."""
 
-MIN_DATE = dt.date(1900, 1, 1)
-MAX_DATE = dt.date(2200, 12, 31)
-CURRENT_JOB = "current_job"
-"""Key of the current job (an Offer-shaped doc, id 'current') in the journal's header."""
-
 
 @dataclass
 class _Step:
@@ -63,13 +59,6 @@ class _Step:
     before: list[tuple[str, str, Doc | None]] = field(default_factory=list)
     revision: int = 0
     """The journal's revision once this change (or its undoing) was saved."""
-
-
-def check_date(d: dt.date | None, what: str) -> dt.date | None:
-    """`d` if it is a plausible date (1900-2200), else InputError."""
-    if d is not None and not MIN_DATE <= d <= MAX_DATE:
-        raise InputError(f"{what} {d.isoformat()} is out of range (1900 to 2200)")
-    return d
 
 
 class Journal:
@@ -392,7 +381,7 @@ class Journal:
         summary = clean_text(summary, "summary")
         notes = optional_text(notes, "notes", multiline=True)
         channel = choice(channel, CHANNELS, "channel")
-        tag_list = _tags(tags)
+        tag_list = clean_tags(tags)
         when = check_date(on or self.today, "date")
         assert when is not None
 
@@ -427,7 +416,7 @@ class Journal:
         new_summary = clean_text(summary, "summary") if summary is not None else conv.summary
         new_notes = optional_text(notes, "notes", multiline=True) if notes is not None else None
         new_channel = choice(channel, CHANNELS, "channel") if channel is not None else None
-        new_tags = _tags(tags) if tags is not None else None
+        new_tags = clean_tags(tags) if tags is not None else None
         check_date(on, "date")
 
         def body() -> Conversation:
@@ -636,7 +625,7 @@ class Journal:
         counter: bool = False,
     ) -> Offer:
         """Record an outside offer or a counteroffer."""
-        offer = _checked_offer(
+        offer = checked_offer(
             "",
             company,
             role,
@@ -702,7 +691,7 @@ class Journal:
         terms: str = "",
     ) -> Offer:
         """Record the current job's employer, title, pay and terms (one undoable step)."""
-        job = _checked_offer("current", company, role, base, bonus, equity, terms, written=True)
+        job = checked_offer("current", company, role, base, bonus, equity, terms, written=True)
         doc = job.to_doc()
         self._change("set current job", lambda: self._set_meta(CURRENT_JOB, doc))
         return job
@@ -764,35 +753,7 @@ class Journal:
 
         Everything is checked before anything is saved; returns counts added per table.
         """
-        if not isinstance(data, dict) or META_KEY not in data:
-            raise InputError("not a Leverage export (no _leverage header)")
-        parsed: list[tuple[str, str, Record]] = []
-        for kind, (table, cls) in KINDS.items():
-            docs = data.get(table, {})
-            if not isinstance(docs, dict):
-                raise InputError(f"the export's {table} is not a table")
-            for rid, doc in docs.items():
-                try:
-                    number = str(rid)[1:]
-                    if not isinstance(doc, dict) or KIND_OF_PREFIX.get(str(rid)[:1]) != kind:
-                        raise ValueError("bad id or document")
-                    if not (number.isascii() and number.isdigit() and str(int(number)) == number):
-                        raise ValueError("bad id")
-                    record = cls.from_doc(str(rid), doc)
-                    _validate_record(kind, record)
-                except (KeyError, ValueError, TypeError, AttributeError, InputError) as err:
-                    raise InputError(
-                        f"the export's {table} entry {str(rid)[:20]!r} is invalid: {str(err)[:80]}"
-                    ) from None
-                parsed.append((kind, str(rid), record))
-        job_doc = data[META_KEY].get(CURRENT_JOB) if isinstance(data[META_KEY], dict) else None
-        if job_doc is not None:
-            try:
-                job = Offer.from_doc("current", job_doc)
-                _validate_record("offer", job)
-            except (KeyError, ValueError, TypeError, AttributeError, InputError) as err:
-                raise InputError(f"the export's current job is invalid: {str(err)[:80]}") from None
-            job_doc = job.to_doc()
+        parsed, job_doc = parse_export(data)
 
         def body() -> dict[str, int]:
             counts = {table: 0 for table, _ in KINDS.values()}
@@ -818,15 +779,15 @@ class Journal:
                 # file may have given it other ids; each stands for one imported record
                 twins: dict[str, list[str]] = {}
                 for rid, existing in have.items():
-                    twins.setdefault(_content(existing), []).append(rid)
+                    twins.setdefault(record_content(existing), []).append(rid)
                 clashing: list[Record] = []
                 for k, rid, record in parsed:
                     if k != kind:
                         continue
-                    _relink(record, renamed)
+                    relink(record, renamed)
                     same = have.get(rid)
-                    content = _content(record)
-                    if same is not None and _content(same) == content:
+                    content = record_content(record)
+                    if same is not None and record_content(same) == content:
                         if rid in twins.get(content, []):
                             twins[content].remove(rid)
                         continue
@@ -877,108 +838,3 @@ def _no_gc() -> Iterator[None]:
 
 def _as_number(item: tuple[str, Any]) -> int:
     return int(item[0])
-
-
-def _content(record: Record) -> str:
-    """A record's content (not its id) as one comparable string."""
-    return json.dumps(record.to_doc(), sort_keys=True, ensure_ascii=False)
-
-
-def _relink(record: Record, renamed: dict[str, str]) -> None:
-    """Point an imported record's links at the new ids of the records they name."""
-    if isinstance(record, Promise) and record.conversation in renamed:
-        record.conversation = renamed[record.conversation]
-    elif isinstance(record, Ask):
-        record.promises = [renamed.get(p, p) for p in record.promises]
-
-
-def _checked_offer(
-    rid: str,
-    company: str,
-    role: str,
-    base: int | str | None,
-    bonus: int | str | None,
-    equity: str,
-    terms: str,
-    **rest: Any,
-) -> Offer:
-    """An offer (or the current job) whose typed fields are checked like any input."""
-    return Offer(
-        rid,
-        clean_text(company, "company", limit=NAME_LIMIT),
-        clean_text(role, "role"),
-        money(base, "base pay"),
-        money(bonus, "bonus"),
-        optional_text(equity, "equity"),
-        optional_text(terms, "terms", multiline=True),
-        **rest,
-    )
-
-
-def _tags(tags: Iterable[str]) -> list[str]:
-    out = []
-    for tag in tags:
-        clean = clean_text(tag, "tag", limit=NAME_LIMIT).lstrip("#").lower()
-        if " " in clean or not clean:
-            raise InputError(f"a tag is one word: {tag[:40]!r}")
-        out.append(clean)
-    return list(dict.fromkeys(out))
-
-
-def dates_iso(d: dt.date | None) -> str | None:
-    """A date as ISO text, or None."""
-    return d.isoformat() if d is not None else None
-
-
-def _exact(value: str, options: tuple[str, ...], what: str) -> None:
-    """InputError unless `value` is exactly one of `options` (as an export writes it)."""
-    if choice(value, options, what) != value:
-        raise InputError(f"unknown {what} {str(value)[:40]!r} (choose {', '.join(options)})")
-
-
-def _validate_record(kind: str, record: Record) -> None:
-    """Check an imported record as strictly as typed input."""
-    if isinstance(record, Person):
-        clean_text(record.name, "name", limit=NAME_LIMIT)
-        _exact(record.role, ROLES, "role")
-        optional_text(record.notes, "notes", multiline=True)
-    elif isinstance(record, Conversation):
-        if not record.people:
-            raise InputError("a conversation needs at least one person")
-        for name in record.people:
-            clean_text(name, "name", limit=NAME_LIMIT)
-        clean_text(record.summary, "summary")
-        optional_text(record.notes, "notes", multiline=True)
-        _tags(record.tags)
-        _exact(record.channel, CHANNELS, "channel")
-        check_date(record.on, "date")
-    elif isinstance(record, Promise):
-        clean_text(record.text, "promise text")
-        clean_text(record.by, "name", limit=NAME_LIMIT)
-        optional_text(record.evidence, "evidence")
-        _exact(record.form, FORMS, "form")
-        _exact(record.status, STATUSES, "status")
-        _exact(record.category, CATEGORIES, "category")
-        for d, what in ((record.made_on, "made date"), (record.due, "due date")):
-            check_date(d, what)
-        check_date(record.status_on, "status date")
-        if record.conversation is not None and not isinstance(record.conversation, str):
-            raise InputError("conversation must be an id")
-    elif isinstance(record, Ask):
-        clean_text(record.text, "ask")
-        optional_text(record.measure, "measure")
-        _exact(record.status, ASK_STATUSES, "ask status")
-        _exact(record.priority, PRIORITIES, "priority")
-        check_date(record.target, "target date")
-        if not all(isinstance(p, str) for p in record.promises):
-            raise InputError("an ask's promises must be ids")
-    elif isinstance(record, Offer):
-        clean_text(record.company, "company", limit=NAME_LIMIT)
-        clean_text(record.role, "role")
-        optional_text(record.equity, "equity")
-        optional_text(record.terms, "terms", multiline=True)
-        _exact(record.status, OFFER_STATUSES, "offer status")
-        money(record.base, "base pay")
-        money(record.bonus, "bonus")
-        check_date(record.received, "received date")
-        check_date(record.deadline, "deadline")
