@@ -15,13 +15,11 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
-from .commands import known_binding_ids, palette_commands
 from .core import dates, paths
 from .core.config import DEFAULT_THEME, Config, load_config, save_setting
 from .core.journal import Journal
 from .core.storage import Codec, JournalError
 from .core.validate import InputError
-from .screens.privacy import LockedScreen, PrivacyScreen
 from .themes import builtin_theme_dirs, load_themes
 
 T = TypeVar("T")
@@ -54,6 +52,11 @@ def _screen_factory(module: str, cls: str) -> Callable[[], Screen[None]]:
 
 def is_encrypted(path: Path) -> bool:
     """True when the journal at `path` is encrypted (and encryption is available)."""
+    if not path.is_file():  # no journal yet: nothing to unlock
+        return False
+    with contextlib.suppress(OSError), open(path, "rb") as f:
+        if f.read(1) in (b"", b"{"):  # plainly a JSON journal: no need to load encryption
+            return False
     try:
         crypto = importlib.import_module("leverage_tui.core.crypto")
     except ImportError:
@@ -68,7 +71,7 @@ class LeverageApp(App[None]):
     CSS_PATH = "app.tcss"
     MODES = {
         **{name: _screen_factory(mod, cls) for name, (mod, cls, _) in SCREENS_BY_NAME.items()},
-        "locked": LockedScreen,
+        "locked": _screen_factory("privacy", "LockedScreen"),
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
@@ -203,7 +206,22 @@ class LeverageApp(App[None]):
             fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
             self._notices.append(f"Unknown theme {wanted[:40]!r}; using {fallback}")
             wanted = fallback
-        self.theme = wanted
+        self._start_in_theme(wanted)
+
+    def _start_in_theme(self, name: str) -> None:
+        """Use theme `name` from the start.
+
+        Setting `theme` on a running app restyles everything (and queues a second full
+        CSS parse); before the first frame there is nothing to restyle, so this sets what
+        Textual's theme watcher would: the name, the app's classes, the colour variables.
+        """
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        classes = dict.fromkeys((c for c in self.classes if c.startswith("-theme-")), False)
+        classes.update({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark})
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
         """Show what was wrong with the settings, apply the keymap, start watching."""
@@ -219,7 +237,11 @@ class LeverageApp(App[None]):
 
     def _apply_keymap(self) -> None:
         keymap = {k: v for k, v in self.config.keymap.items() if v.strip()}
-        unknown = sorted(set(keymap) - known_binding_ids()) if keymap else []
+        if not keymap:
+            return  # the default keys (Textual starts with an empty keymap)
+        from .commands import known_binding_ids  # imports every screen: only when needed
+
+        unknown = sorted(set(keymap) - known_binding_ids())
         if unknown:
             self._notices.append(
                 f"Unknown key id in [keymap]: {', '.join(unknown)[:80]} (? shows the ids)"
@@ -293,6 +315,8 @@ class LeverageApp(App[None]):
 
     def action_toggle_privacy(self) -> None:
         """Hide everything behind a neutral screen, or bring it back."""
+        from .screens.privacy import PrivacyScreen  # imported on first use
+
         if self.private:
             self.private = False
             if isinstance(self.screen, PrivacyScreen):
@@ -334,5 +358,7 @@ class LeverageApp(App[None]):
         """The palette: every screen by name, every action, this screen's keys, Textual's."""
         if self.private or self.locked:
             return
+        from .commands import palette_commands
+
         yield from palette_commands(self, screen)
         yield from super().get_system_commands(screen)

@@ -51,6 +51,17 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{shown} (see: {self.prog} --help)")
 
 
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--journal", metavar="PATH", help="the journal file to use")
+    parser.add_argument(
+        "--demo", action="store_true", help="use a fresh copy of the built-in demo journal"
+    )
+    parser.add_argument("--theme", metavar="NAME", help="open the app with this theme")
+    parser.add_argument(
+        "--private-start", action="store_true", help="open the app on the privacy screen"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
     parser = _Parser(
@@ -60,25 +71,42 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"leverage {__version__}")
-    parser.add_argument("--journal", metavar="PATH", help="the journal file to use")
-    parser.add_argument(
-        "--demo", action="store_true", help="use a fresh copy of the built-in demo journal"
-    )
-    parser.add_argument("--theme", metavar="NAME", help="open the app with this theme")
-    parser.add_argument(
-        "--private-start", action="store_true", help="open the app on the privacy screen"
-    )
+    _add_app_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in command_modules():
         module.register(sub)
     return parser
 
 
+def app_arguments(args: Sequence[str]) -> argparse.Namespace | None:
+    """The parsed arguments when `args` only open the app (no command, no --help), else None.
+
+    Opening the app is the common case and needs none of the command modules, which
+    take a while to import; anything else (and any mistake) goes to the whole parser.
+    """
+    if "--" in args:
+        return None
+    parser = _Parser(prog="leverage", add_help=False)
+    _add_app_options(parser)
+    parser.add_argument("rest", nargs=argparse.REMAINDER)
+    try:
+        parsed, unknown = parser.parse_known_args(args)
+    except UsageError:
+        return None
+    if unknown or parsed.rest:
+        return None
+    del parsed.rest
+    parsed.command = None
+    return parsed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns (and exits with) the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        args = app_arguments(args_list)
+        if args is None:
+            args = build_parser().parse_args(args_list)
         ctx = Context.from_args(args)
         try:
             if getattr(args, "run", None) is None:

@@ -16,6 +16,7 @@ def open_app(args: argparse.Namespace, ctx: Context) -> int:
         today=ctx.today,
         theme=args.theme,
         private_start=bool(getattr(args, "private_start", False)),
+        config=ctx.config,  # already read (and its warnings printed) by the context
     )
     app.run()
     return int(app.return_code or 0)
