@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..core.dates import describe
 from ..core.flags import Flag
 from ..core.records import Conversation
 from ..widgets.flag_badges import flag_reasons, flag_text, promise_flags
+from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
 from .confirm import ConfirmScreen
 from .conversation_editor import ConversationEditor

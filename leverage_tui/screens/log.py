@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from ..core.journal import Journal
 from ..core.records import Conversation
 from ..widgets.flag_badges import flag_text, promise_flags
+from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
 from .confirm import ConfirmScreen
 from .conversation_editor import ConversationEditor

@@ -12,9 +12,6 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding
 from textual.screen import Screen
 
-from .confirm import ConfirmScreen
-from .promise_editor import PromiseEditor
-
 if TYPE_CHECKING:
     from ..app import LeverageApp
 
@@ -82,6 +79,8 @@ class PromiseKeys(Screen[None]):
         """Open the selected promise in the editor."""
         pid = self.selected_promise_id()
         if pid is not None:
+            from .promise_editor import PromiseEditor  # editors load when first opened
+
             self.app.push_screen(PromiseEditor(pid))
 
     def action_delete_promise(self) -> None:
@@ -95,5 +94,7 @@ class PromiseKeys(Screen[None]):
         def answer(yes: bool | None) -> None:
             if yes and self.leverage.change(lambda j: j.delete(pid)):
                 self.notify(f"Deleted {pid} (ctrl+z undoes)")
+
+        from .confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen(question), answer)

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ..core.checklist import short
 from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money
 from ..core.track import TrackKeeper
 from ..widgets.flag_badges import flag_text, promise_flags
+from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
 from .ask_editor import AskEditor
 from .in_view import in_view

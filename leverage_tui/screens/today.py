@@ -11,7 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.dates import describe
@@ -19,6 +19,7 @@ from ..core.journal import Journal
 from ..core.records import UNWRITTEN_FORMS
 from ..core.track import TrackKeeper
 from ..widgets.flag_badges import flag_style, flag_text, flags_of_some
+from ..widgets.footer import Footer
 from .in_view import in_view
 from .promise_keys import PromiseKeys, promise_bindings
 from .today_parts import days, due_words, offer_line, row, success_style, track_line
