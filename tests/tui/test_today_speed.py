@@ -97,3 +97,30 @@ def test_today_rebuilds_only_when_on_screen(small_app: LeverageApp, drive) -> No
         assert today.renders == 3
 
     drive(small_app, body)
+
+
+def test_today_does_not_rebuild_under_a_screen_pushed_on_top(small_app: LeverageApp, drive) -> None:
+    """A full screen pushed over Today hides it (Textual's is_current says otherwise);
+    a modal dialog does not, so Today under a dialog keeps up."""
+    from textual.screen import ModalScreen, Screen
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        pid = next(iter(app.journal.promises))
+        await app.push_screen(Screen())
+        await pilot.pause()
+        assert today.is_current  # the Textual quirk this guards against
+        app.change(lambda j: j.update_promise(pid, form="written"))
+        await pilot.pause()
+        assert today.renders == 1
+        app.pop_screen()
+        await pilot.pause()
+        assert today.renders == 2  # caught up on return
+        await app.push_screen(ModalScreen())
+        await pilot.pause()
+        app.change(lambda j: j.update_promise(pid, form="official"))
+        await pilot.pause()
+        assert today.renders == 3  # visible under the dialog: redrawn at once
+
+    drive(small_app, body)
