@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
 from .core import dates, paths
@@ -86,7 +86,7 @@ class LeverageApp(App[None]):
         Binding("a", "add_promise", "Add promise", id="add-promise", show=False),
     ]
 
-    revision: reactive[int] = reactive(0)
+    revision: var[int] = var(0)
     """Bumped after every change to the journal; screens watch it to refresh."""
 
     def __init__(

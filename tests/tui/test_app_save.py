@@ -107,3 +107,26 @@ def test_a_pending_write_is_finished_when_the_app_exits(small_path: Path) -> Non
     drive(app, body)
     assert promises_on_disk(small_path)[chosen[0][1:]]["status"] == "honored"
     assert Journal(small_path, today=TODAY).promise(chosen[0]).status == "honored"
+
+
+def test_a_change_does_not_repaint_the_whole_app(small_app: LeverageApp, drive) -> None:
+    """Screens redraw what a change touches; the app itself is not repainted (as a
+    `reactive` revision did, costing every save a full-screen repaint)."""
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        repaints: list[object] = []
+        real = app.refresh
+
+        def counting(*args: object, **kwargs: object) -> object:
+            repaints.append(args)
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        app.refresh = counting  # type: ignore[method-assign]
+        pid = next(iter(app.journal.promises))
+        before = app.revision
+        app.change(lambda j: j.update_promise(pid, form="written"))
+        await pilot.pause()
+        assert app.revision == app.journal.revision != before
+        assert repaints == []
+
+    drive(small_app, body)
