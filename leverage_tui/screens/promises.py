@@ -22,10 +22,10 @@ from ..core.journal import Journal
 from ..core.records import FORMS, STATUSES, Promise
 from ..widgets.flag_badges import flag_legend, flag_text, promise_detail
 from ..widgets.record_table import Cells, Column, RecordTable
-from ..widgets.text_filter import TextFilter
+from ..widgets.text_filter import FilterInput, TextFilter
 from .due_dialog import DueChoice, DueDialog
 from .status_dialog import StatusChoice, StatusDialog
-from .table_screen import WIDE, TableScreen, optional
+from .table_screen import WIDE, TableScreen, optional, spare_the_collector
 
 PROMISE_FLAGS = tuple(f for f in FLAGS if f not in ("deadline", "verbal-offer"))
 """The flags a promise can have, worst first."""
@@ -62,7 +62,7 @@ class PromisesScreen(TableScreen):
         super().__init__()
         self._order: list[str] = []
         self._people: list[str] = []
-        self._haystacks: dict[str, tuple[Promise, str]] = {}
+        self._hay_of: dict[str, Promise] = {}
         self._hay: dict[str, str] = {}
         self._base_key: tuple[object, ...] = ()
         self._base_ids: list[str] = []
@@ -73,7 +73,7 @@ class PromisesScreen(TableScreen):
         """Filters, a summary line, the table and the detail pane."""
         yield Header()
         with Horizontal(classes="filters"):
-            yield Input(placeholder="/ filter text", compact=True, classes="text-filter")
+            yield FilterInput(placeholder="/ filter text", compact=True, classes="text-filter")
             yield Select([(s, s) for s in STATUSES], prompt="status", compact=True, id="f-status")
             yield Select([(f, f) for f in FORMS], prompt="form", compact=True, id="f-form")
             yield Select([], prompt="person", compact=True, id="f-person")
@@ -92,12 +92,13 @@ class PromisesScreen(TableScreen):
     def reload(self) -> None:
         """Sort the promises (newest first), update the person filter, filter again."""
         journal = self.journal
-        if self.seen_revision != journal.revision:
+        changed = self.seen_revision != journal.revision
+        if changed:
             promises = journal.promises
             self._order = sorted(
                 promises, key=lambda i: (promises[i].made_on, int(i[1:])), reverse=True
             )
-            self._hay = {pid: self._haystack(p) for pid, p in promises.items()}
+            self._hay = self._haystacks(promises)
             self.seen_revision = journal.revision
             people = sorted({p.by for p in promises.values()}, key=str.casefold)
             if people != self._people:
@@ -108,17 +109,27 @@ class PromisesScreen(TableScreen):
                 if keep in people:
                     select.value = keep
         self.refilter()
+        if changed:
+            spare_the_collector()
 
     def _value(self, select_id: str) -> str | None:
         value = self.query_one(select_id, Select).value
         return None if value is Select.NULL else str(value)
 
-    def _haystack(self, p: Promise) -> str:
-        cached = self._haystacks.get(p.id)
-        if cached is None or cached[0] is not p:
-            words = (p.id, p.text, p.by, p.category, p.evidence, p.form, p.status)
-            cached = self._haystacks[p.id] = (p, " ".join(words).casefold())
-        return cached[1]
+    def _haystacks(self, promises: dict[str, Promise]) -> dict[str, str]:
+        """Promise id -> the text the filter searches, lowercased; a promise whose record
+        is the same object as last time keeps its haystack (records are replaced, never
+        changed in place, when saved)."""
+        old, seen = self._hay, self._hay_of
+        hay = {}
+        for pid, p in promises.items():
+            if seen.get(pid) is p:
+                hay[pid] = old[pid]
+            else:
+                words = (p.id, p.text, p.by, p.category, p.evidence, p.form, p.status)
+                hay[pid] = " ".join(words).casefold()
+        self._hay_of = dict(promises)
+        return hay
 
     def _base(self) -> list[str]:
         """The promises that pass the status, form, person and flag filters."""

@@ -3,6 +3,7 @@ RecordTable and a detail pane, refreshed after every change to the journal."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 from typing import Any
 
@@ -15,6 +16,7 @@ from ..core.flags import Flag
 from ..core.journal import Journal
 from ..widgets.flag_badges import promise_flags
 from ..widgets.record_table import Column, RecordTable
+from ..widgets.text_filter import FilterInput
 from .in_view import in_view
 
 WIDE = 110
@@ -27,6 +29,18 @@ def optional(module: str, name: str) -> Any:
         return getattr(importlib.import_module(f"leverage_tui.screens.{module}"), name)
     except (ImportError, AttributeError):
         return None
+
+
+def spare_the_collector() -> None:
+    """Keep the caches just built out of the garbage collector's full collections.
+
+    A big journal's tables hold tens of thousands of long-lived objects (flags, rows,
+    indexes); a full collection walks them all (30 to 100 ms here), stalling whatever
+    key comes next. `gc.freeze` sets what is alive now aside (as Journal does after
+    loading); the young generations are collected first so little garbage is kept.
+    """
+    gc.collect(1)
+    gc.freeze()
 
 
 class TableScreen(Screen[None]):
@@ -61,6 +75,7 @@ class TableScreen(Screen[None]):
         self.wide = False
         self.seen_revision = -1
         self._detail_shown: tuple[str | None, int, bool] | None = None
+        self._summary_shown: tuple[str, bool, str] | None = None
 
     @property
     def journal(self) -> Journal:
@@ -103,6 +118,10 @@ class TableScreen(Screen[None]):
 
     def set_summary(self, text: Any, error: bool = False) -> None:
         """The line above the table."""
+        shown = (str(text), error, self.app.theme)
+        if shown == self._summary_shown:  # unchanged: nothing to draw again
+            return
+        self._summary_shown = shown
         summary = self.query_one(".summary", Static)
         summary.set_class(error, "-error")
         summary.update(text, layout=False)
@@ -110,6 +129,9 @@ class TableScreen(Screen[None]):
     def on_mount(self) -> None:
         """Fill the table, and fill it again after every change to the journal."""
         self.watch(self.app, "revision", self._journal_changed, init=False)
+        for field in self.query(FilterInput):
+            self.watch(field, "value", self._filter_typed, init=False)
+        self.watch(self.table, "cursor_row", self._cursor_row_set, init=False)
         self.reload()
         self.table.focus()
 
@@ -130,14 +152,25 @@ class TableScreen(Screen[None]):
             self.table.set_columns(self.columns(self.size.width))
             self.refilter()
 
+    def _filter_typed(self) -> None:
+        """Filter in the same step as the key that changed the text, so no frame shows
+        the new text over the old rows (waiting for Input.Changed can cost a frame)."""
+        self.refilter()
+
     @on(Input.Changed)
     @on(Select.Changed)
-    def _filter_changed(self) -> None:
-        self.refilter()
+    def _filter_changed(self, event: Input.Changed | Select.Changed) -> None:
+        if not isinstance(event.control, FilterInput):  # those filtered as typed
+            self.refilter()
 
     @on(Input.Submitted)
     def _filter_done(self) -> None:
         self.table.focus()
+
+    def _cursor_row_set(self) -> None:
+        """Fill the detail pane in the same step as the cursor moves (so one frame shows
+        both; RecordTable.CursorMoved comes a message later, often a frame later)."""
+        self.update_detail(self.table.cursor_key)
 
     @on(RecordTable.CursorMoved)
     def _cursor_moved(self, event: RecordTable.CursorMoved) -> None:

@@ -8,7 +8,7 @@ Enter opens the conversation or promise under the cursor.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import groupby
+from bisect import bisect_left
 from typing import Any
 
 from rich.text import Text
@@ -23,8 +23,8 @@ from ..core.flags import Flag, flags_for_ask, flags_for_offer
 from ..core.timeline import Event, timeline
 from ..widgets.flag_badges import flag_reasons, flag_style, flag_text
 from ..widgets.record_table import Cells, Column, RecordTable
-from ..widgets.text_filter import TextFilter
-from .table_screen import WIDE, TableScreen
+from ..widgets.text_filter import FilterInput, TextFilter
+from .table_screen import WIDE, TableScreen, spare_the_collector
 
 KIND_LABEL = {
     "conversation": "talk",
@@ -73,6 +73,12 @@ def group_of(day: dt.date, by_week: bool) -> str:
     return f"{day:%B %Y}"
 
 
+Row = tuple[dt.date, str, str, str, str]
+"""An event as a plain tuple (date, kind, id, text, person): plain tuples of dates and
+strings are not tracked by the garbage collector, dataclasses are, and a big timeline
+has tens of thousands of events (full collections would stall typing and scrolling)."""
+
+
 def event_key(e: Event) -> str:
     """A key that names an event across reloads."""
     return f"{e.kind}:{e.id}:{e.date.isoformat()}"
@@ -95,13 +101,14 @@ class TimelineScreen(TableScreen):
         """The screen, filled when mounted."""
         super().__init__()
         self.by_week = False
-        self._events: dict[str, Event] = {}
+        self._events: dict[str, Row] = {}
         self._hay: dict[str, str] = {}
         self._other_flags: dict[str, list[Flag]] = {}
         self._headers: dict[str, int] = {}
         self._labels: dict[bool, tuple[int, dict[str, str]]] = {}
         self._base_key: tuple[object, ...] = ()
         self._base_keys: list[str] = []
+        self._group_ends: tuple[list[str], bool, list[tuple[str, int]]] | None = None
         self._text_filter = TextFilter()
         self._placed = False
         self._range_error = ""
@@ -111,10 +118,10 @@ class TimelineScreen(TableScreen):
         """Filters, a summary line, the table and a detail pane."""
         yield Header()
         with Horizontal(classes="filters"):
-            yield Input(placeholder="/ filter text", compact=True, classes="text-filter")
+            yield FilterInput(placeholder="/ filter text", compact=True, classes="text-filter")
             yield Select(KIND_OPTIONS, prompt="kind", compact=True, id="t-kind")
             yield Select([], prompt="person", compact=True, id="t-person")
-            yield Input(placeholder="from..to", compact=True, id="t-range")
+            yield FilterInput(placeholder="from..to", compact=True, id="t-range")
         yield Static(classes="summary", markup=False)
         yield RecordTable(self.columns(80), id="timeline")
         yield Static(id="timeline-detail", classes="detail", markup=False)
@@ -130,13 +137,15 @@ class TimelineScreen(TableScreen):
     def reload(self) -> None:
         """Read the timeline again (once per journal revision), then filter it."""
         journal = self.journal
-        if self.seen_revision != journal.revision:
+        changed = self.seen_revision != journal.revision
+        if changed:
             app: Any = self.app
-            self._events = {event_key(e): e for e in timeline(journal)}
+            events = {event_key(e): e for e in timeline(journal)}
             self._hay = {
                 k: f"{e.text} {e.person} {KIND_LABEL[e.kind]} {e.id}".casefold()
-                for k, e in self._events.items()
+                for k, e in events.items()
             }
+            self._events = {k: (e.date, e.kind, e.id, e.text, e.person) for k, e in events.items()}
             other: dict[str, list[Flag]] = {}
             for o in journal.offers.values():
                 other[o.id] = flags_for_offer(o, app.today)
@@ -146,6 +155,8 @@ class TimelineScreen(TableScreen):
             self.seen_revision = journal.revision
             self._update_people()
         self.refilter()
+        if changed:
+            spare_the_collector()
 
     def _update_people(self) -> None:
         names = {p.name for p in self.journal.people.values()}
@@ -156,6 +167,11 @@ class TimelineScreen(TableScreen):
         select.set_options((name, name) for name in people)
         if keep in people:
             select.value = keep
+
+    def event(self, key: str) -> Event | None:
+        """The event with this key, or None (a header row, or gone)."""
+        row = self._events.get(key)
+        return None if row is None else Event(*row)
 
     def flags_of(self, e: Event) -> list[Flag]:
         """The flags of the record an event comes from."""
@@ -182,12 +198,12 @@ class TimelineScreen(TableScreen):
         if key == self._base_key:
             return self._base_keys
         out = []
-        for k, e in self._events.items():
-            if (start and e.date < start) or (end and e.date > end):
+        for k, (day, what, _, _, who) in self._events.items():
+            if (start and day < start) or (end and day > end):
                 continue
-            if kind is not Select.NULL and e.kind != kind:
+            if kind is not Select.NULL and what != kind:
                 continue
-            if person is not Select.NULL and person not in e.person.split(", "):
+            if person is not Select.NULL and person not in who.split(", "):
                 continue
             out.append(k)
         self._base_key, self._base_keys = key, out
@@ -199,32 +215,53 @@ class TimelineScreen(TableScreen):
         if cached is None or cached[0] != self.seen_revision:
             by_day: dict[dt.date, str] = {}
             label_of = {}
-            for key, e in self._events.items():
-                label = by_day.get(e.date)
+            for key, (day, *_) in self._events.items():
+                label = by_day.get(day)
                 if label is None:
-                    label = by_day[e.date] = "#" + group_of(e.date, self.by_week)
+                    label = by_day[day] = "#" + group_of(day, self.by_week)
                 label_of[key] = label
             cached = self._labels[self.by_week] = (self.seen_revision, label_of)
         return cached[1]
 
+    def _groups(self, base: list[str]) -> list[tuple[str, int]]:
+        """The groups of `base` in order: each header's key and where its events end."""
+        cached = self._group_ends
+        if cached is not None and cached[0] is base and cached[1] == self.by_week:
+            return cached[2]
+        labels = list(map(self._label_of().__getitem__, base))
+        ends = [i for i in range(1, len(labels)) if labels[i] != labels[i - 1]]
+        groups = [(labels[end - 1], end) for end in [*ends, len(labels)]] if labels else []
+        self._group_ends = (base, self.by_week, groups)
+        return groups
+
     def refilter(self) -> None:
         """Show the events that pass the filters, with a header row per group."""
         text = self.query_one(".text-filter", Input).value
-        shown = self._text_filter.apply(self._base(), self._hay, text)
+        base = self._base()
+        shown = self._text_filter.apply(base, self._hay, text)
+        places = self._text_filter.positions
         rows: list[str] = []
         counts: dict[str, int] = {}
-        for label, keys in groupby(shown, key=self._label_of().__getitem__):
-            group = list(keys)
-            rows.append(label)
-            rows.extend(group)
-            counts[label] = counts.get(label, 0) + len(group)
+        # One step per group, not per event: where each group's events start in `base`
+        # is known, so bisecting the places of the events shown splits them by group.
+        start = 0
+        for label, end in self._groups(base):
+            stop = bisect_left(places, end, start)
+            if stop > start:
+                rows.append(label)
+                rows.extend(shown[start:stop])
+                counts[label] = counts.get(label, 0) + stop - start
+            start = stop
         drawn = (self.seen_revision, self.wide, self.by_week)
         reuse = drawn == self._drawn
-        if reuse:  # the group headers' counts change with the filters
-            self.table.forget(set(self._headers) | set(counts))
         self._drawn = drawn
-        self._headers = counts
+        old_counts, self._headers = self._headers, counts
         self.table.set_rows(rows, self.cells, reuse=reuse)
+        if reuse:  # headers whose counts changed with the filters are drawn again
+            changed = {
+                k for k in old_counts.keys() | counts.keys() if old_counts.get(k) != counts.get(k)
+            }
+            self.table.forget(changed)
         total = len(self._events)
         what = f"{len(shown)} of {total} events" if len(shown) != total else f"{total} events"
         grouping = "by week" if self.by_week else "by month"
@@ -239,8 +276,8 @@ class TimelineScreen(TableScreen):
         """Start with the cursor on the first event from today on."""
         today = self.app.today  # type: ignore[attr-defined]
         for key in self.table.keys:
-            e = self._events.get(key)
-            if e is not None and e.date >= today:
+            row = self._events.get(key)
+            if row is not None and row[0] >= today:
                 self.table.move_to_key(key, center=True)
                 return
         self.table.action_last()
@@ -249,14 +286,14 @@ class TimelineScreen(TableScreen):
         """An event's row (date, what, text, flags), or a group header."""
         if key.startswith("#"):
             return Text.assemble(key[1:], (f" · {self._headers.get(key, 0)}", "dim"))
-        e = self._events[key]
+        e = Event(*self._events[key])
         flags = flag_text(self.flags_of(e), short=not self.wide)
         return (e.date.isoformat(), KIND_LABEL[e.kind], e.text, flags)
 
     def show_detail(self, key: str | None) -> None:
         """The event under the cursor, with its flags and their reasons."""
         pane = self.query_one("#timeline-detail", Static)
-        e = self._events.get(key or "")
+        e = self.event(key or "")
         if e is None:
             pane.update(
                 "No events match." if self._events else "Nothing on the timeline yet.",
@@ -274,7 +311,7 @@ class TimelineScreen(TableScreen):
 
     @on(RecordTable.RowSelected)
     def _open(self, event: RecordTable.RowSelected) -> None:
-        e = self._events.get(event.row_key)
+        e = self.event(event.row_key)
         if e is None:
             return
         if e.kind == "conversation":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from math import ceil
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -20,8 +21,12 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+KEEP_LINES = 128
+"""How many drawn rows a table keeps, as segments (a few pages; more only feeds the
+garbage collector, whose full collections then stall a key now and then)."""
 Cell = str | Text
 """One cell: plain text or styled Rich text."""
 Cells = Sequence[Cell] | Text | str
@@ -114,7 +119,8 @@ class RecordTable(ScrollView, can_focus=True):
         self._columns: tuple[Column, ...] = tuple(columns)
         self._keys: Sequence[str] = ()
         self._cells: Callable[[str], Cells] = lambda key: ()
-        self._lines: dict[str, Strip] = {}
+        self._lines: dict[str, tuple[list[Segment], int]] = {}
+        self._pieces: dict[tuple[object, ...], list[Segment]] = {}
         self._last_key: str | None = None
         self._styles: dict[str, Style] = {}
         self._width = 0
@@ -162,6 +168,7 @@ class RecordTable(ScrollView, can_focus=True):
         """
         wanted = keep if keep is not None else self.cursor_key
         old_row = self.cursor_row
+        shown = self._visible_keys()
         self._keys, self._cells = keys, cells
         if not reuse:
             self._lines.clear()
@@ -171,7 +178,13 @@ class RecordTable(ScrollView, can_focus=True):
             row = min(old_row, len(keys) - 1)
         self._last_key = None
         self.cursor_row = max(row, 0)
-        self.refresh()
+        if not reuse or self._visible_keys() != shown:  # else the same rows show
+            self.refresh()
+
+    def _visible_keys(self) -> tuple[int, Sequence[str]]:
+        """The scroll offset and the keys of the rows on screen."""
+        top = round(self.scroll_y)
+        return top, self._keys[top : top + self.scrollable_content_region.height]
 
     def _set_height(self, height: int) -> None:
         """Set the virtual height; lay the screen out again only when the scrollbar comes
@@ -190,9 +203,10 @@ class RecordTable(ScrollView, can_focus=True):
             self.refresh(layout=True)
 
     def forget(self, keys: Iterable[str]) -> None:
-        """Draw these rows again when next shown (their cells changed)."""
-        for key in keys:
-            self._lines.pop(key, None)
+        """Draw these rows again (their cells changed): now if on screen, else when shown."""
+        forgotten = {key for key in keys if self._lines.pop(key, None) is not None}
+        if forgotten and not forgotten.isdisjoint(self._visible_keys()[1]):
+            self.refresh()
 
     def redraw(self) -> None:
         """Forget the drawn rows and draw them again (after the rows' data changed)."""
@@ -228,6 +242,18 @@ class RecordTable(ScrollView, can_focus=True):
         if key != self._last_key:
             self._last_key = key
             self.post_message(self.CursorMoved(self, key))
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        """Draw the rows again; the scrollbar only when its thumb moves (on a long table
+        a page down rarely moves it a whole eighth of a cell)."""
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            if _thumb(bar, bar.position) == _thumb(bar, new):
+                bar.set_reactive(ScrollBar.position, bar.validate_position(new))
+            else:
+                bar.position = new
+        if round(old) != round(new):
+            self.refresh(self.size.region)
 
     def _scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)
@@ -288,6 +314,7 @@ class RecordTable(ScrollView, can_focus=True):
         """A theme change redraws every row (flag colours come from the theme)."""
         super().notify_style_update()
         self._lines.clear()
+        self._pieces.clear()
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -307,21 +334,35 @@ class RecordTable(ScrollView, can_focus=True):
             return Strip(list(text.render(console)), width)
         segments: list[Segment] = []
         plain: list[str] = []
+        length = 0  # every cell is fitted to its column: the strip's length is known
         for i, (cell, size) in enumerate(zip(cells, self._widths(width), strict=False)):
             if i:
                 plain.append(" ")
+            length += size + bool(i)
             if isinstance(cell, str):
                 plain.append(fit(cell, size))
                 continue
             if plain:
                 segments.append(Segment("".join(plain)))
                 plain = []
-            piece = cell.copy()
-            piece.truncate(size, overflow="ellipsis", pad=True)
-            segments.extend(piece.render(console))
+            segments.extend(self._piece(cell, size))
         if plain:
             segments.append(Segment("".join(plain)))
-        return Strip(segments).adjust_cell_length(width)
+        return Strip(segments, length).adjust_cell_length(width)
+
+    def _piece(self, cell: Text, size: int) -> list[Segment]:
+        """A styled cell fitted to `size`, drawn once per look (a table shows the same
+        few statuses and flag badges over and over)."""
+        key = (cell.plain, cell.style, tuple(cell.spans), size)
+        segments = self._pieces.get(key)
+        if segments is None:
+            piece = cell.copy()
+            piece.truncate(size, overflow="ellipsis", pad=True)
+            segments = list(piece.render(self.app.console))
+            if len(self._pieces) >= KEEP_LINES:
+                del self._pieces[next(iter(self._pieces))]
+            self._pieces[key] = segments
+        return segments
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Look the styles up once per frame, then render the lines."""
@@ -346,13 +387,16 @@ class RecordTable(ScrollView, can_focus=True):
         if row >= len(self._keys):
             return Strip.blank(width, styles["base"])
         key = self._keys[row]
-        strip = self._lines.get(key)
-        if strip is None or strip.cell_length != width:
+        line = self._lines.get(key)
+        if line is None or line[1] != width:
             strip = self._row_strip(self._cells(key), width)
-            if len(self._lines) > 2000:
-                self._lines.clear()
-            self._lines[key] = strip
-        return strip.apply_style(styles["cursor" if row == self.cursor_row else "base"])
+            if len(self._lines) >= KEEP_LINES:  # forget the oldest drawn row
+                del self._lines[next(iter(self._lines))]
+            line = self._lines[key] = (list(strip), strip.cell_length)
+        # A new Strip per frame, not Strip.apply_style: that one keeps the styled copy
+        # (and its caches) alive with the row, which feeds the garbage collector.
+        style = styles["cursor" if row == self.cursor_row else "base"]
+        return Strip(Segment.apply_style(line[0], style), line[1])
 
 
 def fit(text: str, width: int) -> str:
@@ -366,6 +410,20 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+
+
+def _thumb(bar: ScrollBar, position: float) -> tuple[int, int] | None:
+    """Where a vertical scrollbar draws its thumb, in eighths of a cell (as Textual's
+    ScrollBarRender works it out), or None when it draws none."""
+    size = bar.size.height
+    virtual = ceil(bar.window_virtual_size)
+    window = ceil(bar.window_size) if bar.window_size < bar.window_virtual_size else 0
+    if not (window and size and virtual and size != virtual) or virtual <= window:
+        return None
+    thumb = max(1, window / (virtual / size))
+    at = (size - thumb) * (bar.validate_position(position) / (virtual - window))
+    start = int(at * 8)
+    return start, start + ceil(thumb * 8)
 
 
 def _index(keys: Sequence[str], key: str | None) -> int | None:
