@@ -15,12 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from ..core.flags import FLAGS
 from ..core.journal import Journal
 from ..core.records import FORMS, STATUSES, Promise
 from ..widgets.flag_badges import flag_legend, flag_text, promise_detail
+from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
 from ..widgets.text_filter import FilterInput, TextFilter
 from .due_dialog import DueChoice, DueDialog

@@ -16,12 +16,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from ..core import dates
 from ..core.flags import Flag, flags_for_ask, flags_for_offer
 from ..core.timeline import Event, timeline
 from ..widgets.flag_badges import flag_reasons, flag_style, flag_text
+from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
 from ..widgets.text_filter import FilterInput, TextFilter
 from .table_screen import WIDE, TableScreen, spare_the_collector

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ..core.records import Offer
 from ..core.track import TrackRecord, percent
-from ..widgets.record_table import fit
+from ..widgets.fit import fit
 
 
 def days(n: int) -> str:

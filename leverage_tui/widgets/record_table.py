@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from math import ceil
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -23,6 +22,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+
+from .fit import fit
 
 KEEP_LINES = 128
 """How many drawn rows a table keeps, as segments (a few pages; more only feeds the
@@ -397,19 +398,6 @@ class RecordTable(ScrollView, can_focus=True):
         # (and its caches) alive with the row, which feeds the garbage collector.
         style = styles["cursor" if row == self.cursor_row else "base"]
         return Strip(Segment.apply_style(line[0], style), line[1])
-
-
-def fit(text: str, width: int) -> str:
-    """`text` on one line, cut to `width` cells with "…" or padded with spaces."""
-    if "\n" in text:
-        text = text.replace("\n", " ")
-    if text.isascii() and text.isprintable():
-        if len(text) <= width:
-            return text + " " * (width - len(text))
-        return text[: width - 1] + "…" if width > 0 else ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…" if width > 0 else ""
 
 
 def _thumb(bar: ScrollBar, position: float) -> tuple[int, int] | None:
