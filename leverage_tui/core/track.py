@@ -111,6 +111,12 @@ class TrackKeeper:
         """The track record of `promises` (id -> promise), counting only what changed."""
         counted = self._counted
         counts = self._counts
+        if not counted:  # the first time: count them all, no comparing
+            count = counts.count
+            for p in promises.values():
+                count(p, 1)
+            counted.update(promises)
+            return counts.record()
         for rid, p in promises.items():
             before = counted.get(rid)
             if before is p:
@@ -144,9 +150,10 @@ class _Counts:
         status = p.status
         self.overall[status] += sign
         (self.verbal if p.form in UNWRITTEN_FORMS else self.written)[status] += sign
-        person = self.people.get(p.by)
+        people = self.people
+        person = people.get(p.by)
         if person is None:
-            person = self.people[p.by] = dict.fromkeys(STATUSES, 0)
+            person = people[p.by] = dict.fromkeys(STATUSES, 0)
         person[status] += sign
         if status in ("honored", "partly") and p.due and p.status_on:
             self.late_days += sign * max(0, (p.status_on - p.due).days)

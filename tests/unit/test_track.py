@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.records import FORMS, STATUSES, Change, Promise
-from leverage_tui.core.track import Tally, TrackRecord, percent, track_record
+from leverage_tui.core.track import Tally, TrackKeeper, TrackRecord, percent, track_record
 
 TODAY = date(2026, 11, 23)
 D = date(2026, 10, 1)  # the due date most promises below share
@@ -292,3 +292,38 @@ def test_tally_add_counts_by_status() -> None:
         t.add(promise("p1", "Dana", "verbal", s))
     assert (t.honored, t.partly, t.broken, t.withdrawn, t.pending) == (1, 1, 1, 1, 1)
     assert t.honor_rate == pytest.approx(1.5 / 4)
+
+
+def test_keeper_follows_changes_additions_and_deletions(tmp_path: Path) -> None:
+    """The kept record equals a fresh count after every kind of change, undo included."""
+    j = Journal(tmp_path / "k.json", today=TODAY, backups=0)
+    keeper = TrackKeeper()
+    ids = [
+        j.add_promise(f"Promise {n}", ["Dana", "Sam"][n % 2], due=days(-30)).id for n in range(6)
+    ]
+    assert keeper.update(j.promises) == track_record(j.promises.values())
+    j.update_promise(ids[0], status="honored", on=days(-20))
+    j.update_promise(ids[1], status="honored", on=days(-25))
+    j.update_promise(ids[1], status="withdrawn", on=days(-2))  # walked back
+    j.update_promise(ids[2], due=days(-10), on=days(-40))
+    j.update_promise(ids[2], due=days(-5), on=days(-35))  # moved later twice
+    j.update_promise(ids[3], form="written", by="Robin")
+    assert keeper.update(j.promises) == track_record(j.promises.values())
+    j.delete(ids[4])
+    j.add_promise("Another", "Robin")
+    assert keeper.update(j.promises) == track_record(j.promises.values())
+    j.undo()
+    j.undo()
+    rec = keeper.update(j.promises)
+    assert rec == track_record(j.promises.values())
+    assert "Robin" in rec.by_person and rec.walked_back == 1 and rec.moved_due_dates == 2
+
+
+def test_keeper_forgets_people_with_nothing_left(tmp_path: Path) -> None:
+    j = Journal(tmp_path / "f.json", today=TODAY, backups=0)
+    keeper = TrackKeeper()
+    p = j.add_promise("Only one", "Sam")
+    assert set(keeper.update(j.promises).by_person) == {"Sam"}
+    j.delete(p.id)
+    assert keeper.update(j.promises).by_person == {}
+    assert keeper.update(j.promises) == track_record(j.promises.values())
