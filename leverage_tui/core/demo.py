@@ -232,7 +232,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             tags=["counteroffer"],
         )
         j.add_offer(
-            "Halden & Co (current)",
+            "Halden & Co",
             "Lead Designer",
             base=135_000,
             bonus=8_000,
