@@ -22,7 +22,7 @@ from ..widgets.flag_badges import flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
 from .in_view import in_view
 from .promise_keys import PromiseKeys, promise_bindings
-from .today_parts import days, due_words, offer_line, row, success_style, track_line
+from .today_parts import due_words, offer_line, row, span, success_style, track_line
 
 SOON_DAYS = 7
 """How far ahead 'due soon' looks."""
@@ -250,7 +250,7 @@ class TodayScreen(PromiseKeys):
             what = Text.assemble(p.text, (f" — {p.by}", "dim"))
             word = "✎ recap sent" if p.form == "recap-sent" else "✎ verbal"
             form = Text(word, flag_style("unwritten"))
-            options.append(Option(row(days(waited) if waited else "today", what, form), id=p.id))
+            options.append(Option(row(span(waited) if waited else "today", what, form), id=p.id))
         title = f"Still only in words: days unconfirmed, oldest first ({len(waiting)})"
         self._fill(
             self.query_one("#unwritten", OptionList),

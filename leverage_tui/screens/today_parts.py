@@ -30,11 +30,16 @@ def success_style() -> str:
 
 
 def due_words(due: dt.date, today: dt.date) -> str:
-    """'3 days overdue', 'today', 'tomorrow', 'in 4 days'."""
+    """'3 days overdue', 'today', 'tomorrow', 'in 4 days', '10 years overdue'."""
     left = (due - today).days
     if left < 0:
-        return f"{days(-left)} overdue"
-    return {0: "today", 1: "tomorrow"}.get(left, f"in {days(left)}")
+        return f"{span(-left)} overdue"
+    return {0: "today", 1: "tomorrow"}.get(left, f"in {span(left)}")
+
+
+def span(n: int) -> str:
+    """'3 days', up to '999 days'; then in years ('4 years'), to fit the when column."""
+    return days(n) if n < 1000 else f"{round(n / 365.25)} years"
 
 
 WHEN_WIDTH = 16

@@ -13,7 +13,7 @@ from leverage_tui.screens.conversation import ConversationScreen
 from leverage_tui.screens.conversation_editor import ConversationEditor
 from leverage_tui.screens.promise_editor import PromiseEditor
 from leverage_tui.screens.today import TodayScreen
-from leverage_tui.screens.today_parts import due_words, track_line
+from leverage_tui.screens.today_parts import WHEN_WIDTH, due_words, track_line
 from leverage_tui.widgets.record_table import RecordTable
 
 TODAY = dt.date(2026, 11, 23)
@@ -31,6 +31,9 @@ def test_due_words() -> None:
     assert due_words(TODAY, TODAY) == "today"
     assert due_words(dt.date(2026, 11, 24), TODAY) == "tomorrow"
     assert due_words(dt.date(2026, 11, 27), TODAY) == "in 4 days"
+    assert due_words(TODAY - dt.timedelta(days=999), TODAY) == "999 days overdue"
+    assert due_words(TODAY - dt.timedelta(days=3612), TODAY) == "10 years overdue"
+    assert len(due_words(TODAY - dt.timedelta(days=3612), TODAY)) <= WHEN_WIDTH
 
 
 def test_demo_today_lists(demo_app: LeverageApp, drive, screen_text) -> None:
