@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 from .core import dates, paths
 from .core.config import DEFAULT_THEME, Config, load_config, save_setting
 from .core.journal import Journal
+from .core.journal_file import is_encrypted
 from .core.storage import Codec, JournalError
 from .core.validate import InputError
 from .themes import builtin_theme_dirs, load_themes
@@ -48,20 +49,6 @@ def _screen_factory(module: str, cls: str) -> Callable[[], Screen[None]]:
         return screen
 
     return make
-
-
-def is_encrypted(path: Path) -> bool:
-    """True when the journal at `path` is encrypted (and encryption is available)."""
-    if not path.is_file():  # no journal yet: nothing to unlock
-        return False
-    with contextlib.suppress(OSError), open(path, "rb") as f:
-        if f.read(1) in (b"", b"{"):  # plainly a JSON journal: no need to load encryption
-            return False
-    try:
-        crypto = importlib.import_module("leverage_tui.core.crypto")
-    except ImportError:
-        return False
-    return bool(crypto.is_encrypted(path))
 
 
 class LeverageApp(App[None]):

@@ -30,10 +30,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .journal_file import MAGIC as MAGIC  # part of the file format this module writes
+from .journal_file import is_encrypted as is_encrypted  # where callers look for it
 from .storage import JournalError, way_out
 
-MAGIC = b"LEVERAGE-ENCRYPTED\n"
-"""The first line of every encrypted journal (core.storage detects it too)."""
 VERSION = 1
 """The version of the encrypted file format this Leverage writes."""
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
@@ -47,18 +47,6 @@ _KEYS: dict[tuple[bytes, bytes, int, int, int], bytes] = {}
 
 class WrongPassphrase(JournalError):
     """The passphrase does not open this journal."""
-
-
-def is_encrypted(path: Path | str) -> bool:
-    """True when `path` is a regular file that starts like an encrypted journal."""
-    p = Path(path)
-    if p.is_symlink() or not p.is_file():
-        return False
-    try:
-        with open(p, "rb") as f:
-            return f.read(len(MAGIC) - 1) == MAGIC[:-1]
-    except OSError:
-        return False
 
 
 def new_header() -> dict[str, Any]:

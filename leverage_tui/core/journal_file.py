@@ -31,6 +31,8 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """Schema n -> function that turns a schema-n journal into schema n+1."""
 LOCK_WAIT = 5.0
 """Seconds a writer waits for another writer before giving up."""
+MAGIC = b"LEVERAGE-ENCRYPTED\n"
+"""The first line of every encrypted journal (core/crypto.py writes the rest)."""
 
 
 class JournalError(Exception):
@@ -129,6 +131,18 @@ def decode_journal(raw: bytes, path: Path) -> Data:
     return checked
 
 
+def is_encrypted(path: Path | str) -> bool:
+    """True when `path` is a regular file that starts like an encrypted journal."""
+    p = Path(path)
+    if p.is_symlink() or not p.is_file():
+        return False
+    try:
+        with open(p, "rb") as f:
+            return f.read(len(MAGIC) - 1) == MAGIC[:-1]
+    except OSError:
+        return False
+
+
 def read_journal_file(path: Path, codec: Codec | None = None) -> Data | None:
     """The data in the journal at `path`, None when there is no file yet."""
     if path.is_symlink():
@@ -148,7 +162,7 @@ def read_journal_file(path: Path, codec: Codec | None = None) -> Data | None:
         raise JournalError(f"{path}: cannot read the journal ({err.strerror or err})") from None
     if codec is not None:
         raw = codec.decode(raw)
-    elif raw.startswith(b"LEVERAGE-ENCRYPTED"):
+    elif raw.startswith(MAGIC):
         raise JournalError(f"{path}: the journal is encrypted; a passphrase is needed")
     return decode_journal(raw, path)
 
