@@ -44,6 +44,7 @@ from .records import (
     Record,
 )
 from .storage import META_KEY, AtomicStorage, Codec, JournalError, way_out
+from .track import TrackKeeper, TrackRecord
 from .validate import NAME_LIMIT, InputError, choice, clean_text, money, optional_text
 
 T = TypeVar("T")
@@ -90,6 +91,7 @@ class Journal:
         self._undo: list[_Step] = []
         self._undone: list[tuple[int, _Step]] = []  # (revision of the undoing, step undone)
         self._step: _Step | None = None
+        self._track = TrackKeeper()
         self._load()
 
     # -- reading ---------------------------------------------------------------------
@@ -182,6 +184,12 @@ class Journal:
             if person.name.casefold() == wanted:
                 return person
         return None
+
+    def track_record(self) -> TrackRecord:
+        """The track record of every promise, kept up to date: after a change only the
+        promises whose record changed are counted again (records are replaced, never
+        changed in place)."""
+        return self._track.update(self.promises)
 
     def promises_of(self, conversation_id: str) -> list[Promise]:
         """The promises made in a conversation, in the order they were added."""

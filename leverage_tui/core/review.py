@@ -25,7 +25,7 @@ from .checklist import (
 )
 from .flags import DEFAULT_HEDGES, Flag, all_flags
 from .records import UNWRITTEN_FORMS, Ask, Offer, Promise, iso
-from .track import TrackRecord, track_record
+from .track import TrackRecord
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -211,12 +211,11 @@ def build_brief(
     hedges: Sequence[str] = DEFAULT_HEDGES,
     *,
     promise_flags: Mapping[str, Sequence[Flag]] | None = None,
-    track: TrackRecord | None = None,
 ) -> Brief:
     """The decision brief for `journal` as of `today` (the journal's today by default).
 
-    A caller that keeps the promises' flags or the track record up to date (the app)
-    passes them in rather than have them computed again.
+    A caller that keeps the promises' flags up to date (the app) passes them in rather
+    than have them computed again.
     """
     day = today or journal.today
     current = journal.current_job
@@ -229,8 +228,7 @@ def build_brief(
         for o in offers
     ]
     promises = list(journal.promises.values())
-    if track is None:
-        track = track_record(promises)
+    track = journal.track_record()
     flags = all_flags(journal, day, hedges, promise_flags)
     asks = [coverage(a, journal.promises) for a in journal.asks.values()]
     checklist = [

@@ -22,7 +22,6 @@ from textual.widgets import DataTable, Header, Static
 
 from ..core.checklist import short
 from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money
-from ..core.track import TrackKeeper
 from ..widgets.flag_badges import flag_text, promise_flags
 from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
@@ -69,11 +68,8 @@ class ReviewScreen(Screen[None]):
         self.brief: Brief | None = None
         self.seen: tuple[int, int] | None = None
         """(journal id, revision) of the brief on show."""
-        self._track = TrackKeeper()
-        self._track_of = 0
         self._shown: dict[str, object] = {}
         """What the offers and asks tables were last filled from (filled again on change)."""
-        """id() of the journal the track record keeper counts."""
 
     @property
     def leverage(self) -> LeverageApp:
@@ -127,14 +123,11 @@ class ReviewScreen(Screen[None]):
         """Build the brief from the journal and show every section."""
         app = self.leverage
         journal = app.journal
-        if self._track_of != id(journal):
-            self._track, self._track_of = TrackKeeper(), id(journal)
         brief = build_brief(
             journal,
             app.today,
             app.hedges,
             promise_flags=promise_flags(journal, app.today, app.hedges),
-            track=self._track.update(journal.promises),
         )
         self.seen = (id(journal), journal.revision)
         self.brief = brief

@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 from ..core.dates import describe
 from ..core.journal import Journal
 from ..core.records import UNWRITTEN_FORMS
-from ..core.track import TrackKeeper
 from ..widgets.flag_badges import flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
 from .in_view import in_view
@@ -97,9 +96,6 @@ class TodayScreen(PromiseKeys):
         """(journal id, revision) of what the lists show; None before the first fill."""
         self.renders = 0
         """How many times the lists were filled (for tests)."""
-        self._track = TrackKeeper()
-        self._track_of = 0
-        """id() of the journal the track record keeper counts."""
 
     def on_mount(self) -> None:
         """Fill in, and again after a change, but only while this screen is on show."""
@@ -137,9 +133,7 @@ class TodayScreen(PromiseKeys):
         if empty:
             self.query_one("#welcome", Static).update(self._welcome())
             return
-        if self._track_of != id(journal):
-            self._track, self._track_of = TrackKeeper(), id(journal)
-        self.query_one("#track", Static).update(track_line(self._track.update(journal.promises)))
+        self.query_one("#track", Static).update(track_line(journal.track_record()))
         self._fill_due(journal)
         self._fill_unwritten(journal)
         self._fill_offers(journal)

@@ -327,3 +327,18 @@ def test_keeper_forgets_people_with_nothing_left(tmp_path: Path) -> None:
     j.delete(p.id)
     assert keeper.update(j.promises).by_person == {}
     assert keeper.update(j.promises) == track_record(j.promises.values())
+
+
+def test_journal_keeps_its_track_record_across_changes_and_reloads(tmp_path: Path) -> None:
+    path = tmp_path / "j.json"
+    j = Journal(path, today=TODAY, backups=0)
+    p = j.add_promise("Raise", "Dana", due=days(-5))
+    assert j.track_record().overall.pending == 1
+    j.update_promise(p.id, status="honored", on=days(-1))
+    assert j.track_record() == track_record(j.promises.values())
+    other = Journal(path, today=TODAY, backups=0)  # another process adds one
+    other.add_promise("Title", "Sam")
+    assert j.refresh()
+    rec = j.track_record()
+    assert rec == track_record(j.promises.values())
+    assert (rec.overall.honored, rec.overall.pending) == (1, 1)
