@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.containers import Vertical
+from textual.widgets import Static
 
 from ..core.flags import moved_later
-from ..core.records import Promise
 from ..widgets.date_field import DateField
+from .promise_dialog import PromiseDialog
 
 
 @dataclass(frozen=True)
@@ -24,33 +22,13 @@ class DueChoice:
     due: dt.date | None
 
 
-class DueDialog(ModalScreen[DueChoice | None]):
+class DueDialog(PromiseDialog[DueChoice]):
     """A modal that asks for a new due date; None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="due-dialog.cancel")]
     DEFAULT_CSS = """
-    DueDialog {
-        align: center middle;
-        & > Vertical {
-            width: 64;
-            max-width: 95%;
-            height: auto;
-            max-height: 95%;
-            border: thick $primary;
-            background: $surface;
-            padding: 0 1;
-        }
-        & .dialog-title { text-style: bold; }
-        & .dialog-note { color: $text-muted; margin-bottom: 1; }
-        & .dialog-buttons { height: auto; align-horizontal: right; }
-        & .dialog-buttons Button { margin-left: 1; }
-    }
+    DueDialog .dialog-note { color: $text-muted; margin-bottom: 1; }
     """
-
-    def __init__(self, promise: Promise) -> None:
-        """A dialog for `promise`, its current due date filled in."""
-        super().__init__()
-        self.promise = promise
 
     def compose(self) -> ComposeResult:
         """Title, what the history says, the date field and the buttons."""
@@ -62,9 +40,7 @@ class DueDialog(ModalScreen[DueChoice | None]):
             yield Static(f"Due date of {p.id}: {p.text}", classes="dialog-title", markup=False)
             yield Static(note + " Empty = no due date.", classes="dialog-note", markup=False)
             yield DateField(p.due, allow_empty=True, id="due-date")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield self.buttons()
 
     def on_mount(self) -> None:
         """Start in the date field."""
@@ -78,19 +54,3 @@ class DueDialog(ModalScreen[DueChoice | None]):
             self.notify(field.error or "not a date", severity="warning")
             return
         self.dismiss(DueChoice(field.date))
-
-    def action_cancel(self) -> None:
-        """Close without a choice."""
-        self.dismiss(None)
-
-    def on_input_submitted(self) -> None:
-        """Enter in the date field saves."""
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList, Static
+from textual.containers import Vertical
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..core.records import STATUSES, Promise
+from ..core.records import STATUSES
 from ..widgets.date_field import DateField
+from .promise_dialog import PromiseDialog
 
 STATUS_HELP = {
     "pending": "not done yet",
@@ -34,33 +34,16 @@ class StatusChoice:
     on: dt.date
 
 
-class StatusDialog(ModalScreen[StatusChoice | None]):
+class StatusDialog(PromiseDialog[StatusChoice]):
     """A modal that asks for a status and the day it happened; None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="status-dialog.cancel")]
     DEFAULT_CSS = """
     StatusDialog {
-        align: center middle;
-        & > Vertical {
-            width: 64;
-            max-width: 95%;
-            height: auto;
-            max-height: 95%;
-            border: thick $primary;
-            background: $surface;
-            padding: 0 1;
-        }
-        & .dialog-title { text-style: bold; margin-bottom: 1; }
+        & .dialog-title { margin-bottom: 1; }
         & OptionList { height: auto; max-height: 7; margin-bottom: 1; }
-        & .dialog-buttons { height: auto; align-horizontal: right; }
-        & .dialog-buttons Button { margin-left: 1; }
     }
     """
-
-    def __init__(self, promise: Promise) -> None:
-        """A dialog for `promise`, its current status highlighted."""
-        super().__init__()
-        self.promise = promise
 
     def compose(self) -> ComposeResult:
         """Title, the statuses, the date field and the buttons."""
@@ -72,9 +55,7 @@ class StatusDialog(ModalScreen[StatusChoice | None]):
             )
             yield Label("On which day?")
             yield DateField("today", id="status-on")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield self.buttons()
 
     def on_mount(self) -> None:
         """Highlight the current status and start in the list."""
@@ -97,22 +78,6 @@ class StatusDialog(ModalScreen[StatusChoice | None]):
             return
         self.dismiss(StatusChoice(self.chosen, field.date))
 
-    def action_cancel(self) -> None:
-        """Close without a choice."""
-        self.dismiss(None)
-
     @on(OptionList.OptionSelected, "#statuses")
     def _picked(self) -> None:
         self.action_save()
-
-    def on_input_submitted(self) -> None:
-        """Enter in the date field saves."""
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
