@@ -21,7 +21,7 @@ from ..core.records import ASK_STATUSES, PRIORITIES, Ask
 from ..core.validate import TEXT_LIMIT, InputError, clean_text, optional_text
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField
-from .editor_base import EditorScreen, field_row
+from .editor_base import EditorScreen, choice_field, field_row
 
 if TYPE_CHECKING:
     from ..app import LeverageApp
@@ -122,13 +122,7 @@ class AskEditor(EditorScreen):
         if ask is not None:
             yield field_row(
                 "Status",
-                Select(
-                    [(s, s) for s in ASK_STATUSES],
-                    value=ask.status,
-                    allow_blank=False,
-                    compact=True,
-                    id="status",
-                ),
+                choice_field(ASK_STATUSES, ask.status, "status"),
                 "status",
             )
         yield field_row("Promises", SelectionList[str](*self._linkable(ask), id="links"), "links")

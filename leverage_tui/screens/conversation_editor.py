@@ -11,7 +11,7 @@ from textual.widgets import Input, Select, TextArea
 from ..core.records import CHANNELS, Conversation
 from ..core.validate import NAME_LIMIT, InputError, clean_text, optional_text
 from ..widgets.date_field import DateField
-from .editor_base import EditorScreen, field_row
+from .editor_base import EditorScreen, choice_field, field_row
 from .promise_editor import people_suggester
 
 if TYPE_CHECKING:
@@ -78,13 +78,7 @@ class ConversationEditor(EditorScreen):
         )
         yield field_row(
             "Channel",
-            Select(
-                [(c, c) for c in CHANNELS],
-                value=conv.channel if conv else "meeting",
-                allow_blank=False,
-                compact=True,
-                id="channel",
-            ),
+            choice_field(CHANNELS, conv.channel if conv else "meeting", "channel"),
             "channel",
         )
         yield field_row(

@@ -9,6 +9,7 @@ nothing is written. Escape cancels.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from ..widgets.date_field import DateField
 
@@ -31,6 +32,11 @@ def field_row(label: str, field: Widget, name: str, note: str = "") -> Horizonta
         Vertical(field, message, classes="field-box"),
         classes="field-row",
     )
+
+
+def choice_field(options: Sequence[str], value: str, id: str) -> Select[str]:
+    """A compact drop-down of `options` (each shown as itself), never blank."""
+    return Select([(o, o) for o in options], value=value, allow_blank=False, compact=True, id=id)
 
 
 class EditorScreen(ModalScreen[str | None]):

@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, Input, Select
 from ..core.records import OFFER_STATUSES, Offer
 from ..core.validate import NAME_LIMIT, InputError, clean_text, money, optional_text
 from ..widgets.date_field import DateField
-from .editor_base import EditorScreen, field_row
+from .editor_base import EditorScreen, choice_field, field_row
 
 if TYPE_CHECKING:
     from ..app import LeverageApp
@@ -102,13 +102,7 @@ class OfferEditor(EditorScreen):
         if o is not None:
             yield field_row(
                 "Status",
-                Select(
-                    [(s, s) for s in OFFER_STATUSES],
-                    value=o.status,
-                    allow_blank=False,
-                    compact=True,
-                    id="status",
-                ),
+                choice_field(OFFER_STATUSES, o.status, "status"),
                 "status",
             )
 

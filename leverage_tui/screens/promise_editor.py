@@ -14,7 +14,7 @@ from ..core.records import CATEGORIES, FORMS, STATUSES, Promise
 from ..core.validate import NAME_LIMIT, InputError, clean_text, optional_text
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField, show_date
-from .editor_base import EditorScreen, field_row
+from .editor_base import EditorScreen, choice_field, field_row
 
 if TYPE_CHECKING:
     from ..app import LeverageApp
@@ -133,25 +133,13 @@ class PromiseEditor(EditorScreen):
         )
         yield field_row(
             "Category",
-            Select(
-                [(c, c) for c in CATEGORIES],
-                value=promise.category if promise else "other",
-                allow_blank=False,
-                compact=True,
-                id="category",
-            ),
+            choice_field(CATEGORIES, promise.category if promise else "other", "category"),
             "category",
         )
         if promise is not None:
             yield field_row(
                 "Status",
-                Select(
-                    [(s, s) for s in STATUSES],
-                    value=promise.status,
-                    allow_blank=False,
-                    compact=True,
-                    id="status",
-                ),
+                choice_field(STATUSES, promise.status, "status"),
                 "status",
             )
         yield field_row(
