@@ -3,10 +3,12 @@ chunked serialisation, and the app's background writer (ordered, locked, never s
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import os
 import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -173,8 +175,9 @@ def test_encoder_encodes_only_the_run_that_changed(
 # --- the background writer -------------------------------------------------------------
 
 
-def test_background_change_returns_at_once_and_lands_on_disk(path: Path) -> None:
-    j = many(path, 3, background=True)
+@contextlib.contextmanager
+def writes_held() -> Iterator[threading.Event]:
+    """Writes wait (on the writer thread) until the event yielded is set."""
     gate = threading.Event()
     real = storage.AtomicStorage._replace
 
@@ -184,6 +187,15 @@ def test_background_change_returns_at_once_and_lands_on_disk(path: Path) -> None
 
     storage.AtomicStorage._replace = slow  # type: ignore[method-assign]
     try:
+        yield gate
+    finally:
+        gate.set()
+        storage.AtomicStorage._replace = real  # type: ignore[method-assign]
+
+
+def test_background_change_returns_at_once_and_lands_on_disk(path: Path) -> None:
+    j = many(path, 3, background=True)
+    with writes_held() as gate:
         j.update_promise("p1", form="written")
         assert j.promise("p1").form == "written"  # in memory at once
         assert j.saving
@@ -192,8 +204,6 @@ def test_background_change_returns_at_once_and_lands_on_disk(path: Path) -> None
         j.update_promise("p2", status="honored")  # queued behind the first
         gate.set()
         j.flush()
-    finally:
-        storage.AtomicStorage._replace = real  # type: ignore[method-assign]
     assert not j.saving
     data = on_disk(path)
     assert data["promises"]["1"]["form"] == "written"
@@ -202,19 +212,12 @@ def test_background_change_returns_at_once_and_lands_on_disk(path: Path) -> None
     assert not j.refresh()  # what we wrote is what we have
 
 
-def test_background_writes_hold_the_lock_until_durable(path: Path) -> None:
+def test_background_writes_hold_the_lock_until_durable(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     j = many(path, 2, background=True)
-    gate = threading.Event()
-    real = storage.AtomicStorage._replace
-
-    def slow(self: storage.AtomicStorage, *args: Any) -> None:
-        gate.wait(5)
-        real(self, *args)
-
-    storage.AtomicStorage._replace = slow  # type: ignore[method-assign]
-    old_wait = journal_file.LOCK_WAIT
-    journal_file.LOCK_WAIT = 0.2
-    try:
+    monkeypatch.setattr(journal_file, "LOCK_WAIT", 0.2)
+    with writes_held() as gate:
         j.update_promise("p1", form="written")
         # the lock file of `path` is held until the write is durable
         with pytest.raises(storage.JournalBusy), storage.journal_lock(path):
@@ -223,9 +226,6 @@ def test_background_writes_hold_the_lock_until_durable(path: Path) -> None:
         j.flush()
         with storage.journal_lock(path):  # released once durable
             pass
-    finally:
-        journal_file.LOCK_WAIT = old_wait
-        storage.AtomicStorage._replace = real  # type: ignore[method-assign]
 
 
 def test_a_reader_in_this_process_waits_for_our_pending_write(path: Path) -> None:
