@@ -10,23 +10,22 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
 
 from .core import dates, paths
+from .core.checks import InputError
 from .core.config import DEFAULT_THEME, Config, load_config, save_setting
 from .core.journal import Journal
 from .core.journal_file import is_encrypted
 from .core.storage import Codec, JournalError
-from .core.validate import InputError
 from .themes import builtin_theme_dirs, load_themes
 
 T = TypeVar("T")
-
-SAVE_CHECK = 0.1
-"""Seconds between checks whether a background save is done (and whether it failed)."""
 
 SCREENS_BY_NAME: dict[str, tuple[str, str, str]] = {
     # mode name: (module, class, palette help)
@@ -99,7 +98,6 @@ class LeverageApp(App[None]):
         self._saved_titles = (self.TITLE, "")
         self._notices: list[str] = list(self.config.warnings)
         self._journal: Journal | None = None
-        self._save_watched = False
         if not self.locked:
             self._journal = self._open(None)
         self._theme_ready = False
@@ -113,7 +111,7 @@ class LeverageApp(App[None]):
             today=self.today,
             backups=self.config.backups,
             codec=codec,
-            background=True,  # saves are written off the UI thread; see _check_saved
+            deferred=True,  # saves are written by a worker thread: see _write_pending
         )
 
     @property
@@ -129,7 +127,11 @@ class LeverageApp(App[None]):
         return self.config.hedges
 
     def change(self, fn: Callable[[Journal], T]) -> T | None:
-        """Apply a change to the journal; a bad input or failed save becomes a notice."""
+        """Apply a change to the journal; a bad input or failed save becomes a notice.
+
+        The change is applied at once; its bytes are written to disk by a worker thread
+        (`_write_pending`), so the screen never waits for the disk.
+        """
         try:
             result = fn(self.journal)
         except InputError as err:
@@ -140,20 +142,23 @@ class LeverageApp(App[None]):
             self.revision = self.journal.revision  # a failed save reads the file back
             return None
         self.revision = self.journal.revision
-        if self.journal.saving and not self._save_watched:
-            self._save_watched = True
-            self.set_timer(SAVE_CHECK, self._check_saved)
+        if self.journal.saving:
+            self._write_pending()
         return result
 
-    def _check_saved(self) -> None:
-        """Once the background write is done, tell the user if it failed."""
+    @work(thread=True, exclusive=False, group="save", exit_on_error=False)
+    def _write_pending(self) -> None:
+        """Write the journal's pending bytes to disk (a worker thread)."""
+        if self._journal is not None:
+            self._journal.storage.write_pending()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Once a save is on disk, tell the user if it failed."""
+        if event.worker.group != "save" or event.state != WorkerState.SUCCESS:
+            return
         journal = self._journal
-        if journal is None:
+        if journal is None or journal.saving:
             return
-        if journal.saving:
-            self.set_timer(SAVE_CHECK, self._check_saved)
-            return
-        self._save_watched = False
         try:
             journal.flush()
         except JournalError as err:

@@ -13,9 +13,9 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..core.checks import InputError
 from ..core.dates import DateError
 from ..core.storage import JournalError
-from ..core.validate import InputError
 from .common import Context, UsageError, command_modules
 
 DESCRIPTION = """\

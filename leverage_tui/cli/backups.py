@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from ..core import crypto
-from ..core.records import KINDS
+from ..core.registry import LISTED
 from ..core.storage import (
-    META_KEY,
     Codec,
     JournalError,
     backup_dir,
-    decode_journal,
+    decode_file,
     journal_lock,
     list_backups,
     write_atomically,
@@ -114,12 +113,12 @@ def describe(backup: Path) -> dict[str, Any]:
             if not passphrase:
                 return info
             raw = crypto.PassphraseCodec(passphrase, header, path=backup).decode(raw)
-        data = decode_journal(raw, backup)
+        meta, data = decode_file(raw, backup)
     except JournalError as err:
         info["note"] = "wrong passphrase" if isinstance(err, crypto.WrongPassphrase) else "damaged"
         return info
-    info["revision"] = data[META_KEY].get("revision", info["revision"])
-    info["counts"] = {table: len(data.get(table, {})) for table, _ in KINDS.values()}
+    info["revision"] = meta.get("revision", info["revision"])
+    info["counts"] = {kind.table: len(data.get(kind.table, {})) for kind in LISTED}
     return info
 
 

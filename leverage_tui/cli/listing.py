@@ -17,8 +17,8 @@ from ..core.flags import FLAGS, Flag, all_flags, flags_for_ask, flags_for_offer,
 from ..core.journal import Journal
 from ..core.records import Record
 from ..core.timeline import EVENT_KINDS, timeline
-from .common import Context, UsageError, date_arg, print_json, table
-from .records import command, lower, record_doc, short
+from .common import Context, UsageError, date_arg, lower, print_json, table
+from .records import command, record_doc, short
 
 LISTS = ("conversations", "promises", "asks", "offers", "people")
 """What `leverage list` can list."""
@@ -66,7 +66,7 @@ class _Rows:
         if what == "offers":
             return [(o, flag_names(flags_for_offer(o, self.today))) for o in j.offers.values()]
         if what == "conversations":
-            convs = sorted(j.conversations.values(), key=lambda c: (c.on, c.at or dt.time()))
+            convs = sorted(j.conversations.values(), key=lambda c: (c.on, c.at or ""))
             return [(c, self._of_promises(j.promises_of(c.id))) for c in convs]
         return [
             (u, self._of_promises(p for p in j.promises.values() if p.by == u.name))
@@ -94,7 +94,7 @@ class _Rows:
             due = _when(r.due, self.today, relative=r.pending)
             return [r.id, r.made_on.isoformat(), r.by, r.form, due, status, shown, short(r.text)]
         if what == "conversations":
-            when = r.on.isoformat() + (r.at.strftime(" %H:%M") if r.at else "")
+            when = r.on.isoformat() + (f" {r.at}" if r.at else "")
             count = str(len(self.journal.promises_of(r.id)))
             return [r.id, when, r.channel, ", ".join(r.people), count, shown, short(r.summary)]
         if what == "asks":

@@ -6,7 +6,7 @@ import datetime as dt
 
 from .dates import MONTH_NAMES
 from .flags import FLAG_HELP
-from .records import Offer
+from .records import CurrentJob, Offer
 from .review import Brief, OfferView, deadline_text, money, spark
 from .track import Tally, percent
 
@@ -26,7 +26,7 @@ def long_date(d: dt.date, *, weekday: bool = False) -> str:
     return f"{day}{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
-def _offer_rows(current: Offer | None, views: list[OfferView]) -> list[list[str]]:
+def _offer_rows(current: CurrentJob | None, views: list[OfferView]) -> list[list[str]]:
     def kind(o: Offer) -> str:
         return "counteroffer" if o.counter else "outside offer"
 

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .brief_md import long_date
+from .checks import InputError
 from .dates import MONTH_NAMES
 from .records import Conversation, Offer, Promise
 from .review import money
-from .validate import InputError
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -167,7 +167,7 @@ def _promise_line(p: Promise) -> list[str]:
 
 
 def _conversation_lines(c: Conversation, promises: Sequence[Promise]) -> list[str]:
-    at = f" {c.at:%H:%M}" if c.at else ""
+    at = f" {c.at}" if c.at else ""
     lines = [f"### {c.on.isoformat()}{at} · {c.channel} with {', '.join(c.people)} ({c.id})", ""]
     lines.append(c.summary)
     if c.tags:
@@ -237,5 +237,5 @@ def journal_markdown(journal: Journal) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _when(c: Conversation) -> tuple[dt.date, dt.time, int, str]:
-    return (c.on, c.at or dt.time(0, 0), len(c.id), c.id)
+def _when(c: Conversation) -> tuple[dt.date, str, int, str]:
+    return (c.on, c.at or "", len(c.id), c.id)

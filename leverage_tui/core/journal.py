@@ -1,375 +1,227 @@
-"""The journal: every record in memory, every change saved at once, undoable.
+"""The journal's operations: add, change and delete records of any kind, in one way.
 
-`Journal` is the one way to read and change a journal file. It reads the file once,
-keeps typed records in memory, and saves each change atomically through TinyDB and
-`AtomicStorage`. Each change is checked first (InputError, nothing changed) and can be
-undone for as long as the journal stays open.
+`Journal.add(kind, **fields)` and `Journal.update(rid, **fields)` take what a person
+typed, tidy and check it against the registry (checks.py: InputError, nothing changed),
+then apply it *inside the lock, to the record as it is on disk now*: two programs
+changing one record never lose each other's changes, and a record deleted meanwhile is
+a clear message. Changes of the fields a kind tracks (a promise's form, due date and
+status) go into its history. Every operation is one undoable step.
+
+The named methods below (`add_promise`, `update_promise`, ...) are short spellings of
+these for the command line, the app and tests; no rule lives in them.
 """
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from tinydb import TinyDB
+from msgspec.structs import replace
 
-from . import dates
-from .exchange import CURRENT_JOB, parse_export, record_content, relink
-from .record_checks import check_date, checked_offer, clean_tags, dates_iso
+from .checks import InputError, check_record, clean, clean_values, date_problem
+from .journal_core import JournalCore
+from .plural import counted
 from .records import (
-    ASK_STATUSES,
-    CATEGORIES,
-    CHANNELS,
-    FORMS,
-    KIND_OF_PREFIX,
-    KINDS,
-    OFFER_STATUSES,
-    PREFIX,
-    PRIORITIES,
-    ROLES,
-    STATUSES,
     Ask,
     Change,
     Conversation,
-    Doc,
+    CurrentJob,
     Offer,
     Person,
     Promise,
     Record,
 )
-from .storage import META_KEY, AtomicStorage, Codec, JournalError, way_out
-from .track import TrackKeeper, TrackRecord
-from .validate import NAME_LIMIT, InputError, choice, clean_text, money, optional_text
+from .registry import CURRENT_JOB_ID, KINDS, Kind, kind_of_id
 
-T = TypeVar("T")
 UNSET: Any = object()
 """Marks an argument that was not given (so None can mean 'clear it')."""
+TRACKED = {"promise": ("form", "due", "status")}
+"""Fields whose every change is kept in the record's history."""
 
 
-@dataclass
-class _Step:
-    """One undoable change: the documents as they were before it."""
-
-    label: str
-    before: list[tuple[str, str, Doc | None]] = field(default_factory=list)
-    revision: int = 0
-    """The journal's revision once this change (or its undoing) was saved."""
+def _given(**values: Any) -> dict[str, Any]:
+    """The arguments that were given (not UNSET, and not None unless clearing)."""
+    return {k: v for k, v in values.items() if v is not UNSET}
 
 
-class Journal:
-    """All the records of one journal file, kept in memory and saved on every change."""
+class Journal(JournalCore):
+    """A journal: its records (journal_core.py) and every way to change them."""
 
-    def __init__(
-        self,
-        path: Path | str,
-        *,
-        today: dt.date | None = None,
-        backups: int = 10,
-        codec: Codec | None = None,
-        background: bool = False,
-    ) -> None:
-        """Open (read) the journal at `path`; JournalError when it is damaged.
+    # -- the generic operations -----------------------------------------------------------
 
-        With `background=True` (the app) each change returns once applied in memory and
-        its bytes are written by a writer thread: `flush` waits for them and raises
-        JournalError when one failed (the last good file is then read back).
+    def add(self, kind_name: str, **values: Any) -> Record:
+        """Add a record of `kind_name` from typed values; the stored record."""
+        kind = KINDS[kind_name]
+        fields = clean_values(kind, {k: v for k, v in values.items() if v is not None})
+        self._fill_defaults(kind, fields)
+        missing = [s.what for s in kind.fields if s.required and s.name not in fields]
+        if missing:
+            raise InputError(f"{missing[0]} is empty: write something")
+        label = f"add {kind.name} {kind.label(kind.new(**fields))}"
+
+        def body() -> Record:
+            self._check_links(kind, fields)
+            self._link_people(kind, fields)
+            record = check_record(kind, kind.new(id=self._new_id(kind), **fields))
+            return self._put(record)
+
+        return self._change(label, body)
+
+    def update(
+        self, rid: str, *, when: dt.date | None = None, expect: str | None = None, **values: Any
+    ) -> Record:
+        """Change the given fields of record `rid` (None clears an optional field).
+
+        `when` dates the changes kept in the history (default today); `expect` names the
+        kind `rid` must be. The change is made to the record as it is on disk when the
+        lock is held.
         """
-        self.path = Path(path)
-        self.today = today or dates.today()
-        with _no_gc():
-            self.storage = AtomicStorage(
-                self.path, backups=backups, codec=codec, background=background
-            )
-        self.db = TinyDB(storage=lambda: self.storage)
-        self.revision = 0
-        self._undo: list[_Step] = []
-        self._undone: list[tuple[int, _Step]] = []  # (revision of the undoing, step undone)
-        self._step: _Step | None = None
-        self._track = TrackKeeper()
-        self._load()
+        record = self.get(rid, expect)
+        kind = kind_of_id(record.id)
+        assert kind is not None
+        fields = clean_values(kind, values)
+        when = when or self.today
+        problem = date_problem(when, "date of the change")
+        if problem:
+            raise InputError(problem)
+        name = self.label(record.id)
 
-    # -- reading ---------------------------------------------------------------------
+        def body() -> Record:
+            current = self._views[kind.name].get(record.id)
+            if current is None:
+                raise InputError(f"{name} was deleted by another program; nothing was changed")
+            self._check_links(kind, fields)
+            self._link_people(kind, fields)
+            changed = self._tracked(kind, current, fields, when)
+            updated = check_record(kind, replace(current, **changed))
+            return self._put(updated)
 
-    def _load(self) -> None:
-        with _no_gc():
-            self._build()
-        gc.freeze()  # later full collections skip the journal's long-lived objects
+        return self._change(f"edit of {kind.label(record)}", body)
 
-    def _build(self) -> None:
-        tables = self.storage.read() or {}
-        loaded: dict[str, dict[str, Any]] = {}
-        for kind, (table, cls) in KINDS.items():
-            into: dict[str, Any] = {}
-            letter = PREFIX[kind]
-            try:
-                from_doc = cls.from_doc
-                for doc_id, doc in sorted(tables.get(table, {}).items(), key=_as_number):
-                    rid = letter + doc_id
-                    into[rid] = from_doc(rid, doc)
-            except (KeyError, ValueError, TypeError, AttributeError) as err:
-                # keep the records we had, and make the next change read the file again
-                self.storage.forget()
-                raise JournalError(
-                    f"{self.path}: the journal is damaged (a record in {table}: "
-                    f"{str(err)[:60]}); {way_out(self.path)}"
-                ) from None
-            loaded[kind] = into
-        self.people: dict[str, Person] = loaded["person"]
-        self.conversations: dict[str, Conversation] = loaded["conversation"]
-        self.promises: dict[str, Promise] = loaded["promise"]
-        self.asks: dict[str, Ask] = loaded["ask"]
-        self.offers: dict[str, Offer] = loaded["offer"]
-        self._by_conversation: dict[str, list[str]] | None = None
-        self._top: dict[str, int] = {}  # kind -> highest id number given out (_new_id)
-        self.revision += 1
+    def delete(self, rid: str) -> Record:
+        """Delete a record; links to it are removed (a person still named is refused)."""
+        record = self.get(rid)
+        kind = kind_of_id(record.id)
+        assert kind is not None
 
-    def _records(self, kind: str) -> dict[str, Any]:
-        by_kind: dict[str, dict[str, Any]] = {
-            "person": self.people,
-            "conversation": self.conversations,
-            "promise": self.promises,
-            "ask": self.asks,
-            "offer": self.offers,
-        }
-        return by_kind[kind]
+        def body() -> Record:
+            current: Record | None = self._views[kind.name].get(record.id)
+            if current is None:
+                raise InputError(f"{record.id} was already deleted; nothing was changed")
+            if isinstance(current, Person):
+                self._refuse_if_named(current)
+            self._unlink(current.id)
+            self._drop(current.id)
+            return current
 
-    def refresh(self) -> bool:
-        """Re-read the file if another process changed it; True when it did.
+        return self._change(f"deletion of {kind.label(record)}", body)
 
-        Raises JournalError when a background write failed (see `flush`).
-        """
-        self._check_saved()
-        if not self.storage.is_stale():
-            return False
-        self.storage.reload()
-        self._load()
-        return True
+    # -- rules the operations share --------------------------------------------------------
 
-    @property
-    def is_empty(self) -> bool:
-        """True when the journal holds no records at all."""
-        return not (self.conversations or self.promises or self.asks or self.offers)
+    def _fill_defaults(self, kind: Kind, fields: dict[str, Any]) -> None:
+        """Dates that default to today, or to the conversation's date."""
+        if kind.name == "promise":
+            conv = self.conversations.get(fields.get("conversation") or "")
+            fields.setdefault("made_on", conv.on if conv else self.today)
+            if "by" not in fields and promise_maker(conv):
+                fields["by"] = promise_maker(conv)
+            if "by" not in fields:
+                raise InputError("a promise needs --by NAME: who made it")
+        elif kind.name == "conversation":
+            fields.setdefault("on", self.today)
+        elif kind.name == "offer":
+            fields.setdefault("received", self.today)
 
-    def get(self, rid: str, kind: str | None = None) -> Record:
-        """The record with id `rid` (of `kind` when given), else InputError."""
-        rid = (rid or "").strip().lower()
-        found_kind = KIND_OF_PREFIX.get(rid[:1])
-        if kind is not None and found_kind != kind:
-            found_kind = None
-        record = self._records(found_kind).get(rid) if found_kind else None
-        if record is None:
-            what = kind or "record"
-            plural = KINDS[kind][0] if kind else "conversations"
-            raise InputError(f"no {what} with id {rid[:20]!r} (see: leverage list {plural})")
-        return record  # type: ignore[no-any-return]
-
-    def promise(self, rid: str) -> Promise:
-        """The promise with id `rid`, else InputError."""
-        return self.get(rid, "promise")  # type: ignore[return-value]
-
-    def conversation(self, rid: str) -> Conversation:
-        """The conversation with id `rid`, else InputError."""
-        return self.get(rid, "conversation")  # type: ignore[return-value]
-
-    def person_named(self, name: str) -> Person | None:
-        """The person called `name` (case-insensitive), if known."""
-        wanted = name.strip().casefold()
-        for person in self.people.values():
-            if person.name.casefold() == wanted:
-                return person
-        return None
-
-    def track_record(self) -> TrackRecord:
-        """The track record of every promise, kept up to date: after a change only the
-        promises whose record changed are counted again (records are replaced, never
-        changed in place)."""
-        return self._track.update(self.promises)
-
-    def promises_of(self, conversation_id: str) -> list[Promise]:
-        """The promises made in a conversation, in the order they were added."""
-        if self._by_conversation is None:
-            index: dict[str, list[str]] = {}
-            for p in self.promises.values():
-                if p.conversation:
-                    index.setdefault(p.conversation, []).append(p.id)
-            self._by_conversation = index
-        return [self.promises[i] for i in self._by_conversation.get(conversation_id, [])]
-
-    # -- saving ----------------------------------------------------------------------
-
-    @property
-    def saving(self) -> bool:
-        """True while a background write is still pending."""
-        return self.storage.saving
-
-    def flush(self) -> None:
-        """Wait until every change is on disk; JournalError when a background write failed.
-
-        After a failure the last good file has been read back: the changes that were not
-        written are gone from memory too (and from the undo list).
-        """
-        self.storage.wait()
-        self._check_saved()
-
-    def _check_saved(self) -> None:
-        """Raise a failed background write's error, once, after reading the file back."""
-        error = self.storage.take_error()
-        if error is None:
-            return
-        self._load()
-        kept = int(self.storage.meta.get("revision", 0))
-        while self._undo and self._undo[-1].revision > kept:
-            self._undo.pop()  # its change is not on disk
-        self._undo.extend(s for r, s in self._undone if r > kept)  # nor their undoing
-        self._undone.clear()
-        raise error
-
-    def _change(self, label: str, body: Callable[[], T], *, undoable: bool = True) -> T:
-        """Run `body` (which calls _put/_drop) as one saved, undoable step."""
-        self._check_saved()
-        try:
-            with self.storage.transaction() as reloaded:
-                if reloaded:
-                    self._load()
-                self._step = _Step(label)
-                result = body()
-        except BaseException:
-            # Nothing was saved and the storage has read the file back: show just that.
-            self._step = None
-            self._load()
-            raise
-        step, self._step = self._step, None
-        step.revision = int(self.storage.meta.get("revision", 0))
-        if step.before and undoable:
-            self._undo.append(step)
-        if not self.storage.saving:
-            self._undone.clear()
-        self.revision += 1
-        for tdb in self.db._tables.values():  # TinyDB's tables were bypassed: forget caches
-            tdb.clear_cache()
-            tdb._next_id = None
-        return result
-
-    def _docs(self, table: str) -> dict[str, Any]:
-        """The documents of `table`, as stored (id number as text -> document)."""
-        tables = self.storage.read()
-        docs = tables.get(table)
-        if docs is None:
-            docs = tables[table] = {}
-        return docs
-
-    def _put(self, kind: str, record: Record) -> None:
-        """Store `record` (a new document replaces the old one: documents never change)."""
-        table, _ = KINDS[kind]
-        key = str(int(record.id[1:]))
-        docs = self._docs(table)
-        old = docs.get(key)
-        if self._step is not None:
-            self._step.before.append((kind, record.id, old))
-        docs[key] = record.to_doc()
-        self.storage.write(self.storage.read())
-        records = self._records(kind)
-        number = int(record.id[1:])
-        if self._top.get(kind, number) < number:
-            self._top[kind] = number
-        if isinstance(record, Promise):
-            known = records.get(record.id)
-            if known is None or known.conversation != record.conversation:
-                self._by_conversation = None  # promises_of builds it again
-        records[record.id] = record
-
-    def _put_and_return(self, kind: str, record: T) -> T:
-        self._put(kind, record)  # type: ignore[arg-type]
-        return record
-
-    def _drop(self, kind: str, rid: str) -> None:
-        table, _ = KINDS[kind]
-        docs = self._docs(table)
-        old = docs.pop(str(int(rid[1:])), None)
-        if old is None:
-            return
-        if self._step is not None:
-            self._step.before.append((kind, rid, old))
-        self.storage.write(self.storage.read())
-        self._records(kind).pop(rid, None)
-        if kind == "promise":
-            self._by_conversation = None
-
-    def _new_id(self, kind: str) -> str:
-        letter = PREFIX[kind]
-        counters = self.storage.meta.setdefault("next", {})
-        top = self._top.get(kind)
-        if top is None:  # once per load: the counter may lag behind a hand-edited file
-            top = max((int(r[1:]) for r in self._records(kind)), default=0)
-        n = max(int(counters.get(letter, 1)), top + 1)
-        counters[letter] = n + 1
-        self._top[kind] = n
-        return f"{letter}{n}"
-
-    @property
-    def can_undo(self) -> bool:
-        """True when there is a change of this session to undo."""
-        return bool(self._undo)
-
-    def undo(self) -> str | None:
-        """Undo the last change of this session; its label, or None when there is none."""
-        if not self._undo:
-            return None
-        step = self._undo.pop()
-
-        def restore() -> None:
-            for kind, rid, doc in reversed(step.before):
-                if kind == "meta":
-                    self._set_meta(rid, doc)
-                elif doc is None:
-                    self._drop(kind, rid)
-                else:
-                    _, cls = KINDS[kind]
-                    self._put(kind, cls.from_doc(rid, doc))
-
-        try:
-            self._change("undo", restore, undoable=False)
-        except BaseException:
-            self._undo.append(step)  # not undone: it can be tried again
-            raise
-        if self.storage.saving:  # should this write fail, the step comes back
-            self._undone.append((int(self.storage.meta.get("revision", 0)), step))
-        return step.label
-
-    # -- people ----------------------------------------------------------------------
+    def _link_people(self, kind: Kind, fields: dict[str, Any]) -> None:
+        """Names (a promise's `by`, a conversation's people) as the journal knows them,
+        adding people not known yet (inside a change)."""
+        if kind.name == "promise" and "by" in fields:
+            fields["by"] = self._person(fields["by"])
+        elif kind.name == "conversation" and "people" in fields:
+            fields["people"] = tuple(dict.fromkeys(self._person(n) for n in fields["people"]))
 
     def _person(self, name: str) -> str:
         """The stored name for `name`, adding the person when new (inside a change)."""
-        clean = clean_text(name, "name", limit=NAME_LIMIT)
-        known = self.person_named(clean)
+        known = self.person_named(name)
         if known:
             return known.name
-        self._put("person", Person(self._new_id("person"), clean))
-        return clean
+        self._put(Person(id=self._new_id(KINDS["person"]), name=name))
+        return name
 
-    def add_person(self, name: str, role: str = "other", notes: str = "") -> Person:
-        """Add someone (or update the role and notes of someone known)."""
-        role = choice(role, ROLES, "role")
-        notes = optional_text(notes, "notes", multiline=True)
-        clean = clean_text(name, "name", limit=NAME_LIMIT)
+    def _tracked(
+        self, kind: Kind, current: Record, fields: dict[str, Any], when: dt.date
+    ) -> dict[str, Any]:
+        """`fields` plus the history entries (and status date) their changes make."""
+        tracked = TRACKED.get(kind.name, ())
+        changes = []
+        for name in tracked:
+            if name in fields and fields[name] != getattr(current, name):
+                old, new = getattr(current, name), fields[name]
+                changes.append(Change(name, _text(old), _text(new), when))
+        if not changes:
+            return fields
+        out = {**fields, "history": (*getattr(current, "history", ()), *changes)}
+        if "status" in fields and fields["status"] != getattr(current, "status", None):
+            out["status_on"] = None if fields["status"] == "pending" else when
+        return out
+
+    def _check_links(self, kind: Kind, fields: Mapping[str, Any]) -> None:
+        """InputError when a field names a record that does not exist (inside a change)."""
+        for spec in kind.fields:
+            if spec.links is None or fields.get(spec.name) is None:
+                continue
+            target = next(k for k in KINDS.values() if k.letter == spec.links)
+            ids = fields[spec.name] if spec.many else (fields[spec.name],)
+            for rid in ids:
+                if rid not in self._views[target.name]:
+                    see = f"see: leverage list {target.plural}"
+                    raise InputError(f"no {target.name} with id {rid[:20]!r} ({see})")
+
+    def _refuse_if_named(self, person: Person) -> None:
+        made = sum(p.by == person.name for p in self.promises.values())
+        met = sum(person.name in c.people for c in self.conversations.values())
+        if made or met:
+            raise InputError(
+                f"{person.name} made {counted(made, 'promise')} and is in "
+                f"{counted(met, 'conversation')}; delete or change those first"
+            )
+
+    def _unlink(self, rid: str) -> None:
+        """Remove every link to `rid` from the records that point at it."""
+        letter = rid[:1]
+        for kind in KINDS.values():
+            specs = [s for s in kind.fields if s.links == letter]
+            if not specs:
+                continue
+            for record in list(self._views[kind.name].values()):
+                changed: dict[str, Any] = {}
+                for spec in specs:
+                    value = getattr(record, spec.name)
+                    if spec.many and rid in value:
+                        changed[spec.name] = tuple(v for v in value if v != rid)
+                    elif value == rid:
+                        changed[spec.name] = None
+                if changed:
+                    self._put(replace(record, **changed))
+
+    # -- short spellings -----------------------------------------------------------------
+
+    def add_person(self, name: str, role: str | None = None, notes: str | None = None) -> Person:
+        """Add someone, or change the role and notes of someone known (None: keep)."""
+        kind = KINDS["person"]
+        given = {"name": name, "role": role, "notes": notes}
+        fields = clean_values(kind, {k: v for k, v in given.items() if v is not None})
 
         def body() -> Person:
-            known = self.person_named(clean)
+            known = self.person_named(fields["name"])
+            if known is None:
+                return self._put(Person(id=self._new_id(kind), **fields))  # type: ignore[return-value]
             # a known person keeps the name their promises and conversations use
-            name = known.name if known else clean
-            person = Person(known.id if known else self._new_id("person"), name, role, notes)
-            self._put("person", person)
-            return person
+            fields.pop("name")
+            return self._put(replace(known, **fields))  # type: ignore[return-value]
 
-        return self._change(f"add {clean}", body)
-
-    # -- conversations ---------------------------------------------------------------
+        return self._change(f"add {fields['name']}", body)
 
     def add_conversation(
         self,
@@ -377,472 +229,148 @@ class Journal:
         summary: str,
         *,
         on: dt.date | None = None,
-        at: dt.time | None = None,
+        at: dt.time | str | None = None,
         channel: str = "meeting",
         notes: str = "",
         tags: Iterable[str] = (),
     ) -> Conversation:
         """Log a conversation; people not yet known are added."""
-        names = [clean_text(n, "name", limit=NAME_LIMIT) for n in people]
-        if not names:
-            raise InputError("a conversation needs at least one person (--with NAME)")
-        summary = clean_text(summary, "summary")
-        notes = optional_text(notes, "notes", multiline=True)
-        channel = choice(channel, CHANNELS, "channel")
-        tag_list = clean_tags(tags)
-        when = check_date(on or self.today, "date")
-        assert when is not None
-
-        def body() -> Conversation:
-            stored = list(dict.fromkeys(self._person(n) for n in names))
-            conv = Conversation(
-                self._new_id("conversation"), when, stored, summary, at, channel, notes, tag_list
-            )
-            self._put("conversation", conv)
-            return conv
-
-        return self._change(f"log {summary[:30]}", body)
+        return self.add(  # type: ignore[return-value]
+            "conversation",
+            people=tuple(people),
+            summary=summary,
+            on=on,
+            at=_clock(at),
+            channel=channel,
+            notes=notes,
+            tags=tuple(tags),
+        )
 
     def update_conversation(
-        self,
-        rid: str,
-        *,
-        people: Iterable[str] | None = None,
-        summary: str | None = None,
-        on: dt.date | None = None,
-        at: dt.time | None = UNSET,
-        channel: str | None = None,
-        notes: str | None = None,
-        tags: Iterable[str] | None = None,
+        self, rid: str, *, at: dt.time | str | None = UNSET, **values: Any
     ) -> Conversation:
-        """Change the given fields of a conversation."""
-        self.refresh()  # start from what is on disk: never write back stale fields
-        conv = self.conversation(rid)
-        names = [clean_text(n, "name", limit=NAME_LIMIT) for n in people] if people else None
-        if people is not None and not names:
-            raise InputError("a conversation needs at least one person")
-        new_summary = clean_text(summary, "summary") if summary is not None else conv.summary
-        new_notes = optional_text(notes, "notes", multiline=True) if notes is not None else None
-        new_channel = choice(channel, CHANNELS, "channel") if channel is not None else None
-        new_tags = clean_tags(tags) if tags is not None else None
-        check_date(on, "date")
+        """Change the given fields of a conversation (None: keep; `at` None clears)."""
+        given = {k: v for k, v in values.items() if v is not None}
+        if "people" in given:
+            given["people"] = tuple(given["people"])
+            if not given["people"]:
+                raise InputError("a conversation needs at least one person")
+        if "tags" in given:
+            given["tags"] = tuple(given["tags"])
+        return self.update(rid, expect="conversation", **_given(at=_clock(at)), **given)  # type: ignore[return-value]
 
-        def body() -> Conversation:
-            updated = Conversation(
-                conv.id,
-                on or conv.on,
-                list(dict.fromkeys(self._person(n) for n in names)) if names else conv.people,
-                new_summary,
-                conv.at if at is UNSET else at,
-                new_channel or conv.channel,
-                conv.notes if new_notes is None else new_notes,
-                conv.tags if new_tags is None else new_tags,
-            )
-            self._put("conversation", updated)
-            return updated
-
-        return self._change(f"edit {conv.id}", body)
-
-    # -- promises --------------------------------------------------------------------
-
-    def add_promise(
-        self,
-        text: str,
-        by: str,
-        *,
-        made_on: dt.date | None = None,
-        form: str = "verbal",
-        evidence: str = "",
-        due: dt.date | None = None,
-        category: str = "other",
-        conversation: str | None = None,
-    ) -> Promise:
+    def add_promise(self, text: str, by: str, **values: Any) -> Promise:
         """Record a promise; `made_on` defaults to its conversation's date, else today."""
-        text = clean_text(text, "promise text")
-        form = choice(form, FORMS, "form")
-        category = choice(category, CATEGORIES, "category")
-        evidence = optional_text(evidence, "evidence")
-        conv = self.conversation(conversation) if conversation else None
-        made = check_date(made_on or (conv.on if conv else self.today), "made date")
-        check_date(due, "due date")
-        assert made is not None
-
-        def body() -> Promise:
-            promise = Promise(
-                id=self._new_id("promise"),
-                text=text,
-                by=self._person(by),
-                made_on=made,
-                form=form,
-                evidence=evidence,
-                due=due,
-                category=category,
-                conversation=conv.id if conv else None,
-            )
-            self._put("promise", promise)
-            return promise
-
-        return self._change(f"add promise {text[:30]}", body)
+        return self.add("promise", text=text, by=by, **values)  # type: ignore[return-value]
 
     def update_promise(
         self,
         rid: str,
         *,
-        status: str | None = None,
-        form: str | None = None,
-        evidence: str | None = None,
-        due: dt.date | None = UNSET,
-        text: str | None = None,
-        by: str | None = None,
-        category: str | None = None,
         on: dt.date | None = None,
+        due: dt.date | None = UNSET,
+        **values: Any,
     ) -> Promise:
         """Change a promise; changes of form, due date and status go into its history."""
-        self.refresh()  # start from what is on disk: never write back stale fields
-        old = self.promise(rid)
-        when = check_date(on or self.today, "date of the change")
-        assert when is not None
-        new_status = choice(status, STATUSES, "status") if status is not None else old.status
-        new_form = choice(form, FORMS, "form") if form is not None else old.form
-        new_due = old.due if due is UNSET else check_date(due, "due date")
-        new_text = clean_text(text, "promise text") if text is not None else old.text
-        new_category = (
-            choice(category, CATEGORIES, "category") if category is not None else old.category
-        )
-        new_evidence = optional_text(evidence, "evidence") if evidence is not None else None
-
-        def body() -> Promise:
-            history = list(old.history)
-            for name, before, after in (
-                ("form", old.form, new_form),
-                ("due", dates_iso(old.due), dates_iso(new_due)),
-                ("status", old.status, new_status),
-            ):
-                if before != after:
-                    history.append(Change(name, before, after, when))
-            changed_status = new_status != old.status
-            updated = Promise(
-                id=old.id,
-                text=new_text,
-                by=self._person(by) if by is not None else old.by,
-                made_on=old.made_on,
-                form=new_form,
-                evidence=old.evidence if new_evidence is None else new_evidence,
-                due=new_due,
-                category=new_category,
-                status=new_status,
-                status_on=(when if new_status != "pending" else None)
-                if changed_status
-                else old.status_on,
-                conversation=old.conversation,
-                history=history,
-            )
-            self._put("promise", updated)
-            return updated
-
-        return self._change(f"update {old.id}", body)
+        given = {k: v for k, v in values.items() if v is not None}
+        return self.update(rid, when=on, expect="promise", **_given(due=due), **given)  # type: ignore[return-value]
 
     def set_forms(self, ids: Iterable[str], form: str, on: dt.date | None = None) -> list[Promise]:
         """Move several promises to `form` at once (one undo step), e.g. after a recap."""
-        form = choice(form, FORMS, "form")
-        self.refresh()  # start from what is on disk: never write back stale fields
-        chosen = [self.promise(i) for i in ids]
-        when = check_date(on or self.today, "date")
-        assert when is not None
+        form = clean(KINDS["promise"].field("form"), form)
+        chosen = [self.promise(i).id for i in ids]
+        when = on or self.today
+        problem = date_problem(when, "date")
+        if problem:
+            raise InputError(problem)
 
         def body() -> list[Promise]:
             out = []
-            for p in chosen:
-                if p.form == form:
+            for pid in chosen:
+                current = self.promises.get(pid)
+                if current is None:
+                    raise InputError(f"{pid} was deleted by another program; nothing was changed")
+                if current.form == form:
                     continue
-                p2 = Promise.from_doc(p.id, p.to_doc())
-                p2.history.append(Change("form", p.form, form, when))
-                p2.form = form
-                self._put("promise", p2)
-                out.append(p2)
-            return out
+                changed = self._tracked(KINDS["promise"], current, {"form": form}, when)
+                out.append(self._put(replace(current, **changed)))
+            return out  # type: ignore[return-value]
 
         return self._change(f"mark {len(chosen)} promises {form}", body)
 
-    # -- asks and offers ---------------------------------------------------------------
-
-    def add_ask(
-        self,
-        text: str,
-        *,
-        measure: str = "",
-        target: dt.date | None = None,
-        priority: str = "medium",
-        promises: Iterable[str] = (),
-    ) -> Ask:
+    def add_ask(self, text: str, **values: Any) -> Ask:
         """Record something the user wants, with how they will know they got it."""
-        ask = Ask(
-            "",
-            clean_text(text, "ask"),
-            optional_text(measure, "measure"),
-            check_date(target, "target date"),
-            choice(priority, PRIORITIES, "priority"),
-            "open",
-            [self.promise(p).id for p in promises],
-        )
+        values["promises"] = tuple(values.get("promises") or ())
+        return self.add("ask", text=text, **values)  # type: ignore[return-value]
 
-        def body() -> Ask:
-            ask.id = self._new_id("ask")
-            self._put("ask", ask)
-            return ask
+    def update_ask(self, rid: str, *, target: dt.date | None = UNSET, **values: Any) -> Ask:
+        """Change the given fields of an ask (`promises` replaces the linked ones)."""
+        given = {k: v for k, v in values.items() if v is not None}
+        if "promises" in given:
+            given["promises"] = tuple(given["promises"])
+        return self.update(rid, expect="ask", **_given(target=target), **given)  # type: ignore[return-value]
 
-        return self._change(f"add ask {ask.text[:30]}", body)
-
-    def update_ask(
-        self,
-        rid: str,
-        *,
-        text: str | None = None,
-        measure: str | None = None,
-        target: dt.date | None = UNSET,
-        priority: str | None = None,
-        status: str | None = None,
-        promises: Iterable[str] | None = None,
-    ) -> Ask:
-        """Change the given fields of an ask."""
-        self.refresh()  # start from what is on disk: never write back stale fields
-        old: Ask = self.get(rid, "ask")  # type: ignore[assignment]
-        ask = Ask(
-            old.id,
-            clean_text(text, "ask") if text is not None else old.text,
-            optional_text(measure, "measure") if measure is not None else old.measure,
-            old.target if target is UNSET else check_date(target, "target date"),
-            choice(priority, PRIORITIES, "priority") if priority is not None else old.priority,
-            choice(status, ASK_STATUSES, "ask status") if status is not None else old.status,
-            [self.promise(p).id for p in promises] if promises is not None else old.promises,
-        )
-        return self._change(f"edit {old.id}", lambda: self._put_and_return("ask", ask))
-
-    def add_offer(
-        self,
-        company: str,
-        role: str,
-        *,
-        base: int | str | None = None,
-        bonus: int | str | None = None,
-        equity: str = "",
-        terms: str = "",
-        received: dt.date | None = None,
-        deadline: dt.date | None = None,
-        written: bool = False,
-        counter: bool = False,
-    ) -> Offer:
+    def add_offer(self, company: str, role: str, **values: Any) -> Offer:
         """Record an outside offer or a counteroffer."""
-        offer = checked_offer(
-            "",
-            company,
-            role,
-            base,
-            bonus,
-            equity,
-            terms,
-            received=check_date(received or self.today, "received date"),
-            deadline=check_date(deadline, "deadline"),
-            written=written,
-            counter=counter,
-        )
+        return self.add("offer", company=company, role=role, **values)  # type: ignore[return-value]
 
-        def body() -> Offer:
-            offer.id = self._new_id("offer")
-            self._put("offer", offer)
-            return offer
-
-        return self._change(f"add offer {offer.company[:30]}", body)
-
-    def update_offer(self, rid: str, **fields: Any) -> Offer:
+    def update_offer(self, rid: str, **values: Any) -> Offer:
         """Change the given fields of an offer (same names as add_offer, plus status)."""
-        self.refresh()  # start from what is on disk: never write back stale fields
-        old: Offer = self.get(rid, "offer")  # type: ignore[assignment]
-        doc = old.to_doc()
-        for key, value in fields.items():
-            if key in ("company", "role"):
-                value = clean_text(value, key, limit=NAME_LIMIT if key == "company" else 0)
-            elif key in ("base", "bonus"):
-                value = money(value, key)
-            elif key in ("equity",):
-                value = optional_text(value, key)
-            elif key == "terms":
-                value = optional_text(value, key, multiline=True)
-            elif key in ("received", "deadline"):
-                value = dates_iso(check_date(value, key))
-            elif key == "status":
-                value = choice(value, OFFER_STATUSES, "offer status")
-            elif key in ("written", "counter"):
-                value = bool(value)
-            else:
-                raise InputError(f"an offer has no field {key!r}")
-            doc[key] = value
-        offer = Offer.from_doc(old.id, doc)
-        return self._change(f"edit {old.id}", lambda: self._put_and_return("offer", offer))
+        return self.update(rid, expect="offer", **values)  # type: ignore[return-value]
 
-    # -- the current job -----------------------------------------------------------------
-
-    @property
-    def current_job(self) -> Offer | None:
-        """The user's current job (id 'current'): the baseline offers are compared with."""
-        doc = self.storage.meta.get(CURRENT_JOB)
-        return Offer.from_doc("current", doc) if isinstance(doc, dict) else None
-
-    def set_current_job(
-        self,
-        company: str,
-        role: str,
-        *,
-        base: int | str | None = None,
-        bonus: int | str | None = None,
-        equity: str = "",
-        terms: str = "",
-    ) -> Offer:
+    def set_current_job(self, company: str, role: str, **values: Any) -> CurrentJob:
         """Record the current job's employer, title, pay and terms (one undoable step)."""
-        job = checked_offer("current", company, role, base, bonus, equity, terms, written=True)
-        doc = job.to_doc()
-        self._change("set current job", lambda: self._set_meta(CURRENT_JOB, doc))
-        return job
+        kind = KINDS["job"]
+        fields = clean_values(kind, {"company": company, "role": role, **values})
+        job = check_record(kind, CurrentJob(id=CURRENT_JOB_ID, **fields))
+        return self._change("setting the current job", lambda: self._put(job))  # type: ignore[return-value]
 
     def clear_current_job(self) -> None:
         """Forget the current job (undoable)."""
-        self._change("clear current job", lambda: self._set_meta(CURRENT_JOB, None))
+        if self.current_job is not None:
+            self._change("clearing the current job", lambda: self._drop(CURRENT_JOB_ID))
 
-    def _set_meta(self, key: str, doc: Doc | None) -> None:
-        """Set (or, with None, remove) a document in the header, inside a change."""
-        meta = self.storage.meta
-        if self._step is not None:
-            old = meta.get(key)
-            self._step.before.append(("meta", key, dict(old) if isinstance(old, dict) else None))
-        if doc is None:
-            meta.pop(key, None)
-        else:
-            meta[key] = doc
-        self.storage.write(self.storage.read())
-
-    # -- deleting ----------------------------------------------------------------------
-
-    def delete(self, rid: str) -> Record:
-        """Delete a record (promises and asks that pointed at it stay, unlinked). Undoable."""
-        self.refresh()  # start from what is on disk: never write back stale fields
-        record = self.get(rid)
-        kind = KIND_OF_PREFIX[record.id[0]]
-
-        def body() -> Record:
-            if kind == "conversation":
-                for p in self.promises_of(record.id):
-                    p2 = Promise.from_doc(p.id, p.to_doc())
-                    p2.conversation = None
-                    self._put("promise", p2)
-            if kind == "promise":  # asks that linked it stay, unlinked
-                for ask in list(self.asks.values()):
-                    if record.id in ask.promises:
-                        kept = [p for p in ask.promises if p != record.id]
-                        self._put("ask", dataclasses.replace(ask, promises=kept))
-            self._drop(kind, record.id)
-            return record
-
-        return self._change(f"delete {record.id}", body)
-
-    # -- import and export -------------------------------------------------------------
+    # -- import and export ------------------------------------------------------------------
 
     def export_data(self) -> dict[str, Any]:
         """The whole journal as plain JSON data (tables of documents keyed by id)."""
-        out: dict[str, Any] = {META_KEY: {"schema": self.storage.meta.get("schema", 1)}}
-        job = self.current_job
-        if job is not None:
-            out[META_KEY][CURRENT_JOB] = job.to_doc()
-        for kind, (table, _) in KINDS.items():
-            out[table] = {rid: r.to_doc() for rid, r in self._records(kind).items()}
+        from .journal_format import META_KEY, SCHEMA
+
+        out: dict[str, Any] = {META_KEY: {"schema": SCHEMA}}
+        for kind in KINDS.values():
+            out[kind.table] = {rid: r.to_doc() for rid, r in self._views[kind.name].items()}
         return out
 
     def import_data(self, data: Any) -> dict[str, int]:
-        """Merge exported data in: same id and content is skipped, a clash gets a new id.
+        """Merge exported data in (merge.py): counts added per table."""
+        from .merge import merge
 
-        Everything is checked before anything is saved; returns counts added per table.
-        """
-        parsed, job_doc = parse_export(data)
-
-        def body() -> dict[str, int]:
-            counts = {table: 0 for table, _ in KINDS.values()}
-            if job_doc is not None and self.current_job is None:
-                self._set_meta(CURRENT_JOB, job_doc)
-            renamed: dict[str, str] = {}
-            added: list[tuple[str, Record]] = []
-
-            def place(kind: str, record: Record) -> None:
-                if isinstance(record, Promise):
-                    record.by = self._person(record.by)
-                elif isinstance(record, Conversation):
-                    record.people = list(dict.fromkeys(self._person(n) for n in record.people))
-                self._put(kind, record)
-                added.append((kind, record))
-                counts[KINDS[kind][0]] += 1
-
-            # kind by kind: links only point at kinds placed before (promise -> conversation,
-            # ask -> promise), so they can follow new ids as they are given
-            for kind in KINDS:
-                have = self._records(kind)
-                # what the journal already holds, by content: an earlier import of the same
-                # file may have given it other ids; each stands for one imported record
-                twins: dict[str, list[str]] = {}
-                for rid, existing in have.items():
-                    twins.setdefault(record_content(existing), []).append(rid)
-                clashing: list[Record] = []
-                for k, rid, record in parsed:
-                    if k != kind:
-                        continue
-                    relink(record, renamed)
-                    same = have.get(rid)
-                    content = record_content(record)
-                    if same is not None and record_content(same) == content:
-                        if rid in twins.get(content, []):
-                            twins[content].remove(rid)
-                        continue
-                    if twins.get(content):
-                        renamed[rid] = twins[content].pop(0)
-                        continue
-                    if isinstance(record, Person) and self.person_named(record.name):
-                        continue
-                    if same is None:
-                        place(kind, record)  # keeps its id
-                    else:
-                        clashing.append(record)
-                # records whose id is taken get new ids once the others are placed
-                for record in clashing:
-                    new_id = self._new_id(kind)
-                    renamed[record.id] = new_id
-                    record.id = new_id
-                    place(kind, record)
-            for _kind, record in added:
-                if isinstance(record, Promise):
-                    missing = [record.conversation] if record.conversation else []
-                    missing = [c for c in missing if c not in self.conversations]
-                elif isinstance(record, Ask):
-                    missing = [p for p in record.promises if p not in self.promises]
-                else:
-                    continue
-                if missing:
-                    raise InputError(
-                        f"{record.id} names {missing[0][:20]} "
-                        "which is not in the journal or the export"
-                    )
-            return counts
-
-        return self._change("import", body)
+        return merge(self, data)
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector (building many objects at once triggers it)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+def promise_maker(conversation: Conversation | None) -> str:
+    """Who made a promise when nobody says: the conversation's only person, else ''."""
+    if conversation is not None and len(conversation.people) == 1:
+        return conversation.people[0]
+    return ""
 
 
-def _as_number(item: tuple[str, Any]) -> int:
-    return int(item[0])
+def _text(value: Any) -> str | None:
+    """A tracked value as the history keeps it (dates as ISO text)."""
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _clock(at: Any) -> str | None:
+    """A time of day as "HH:MM" (a `dt.time`, text, or None)."""
+    if at is None or at is UNSET:
+        return at
+    return at.strftime("%H:%M") if isinstance(at, dt.time) else str(at)
+
+
+def values_of(record: Record) -> Mapping[str, Any]:
+    """A record's fields by name (for editors and messages)."""
+    kind = kind_of_id(record.id)
+    assert kind is not None
+    return {spec.name: getattr(record, spec.name) for spec in kind.fields}

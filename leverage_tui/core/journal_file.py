@@ -13,22 +13,13 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-import orjson
-
-from .encoding import Data
-
-SCHEMA = 1
-"""The journal schema version this Leverage writes."""
-META_KEY = "_leverage"
-"""Top-level key that marks a file as a Leverage journal and holds its schema."""
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-"""Schema n -> function that turns a schema-n journal into schema n+1."""
 LOCK_WAIT = 5.0
 """Seconds a writer waits for another writer before giving up."""
 MAGIC = b"LEVERAGE-ENCRYPTED\n"
@@ -93,44 +84,6 @@ def fingerprint(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def decode_journal(raw: bytes, path: Path) -> Data:
-    """Parse and migrate the bytes of a journal file; JournalError when it is not one."""
-    where = f"{path}: "
-    if not raw.strip():
-        raise JournalError(
-            f"{where}the journal is empty ({len(raw)} bytes): it was probably cut short; "
-            + way_out(path)
-        )
-    try:
-        data: Any = orjson.loads(raw)
-    except orjson.JSONDecodeError as err:
-        raise JournalError(f"{where}the journal is damaged ({err}); {way_out(path)}") from None
-    if not isinstance(data, dict) or not isinstance(data.get(META_KEY), dict):
-        raise JournalError(
-            f"{where}this is not a Leverage journal; refusing to touch it "
-            f"(pick another file with --journal); {way_out(path)}"
-        )
-    schema = data[META_KEY].get("schema")
-    if not isinstance(schema, int) or schema < 0:
-        raise JournalError(f"{where}the journal has no valid schema version; {way_out(path)}")
-    if schema > SCHEMA:
-        raise JournalError(
-            f"{where}the journal was written by a newer Leverage (schema {schema}; "
-            f"this one reads up to {SCHEMA}): upgrade Leverage to open it; {way_out(path)}"
-        )
-    while schema < SCHEMA:
-        if schema not in MIGRATIONS:
-            raise JournalError(f"{where}no migration from schema {schema}; {way_out(path)}")
-        data = MIGRATIONS[schema](data)
-        schema += 1
-        data[META_KEY]["schema"] = schema
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise JournalError(f"{where}the journal is damaged (table {name!r}); {way_out(path)}")
-    checked: Data = data
-    return checked
-
-
 def is_encrypted(path: Path | str) -> bool:
     """True when `path` is a regular file that starts like an encrypted journal."""
     p = Path(path)
@@ -141,30 +94,6 @@ def is_encrypted(path: Path | str) -> bool:
             return f.read(len(MAGIC) - 1) == MAGIC[:-1]
     except OSError:
         return False
-
-
-def read_journal_file(path: Path, codec: Codec | None = None) -> Data | None:
-    """The data in the journal at `path`, None when there is no file yet."""
-    if path.is_symlink():
-        raise JournalError(
-            f"{path}: the journal is a symbolic link; refusing to follow it "
-            f"(point --journal at the real file); {way_out(path)}"
-        )
-    if path.is_dir():
-        raise JournalError(
-            f"{path}: is a folder, not a journal file (point --journal at a file); " + way_out(path)
-        )
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise JournalError(f"{path}: cannot read the journal ({err.strerror or err})") from None
-    if codec is not None:
-        raw = codec.decode(raw)
-    elif raw.startswith(MAGIC):
-        raise JournalError(f"{path}: the journal is encrypted; a passphrase is needed")
-    return decode_journal(raw, path)
 
 
 def write_atomically(
@@ -251,6 +180,26 @@ def journal_lock(path: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def empty_data() -> Data:
-    """The data of a brand-new journal."""
-    return {META_KEY: {"schema": SCHEMA, "revision": 0}}
+def keep_backup(path: Path, revision: int, keep: int) -> None:
+    """Keep the journal at `path` (revision `revision`) as a backup; the newest `keep` stay.
+
+    A hard link when the file system allows it (no copy), else a 0600 copy.
+    """
+    folder = backup_dir(path)
+    make_private_dir(folder)
+    suffix = path.suffix or ".json"
+    target = folder / f"{path.stem}.r{revision:07d}{suffix}"
+    n = 1
+    while target.exists():
+        target = target.with_name(f"{path.stem}.r{revision:07d}-{n}{suffix}")
+        n += 1
+    try:
+        os.link(path, target)
+    except FileNotFoundError:
+        return
+    except OSError:
+        shutil.copy2(path, target)
+        os.chmod(target, 0o600)
+    for old in list_backups(path)[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .brief_md import long_date
+from .checks import InputError
 from .records import Conversation, Promise
-from .validate import InputError
 
 if TYPE_CHECKING:
     from .journal import Journal

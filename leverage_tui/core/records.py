@@ -1,116 +1,131 @@
-"""The records a journal keeps: people, conversations, promises, asks and offers.
+"""The records a journal keeps, declared once: people, conversations, promises, asks, offers
+and the current job.
 
-Each record is a plain dataclass with `to_doc` / `from_doc` for its JSON form (dates as
-ISO strings, absent values as None). Validation of user input lives in `journal.py`.
+Each kind is a frozen msgspec `Struct`: its fields, their types (choices as `Literal`),
+limits, defaults and how a person sees them (label, help, command-line option) are
+declared here and nowhere else. `registry.py` reads these declarations for the journal,
+the command line, the editors, import, export and `check`; `checks.py` adds the rules a
+type cannot say (no control characters, a date between 1900 and 2200).
+
+Records are immutable values: a change makes a new record (`msgspec.structs.replace`),
+so a cache may keep a record and know it is still what it was. They are kept out of the
+garbage collector's walks (`gc=False`: they hold only strings, dates, numbers and tuples
+of other records, never a cycle).
+
+On disk a record is a JSON object with every field but its id (the id's number is the
+document's key in its TinyDB table). The `Mapping` methods (`keys`, `[]`) give that JSON
+form to TinyDB, whose queries read documents as mappings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal, get_args
 
-FORMS = ("verbal", "recap-sent", "written", "official")
+import msgspec
+
+TEXT_LIMIT = 2_000
+"""Longest one-line text (a promise, a summary) in characters."""
+NAME_LIMIT = 120
+"""Longest name of a person, company or tag."""
+NOTES_LIMIT = 100_000
+"""Longest multi-line text in characters."""
+MONEY_LIMIT = 10**12
+"""Largest amount of money accepted."""
+
+Form = Literal["verbal", "recap-sent", "written", "official"]
 """How firm a promise is, weakest first."""
-UNWRITTEN_FORMS = ("verbal", "recap-sent")
-"""Forms that are still only someone's words."""
-STATUSES = ("pending", "honored", "partly", "broken", "withdrawn")
+Status = Literal["pending", "honored", "partly", "broken", "withdrawn"]
 """Where a promise stands; every status but pending is resolved."""
-RESOLVED = ("honored", "partly", "broken", "withdrawn")
-"""Statuses that count towards the honor rate."""
-CATEGORIES = ("pay", "title", "responsibility", "leadership", "growth", "flexibility", "other")
+Category = Literal["pay", "title", "responsibility", "leadership", "growth", "flexibility", "other"]
 """What a promise is about."""
-CHANNELS = ("meeting", "one-on-one", "call", "email", "chat", "other")
+Channel = Literal["meeting", "one-on-one", "call", "email", "chat", "other"]
 """How a conversation took place."""
-ROLES = ("manager", "skip-level", "hr", "recruiter", "peer", "other")
+Role = Literal["manager", "skip-level", "hr", "recruiter", "peer", "other"]
 """Who a person is to the user."""
-PRIORITIES = ("high", "medium", "low")
+Priority = Literal["high", "medium", "low"]
 """How much an ask matters."""
-ASK_STATUSES = ("open", "granted", "partly", "refused", "dropped")
+AskStatus = Literal["open", "granted", "partly", "refused", "dropped"]
 """Where an ask stands."""
-OFFER_STATUSES = ("open", "accepted", "declined", "expired")
+OfferStatus = Literal["open", "accepted", "declined", "expired"]
 """Where an offer stands."""
+
+FORMS: tuple[Form, ...] = get_args(Form)
+UNWRITTEN_FORMS: tuple[Form, ...] = ("verbal", "recap-sent")
+"""Forms that are still only someone's words."""
+STATUSES: tuple[Status, ...] = get_args(Status)
+RESOLVED: tuple[Status, ...] = STATUSES[1:]
+"""Statuses that count towards the honor rate."""
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+ROLES: tuple[Role, ...] = get_args(Role)
+PRIORITIES: tuple[Priority, ...] = get_args(Priority)
+ASK_STATUSES: tuple[AskStatus, ...] = get_args(AskStatus)
+OFFER_STATUSES: tuple[OfferStatus, ...] = get_args(OfferStatus)
 
 Doc = dict[str, Any]
 
 
-_date = dt.date.fromisoformat
+def _meta(label: str, help: str = "", **extra: Any) -> msgspec.Meta:
+    """What a person sees of a field: its label, one line of help, how it is typed."""
+    return msgspec.Meta(title=label, description=help or None, extra=extra or None)
 
 
-def iso(d: dt.date | None) -> str | None:
-    """A date as an ISO string, or None."""
-    return d.isoformat() if d is not None else None
+# The input types: what each field holds and how it is typed (extra["input"]).
+Line = Annotated[str, msgspec.Meta(max_length=TEXT_LIMIT, extra={"input": "line"})]
+Name = Annotated[str, msgspec.Meta(max_length=NAME_LIMIT, extra={"input": "name"})]
+Notes = Annotated[str, msgspec.Meta(max_length=NOTES_LIMIT, extra={"input": "notes"})]
+Money = Annotated[int, msgspec.Meta(ge=0, le=MONEY_LIMIT, extra={"input": "money"})]
+Day = Annotated[dt.date, msgspec.Meta(extra={"input": "date"})]
+Clock = Annotated[
+    str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", extra={"input": "time"})
+]
+Tag = Annotated[
+    str, msgspec.Meta(max_length=NAME_LIMIT, pattern=r"^[^\s#]+$", extra={"input": "tag"})
+]
+Ref = Annotated[str, msgspec.Meta(max_length=24, pattern=r"^[a-z][0-9]+$", extra={"input": "id"})]
 
 
-def from_iso(s: Any) -> dt.date | None:
-    """An ISO date string (or None) back to a date."""
-    return _date(s) if s else None
+class Record(msgspec.Struct, frozen=True, kw_only=True, gc=False):
+    """What every record shares: its id (`p12` is promise 12), and its JSON form."""
 
+    id: str = ""
 
-@dataclass(slots=True)
-class Person:
-    """Someone the user talks to: the boss, HR, a recruiter."""
+    def keys(self) -> list[str]:
+        """The names of this record's JSON fields (as TinyDB sees a document)."""
+        return [f for f in self.__struct_encode_fields__ if f != "id"]
 
-    id: str
-    name: str
-    role: str = "other"
-    notes: str = ""
+    def __getitem__(self, key: str) -> Any:
+        """One field in its JSON form (dates as ISO text)."""
+        name = _FIELD_OF[type(self)].get(key)
+        if name is None:
+            raise KeyError(key)
+        return plain(getattr(self, name))
 
-    def to_doc(self) -> Doc:
-        """The JSON form of this person."""
-        return {"name": self.name, "role": self.role, "notes": self.notes}
-
-    @classmethod
-    def from_doc(cls, id: str, doc: Doc) -> Person:
-        """A person from its JSON form."""
-        return cls(id, doc["name"], doc.get("role", "other"), doc.get("notes", ""))
-
-
-@dataclass(slots=True)
-class Conversation:
-    """A meeting, call, email or chat with one or more people."""
-
-    id: str
-    on: dt.date
-    people: list[str]
-    summary: str
-    at: dt.time | None = None
-    channel: str = "meeting"
-    notes: str = ""
-    tags: list[str] = field(default_factory=list)
+    def __iter__(self) -> Iterator[str]:
+        """The JSON field names (so `dict(record)` gives the document)."""
+        return iter(self.keys())
 
     def to_doc(self) -> Doc:
-        """The JSON form of this conversation."""
-        return {
-            "on": self.on.isoformat(),
-            "at": self.at.strftime("%H:%M") if self.at else None,
-            "with": list(self.people),
-            "channel": self.channel,
-            "summary": self.summary,
-            "notes": self.notes,
-            "tags": list(self.tags),
-        }
-
-    @classmethod
-    def from_doc(cls, id: str, doc: Doc) -> Conversation:
-        """A conversation from its JSON form."""
-        get = doc.get
-        at = get("at")
-        return cls(
-            id,
-            _date(doc["on"]),
-            list(get("with", ())),
-            get("summary", ""),
-            dt.time.fromisoformat(at) if at else None,
-            get("channel", "meeting"),
-            get("notes", ""),
-            list(get("tags", ())),
-        )
+        """The JSON form of this record, every field present, without the id."""
+        names = _FIELD_OF[type(self)]
+        return {key: plain(getattr(self, names[key])) for key in self.keys()}
 
 
-@dataclass(slots=True)
-class Change:
-    """One change to a promise's form, due date or status."""
+def plain(value: Any) -> Any:
+    """A value in its JSON form: dates as ISO text, tuples as lists, records as dicts."""
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if isinstance(value, msgspec.Struct):
+        return {k: plain(v) for k, v in msgspec.structs.asdict(value).items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class Change(msgspec.Struct, frozen=True, gc=False):
+    """One recorded change to a field of a promise or an offer: old and new, and when."""
 
     field: str
     old: str | None
@@ -121,178 +136,151 @@ class Change:
         """The JSON form of this change."""
         return {"field": self.field, "old": self.old, "new": self.new, "on": self.on.isoformat()}
 
-    @classmethod
-    def from_doc(cls, doc: Doc) -> Change:
-        """A change from its JSON form."""
-        return cls(doc["field"], doc.get("old"), doc.get("new"), _date(doc["on"]))
+
+class Person(Record, frozen=True, kw_only=True, gc=False):
+    """Someone the user talks to: the boss, HR, a recruiter."""
+
+    name: Annotated[Name, _meta("Name", "their name as you use it", cli="NAME", what="name")]
+    role: Annotated[Role, _meta("Role", "who they are to you", cli="--role")] = "other"
+    notes: Annotated[Notes, _meta("Notes", "anything worth remembering", cli="--notes")] = ""
 
 
-@dataclass(slots=True)
-class Promise:
+class Conversation(Record, frozen=True, kw_only=True, gc=False):
+    """A meeting, call, email or chat with one or more people."""
+
+    on: Annotated[
+        Day, _meta("Date", "when it took place", cli="--on", what="date", time="at", given="today")
+    ]
+    at: Annotated[Clock | None, _meta("Time", "time of day, e.g. 14:30")] = None
+    people: Annotated[
+        tuple[Name, ...],
+        msgspec.Meta(min_length=1),
+        _meta("With", "who was there", cli="--with", what="name"),
+    ] = msgspec.field(name="with")
+    channel: Annotated[Channel, _meta("Channel", "how", cli="--channel")] = "meeting"
+    summary: Annotated[Line, _meta("Summary", "what it was about, in a line", cli="SUMMARY")]
+    notes: Annotated[Notes, _meta("Notes", "what was said", cli="--notes")] = ""
+    tags: Annotated[tuple[Tag, ...], _meta("Tags", "one word each", cli="--tag", what="tag")] = ()
+
+
+class Promise(Record, frozen=True, kw_only=True, gc=False):
     """Something someone said they would do for the user."""
 
-    id: str
-    text: str
-    by: str
-    made_on: dt.date
-    form: str = "verbal"
-    evidence: str = ""
-    due: dt.date | None = None
-    category: str = "other"
-    status: str = "pending"
-    status_on: dt.date | None = None
-    conversation: str | None = None
-    history: list[Change] = field(default_factory=list)
+    text: Annotated[
+        Line, _meta("Promise", "what was promised, in their words", cli="TEXT", what="promise text")
+    ]
+    by: Annotated[
+        Name,
+        _meta(
+            "By", "who promised", cli="--by", what="name", given="the conversation's only person"
+        ),
+    ]
+    made_on: Annotated[
+        Day,
+        _meta(
+            "Made",
+            "when it was promised",
+            cli="--made",
+            what="made date",
+            given="the conversation's date, else today",
+        ),
+    ]
+    form: Annotated[Form, _meta("Form", "verbal, recap-sent, written, official", cli="--form")] = (
+        "verbal"
+    )
+    evidence: Annotated[
+        Line, _meta("Evidence", "a quote, email subject or file", cli="--evidence")
+    ] = ""
+    due: Annotated[Day | None, _meta("Due", "by when", cli="--due", what="due date")] = None
+    category: Annotated[Category, _meta("Category", "what it is about", cli="--category")] = "other"
+    status: Annotated[Status, _meta("Status", "pending until kept or broken", cli="--status")] = (
+        "pending"
+    )
+    status_on: Annotated[
+        Day | None, _meta("Status date", "when the status was set", what="status date")
+    ] = None
+    conversation: Annotated[
+        Ref | None, _meta("Conversation", "where it was said", cli="--conversation", kind="c")
+    ] = None
+    history: Annotated[tuple[Change, ...], _meta("History", input="history")] = ()
 
     @property
     def pending(self) -> bool:
         """True while the promise is neither kept nor broken."""
         return self.status == "pending"
 
-    def to_doc(self) -> Doc:
-        """The JSON form of this promise."""
-        return {
-            "text": self.text,
-            "by": self.by,
-            "made_on": self.made_on.isoformat(),
-            "form": self.form,
-            "evidence": self.evidence,
-            "due": iso(self.due),
-            "category": self.category,
-            "status": self.status,
-            "status_on": iso(self.status_on),
-            "conversation": self.conversation,
-            "history": [c.to_doc() for c in self.history],
-        }
 
-    @classmethod
-    def from_doc(cls, id: str, doc: Doc) -> Promise:
-        """A promise from its JSON form."""
-        get = doc.get
-        due = get("due")
-        status_on = get("status_on")
-        change = Change
-        return cls(
-            id,
-            doc["text"],
-            doc["by"],
-            _date(doc["made_on"]),
-            get("form", "verbal"),
-            get("evidence", ""),
-            _date(due) if due else None,
-            get("category", "other"),
-            get("status", "pending"),
-            _date(status_on) if status_on else None,
-            get("conversation"),
-            [
-                change(c["field"], c.get("old"), c.get("new"), _date(c["on"]))
-                for c in get("history", ())
-            ],
-        )
-
-
-@dataclass(slots=True)
-class Ask:
+class Ask(Record, frozen=True, kw_only=True, gc=False):
     """What the user wants, in measurable terms."""
 
-    id: str
-    text: str
-    measure: str = ""
-    target: dt.date | None = None
-    priority: str = "medium"
-    status: str = "open"
-    promises: list[str] = field(default_factory=list)
-
-    def to_doc(self) -> Doc:
-        """The JSON form of this ask."""
-        return {
-            "text": self.text,
-            "measure": self.measure,
-            "target": iso(self.target),
-            "priority": self.priority,
-            "status": self.status,
-            "promises": list(self.promises),
-        }
-
-    @classmethod
-    def from_doc(cls, id: str, doc: Doc) -> Ask:
-        """An ask from its JSON form."""
-        return cls(
-            id=id,
-            text=doc["text"],
-            measure=doc.get("measure", ""),
-            target=from_iso(doc.get("target")),
-            priority=doc.get("priority", "medium"),
-            status=doc.get("status", "open"),
-            promises=list(doc.get("promises", [])),
-        )
+    text: Annotated[Line, _meta("Ask", "what you want", cli="TEXT", what="ask")]
+    measure: Annotated[Line, _meta("Measure", "how you will know you got it", cli="--measure")] = ""
+    target: Annotated[
+        Day | None, _meta("Target", "by when", cli="--target", what="target date")
+    ] = None
+    priority: Annotated[Priority, _meta("Priority", "how much it matters", cli="--priority")] = (
+        "medium"
+    )
+    status: Annotated[
+        AskStatus, _meta("Status", "where it stands", cli="--status", what="ask status")
+    ] = "open"
+    promises: Annotated[
+        tuple[Ref, ...], _meta("Promises", "promises that answer it", cli="--promise", kind="p")
+    ] = ()
 
 
-@dataclass(slots=True)
-class Offer:
+class Offer(Record, frozen=True, kw_only=True, gc=False):
     """An outside offer, or a counteroffer from the current employer."""
 
-    id: str
-    company: str
-    role: str
-    base: int | None = None
-    bonus: int | None = None
-    equity: str = ""
-    terms: str = ""
-    received: dt.date | None = None
-    deadline: dt.date | None = None
-    written: bool = False
-    counter: bool = False
-    status: str = "open"
-
-    def to_doc(self) -> Doc:
-        """The JSON form of this offer."""
-        return {
-            "company": self.company,
-            "role": self.role,
-            "base": self.base,
-            "bonus": self.bonus,
-            "equity": self.equity,
-            "terms": self.terms,
-            "received": iso(self.received),
-            "deadline": iso(self.deadline),
-            "written": self.written,
-            "counter": self.counter,
-            "status": self.status,
-        }
-
-    @classmethod
-    def from_doc(cls, id: str, doc: Doc) -> Offer:
-        """An offer from its JSON form."""
-        return cls(
-            id=id,
-            company=doc["company"],
-            role=doc.get("role", ""),
-            base=doc.get("base"),
-            bonus=doc.get("bonus"),
-            equity=doc.get("equity", ""),
-            terms=doc.get("terms", ""),
-            received=from_iso(doc.get("received")),
-            deadline=from_iso(doc.get("deadline")),
-            written=bool(doc.get("written", False)),
-            counter=bool(doc.get("counter", False)),
-            status=doc.get("status", "open"),
-        )
+    company: Annotated[Name, _meta("Company", "who offers it", cli="--company")]
+    role: Annotated[Line, _meta("Role", "the title offered", cli="--role")]
+    base: Annotated[
+        Money | None,
+        _meta("Base pay", "a year, e.g. 142000 or 142k", cli="--base", what="base pay"),
+    ] = None
+    bonus: Annotated[Money | None, _meta("Bonus", "a year", cli="--bonus")] = None
+    equity: Annotated[
+        Line, _meta("Equity", "in words, e.g. 0.05% over 4 years", cli="--equity")
+    ] = ""
+    terms: Annotated[Notes, _meta("Terms", "remote days, start date...", cli="--terms")] = ""
+    received: Annotated[
+        Day | None,
+        _meta("Received", "when it came", cli="--received", what="received date", given="today"),
+    ] = None
+    deadline: Annotated[
+        Day | None, _meta("Decide by", "their deadline", cli="--deadline", what="deadline")
+    ] = None
+    written: Annotated[
+        bool, _meta("In writing", "the offer is in writing", cli="--written", off="--verbal")
+    ] = False
+    counter: Annotated[
+        bool, _meta("Counter", "a counteroffer from your employer", cli="--counter")
+    ] = False
+    status: Annotated[
+        OfferStatus, _meta("Status", "where it stands", cli="--status", what="offer status")
+    ] = "open"
 
 
-Record = Person | Conversation | Promise | Ask | Offer
-"""Any record a journal keeps."""
+class CurrentJob(Record, frozen=True, kw_only=True, gc=False):
+    """The user's current job: what offers are compared with (id `now`)."""
 
-KINDS: dict[str, tuple[str, type[Any]]] = {
-    "person": ("people", Person),
-    "conversation": ("conversations", Conversation),
-    "promise": ("promises", Promise),
-    "ask": ("asks", Ask),
-    "offer": ("offers", Offer),
-}
-"""Record kind -> (TinyDB table name, record class)."""
+    company: Annotated[Name, _meta("Company", "your employer", cli="--company")]
+    role: Annotated[Line, _meta("Role", "your title now", cli="--role")]
+    base: Annotated[Money | None, _meta("Base pay", "a year", cli="--base", what="base pay")] = None
+    bonus: Annotated[Money | None, _meta("Bonus", "a year", cli="--bonus")] = None
+    equity: Annotated[Line, _meta("Equity", "in words", cli="--equity")] = ""
+    terms: Annotated[Notes, _meta("Terms", "remote days, hours...", cli="--terms")] = ""
 
-PREFIX = {"person": "u", "conversation": "c", "promise": "p", "ask": "a", "offer": "o"}
-"""The letter that starts the id of each kind of record (c12 is conversation 12)."""
-KIND_OF_PREFIX = {v: k for k, v in PREFIX.items()}
-"""The record kind an id letter stands for."""
+    @property
+    def written(self) -> bool:
+        """The current job is in writing (a contract), by definition."""
+        return True
+
+
+_FIELD_OF: dict[type[Record], dict[str, str]] = {}
+"""Record class -> {JSON name: attribute name}."""
+for _cls in (Person, Conversation, Promise, Ask, Offer, CurrentJob):
+    _FIELD_OF[_cls] = {
+        enc: name
+        for name, enc in zip(_cls.__struct_fields__, _cls.__struct_encode_fields__, strict=True)
+    }

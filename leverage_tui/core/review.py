@@ -24,7 +24,7 @@ from .checklist import (
     short,
 )
 from .flags import DEFAULT_HEDGES, Flag, all_flags
-from .records import UNWRITTEN_FORMS, Ask, Offer, Promise, iso
+from .records import UNWRITTEN_FORMS, Ask, CurrentJob, Offer, Promise
 from .track import TrackRecord
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class Brief:
     """Everything the decision brief shows."""
 
     today: dt.date
-    current_job: Offer | None
+    current_job: CurrentJob | None
     offers: list[OfferView]
     track: TrackRecord
     by_month: list[MonthCount]
@@ -123,7 +123,7 @@ def _signed(amount: int) -> str:
     return f"+{amount:,}" if amount >= 0 else f"-{-amount:,}"
 
 
-def differences(offer: Offer, current: Offer | None) -> list[str]:
+def differences(offer: Offer, current: CurrentJob | None) -> list[str]:
     """How `offer` differs from the current job, in short phrases."""
     out: list[str] = []
     if current is not None:
@@ -148,6 +148,7 @@ def coverage(ask: Ask, promises: dict[str, Promise]) -> AskCoverage:
     live = [p for p in linked if p.status in LIVE]
     written = [p for p in live if p.form not in UNWRITTEN_FORMS]
     best = max((p.form for p in live), key=_form_rank, default=None)
+    state: str
     if ask.status in ("granted", "refused", "dropped"):
         state = ask.status
     elif written:
@@ -258,7 +259,7 @@ def deadline_text(view: OfferView) -> str:
         return "—"
     left = view.days_left
     when = "today" if left == 0 else f"in {days(left)}" if left > 0 else f"{days(-left)} ago"
-    return f"{iso(o.deadline)} ({when})"
+    return f"{o.deadline.isoformat()} ({when})"
 
 
 def brief_markdown(brief: Brief) -> str:

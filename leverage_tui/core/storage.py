@@ -1,12 +1,16 @@
-"""Safe storage for the journal: a TinyDB `Storage` that never loses the last good file.
+"""The journal's TinyDB `Storage`: typed records in memory, the file written safely.
 
-- The journal is read once and kept in memory (TinyDB reads its storage on every query).
-- Every write is atomic (journal_file.py); before each one the previous version is kept
-  as a backup (a hard link, so it costs no copy); the newest `backups` of them are kept.
-- A lock file serialises writers across processes; a writer that finds the file changed
-  under it reloads before applying its change, so nobody's change is lost.
-- The app's changes are written by a writer thread, in order, off the UI thread.
-- The names of journal_file.py are re-exported here: this module is the core's face.
+- `read()` hands TinyDB the tables it asks for, straight from memory: records decoded
+  once from the file (journal_format.py), the only copy of the journal in memory.
+- `write(tables)` takes TinyDB's tables back; each document TinyDB inserted (a plain
+  dict) becomes a typed, checked record before anything is saved.
+- Saves are atomic, keep a backup of the version they replace (journal_file.py), and
+  happen under the writer lock. A change that finds the file replaced by another
+  process since it was read reads it again first (`transaction`), so a change is always
+  applied to the journal as it is on disk, never to a stale copy.
+- With `deferred=True` (the app) a transaction keeps the lock and leaves its bytes in
+  `pending`; the caller writes them with `write_pending()` from whatever thread it
+  likes (the app uses a Textual worker), which releases the lock once they are on disk.
 """
 
 from __future__ import annotations
@@ -14,159 +18,237 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import threading
-import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-from . import journal_file
-from .encoding import Data, Encoder
 from .journal_file import (
     LOCK_WAIT,
-    META_KEY,
-    MIGRATIONS,
-    SCHEMA,
+    MAGIC,
     Codec,
     JournalBusy,
     JournalError,
     acquire_lock,
     backup_dir,
-    decode_journal,
-    empty_data,
     fingerprint,
     journal_lock,
+    keep_backup,
     list_backups,
     make_private_dir,
-    read_journal_file,
     way_out,
     write_atomically,
 )
+from .journal_format import (
+    META_KEY,
+    SCHEMA,
+    Encoder,
+    FormatError,
+    NotAJournal,
+    Tables,
+    TooNew,
+    decode,
+    empty_tables,
+    inspect,
+    record_from,
+)
+from .records import Record
+from .registry import KINDS, record_id
 
 __all__ = [
     "LOCK_WAIT",
     "META_KEY",
-    "MIGRATIONS",
     "SCHEMA",
-    "AtomicStorage",
     "Codec",
-    "Data",
     "JournalBusy",
     "JournalError",
+    "JournalStorage",
     "acquire_lock",
     "backup_dir",
-    "decode_journal",
-    "empty_data",
+    "decode_file",
     "journal_lock",
     "list_backups",
     "make_private_dir",
-    "read_journal_file",
+    "inspect_file",
+    "read_journal",
     "way_out",
     "write_atomically",
 ]
 
-
-def _key(path: Path) -> str:
-    return os.path.abspath(path)
-
-
-_OPEN: dict[str, weakref.WeakSet[AtomicStorage]] = {}
-"""The storages open in this process, by journal path (a reader waits for their writes)."""
+_KIND_OF_TABLE = {kind.table: kind for kind in KINDS.values()}
+_OPEN: dict[str, list[JournalStorage]] = {}
+"""The storages open in this process, by path (a reader waits for their pending write)."""
 
 
-class AtomicStorage(Storage):
-    """A TinyDB storage that keeps the journal in memory and writes it atomically.
+def decode_file(raw: bytes, path: Path) -> tuple[dict[str, Any], Tables]:
+    """The header and tables of a journal file's (plain) bytes; JournalError naming the
+    file, the problem and the way out when they are not a good journal."""
+    try:
+        return decode(raw)
+    except NotAJournal:
+        raise JournalError(
+            f"{path}: this is not a Leverage journal; refusing to touch it "
+            f"(pick another file with --journal); {way_out(path)}"
+        ) from None
+    except TooNew as err:
+        raise JournalError(f"{path}: {err}; {way_out(path)}") from None
+    except FormatError as err:
+        raise JournalError(f"{path}: {err}; {way_out(path)}") from None
 
-    With `background=True` (the app) a change is applied in memory at once and its bytes
-    are serialised and written by a writer thread, in order; the lock is held from the
-    start of the change until its write is durable (changes made meanwhile share it, so
-    nobody else can write in between). A failed background write is kept in `error`
-    until `take_error` hands it over (having read the last good file back). Without it
-    (the command line) every change is on disk before the call returns.
-    """
+
+def read_journal(path: Path, codec: Codec | None = None) -> tuple[dict[str, Any], Tables] | None:
+    """The header and tables of the journal at `path`; None when there is no file yet."""
+    raw = _read_bytes(path, codec)
+    return None if raw is None else decode_file(raw, path)
+
+
+def inspect_file(path: Path, codec: Codec | None = None) -> tuple[Tables, list[str]]:
+    """The tables of the journal at `path` and every problem in them, record by record
+    (`leverage check`); JournalError, as opening it would say, when it is not readable
+    as a journal at all. Opening fails exactly when this finds a problem."""
+    raw = _read_bytes(path, codec)
+    if raw is None:
+        return {}, []
+    try:
+        return inspect(raw)
+    except FormatError:
+        decode_file(raw, path)  # raises what opening it says
+        raise
+
+
+def _read_bytes(path: Path, codec: Codec | None) -> bytes | None:
+    """The plain bytes of the journal file (decrypted), None when there is none yet."""
+    if path.is_symlink():
+        raise JournalError(
+            f"{path}: the journal is a symbolic link; refusing to follow it "
+            f"(point --journal at the real file); {way_out(path)}"
+        )
+    if path.is_dir():
+        raise JournalError(
+            f"{path}: is a folder, not a journal file (point --journal at a file); " + way_out(path)
+        )
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise JournalError(f"{path}: cannot read the journal ({err.strerror or err})") from None
+    if codec is not None:
+        return codec.decode(raw)
+    if raw.startswith(MAGIC):
+        raise JournalError(f"{path}: the journal is encrypted; a passphrase is needed")
+    return raw
+
+
+class JournalStorage(Storage):
+    """A TinyDB storage that keeps the journal's records in memory and saves it safely."""
 
     def __init__(
         self,
-        path: Path,
+        path: Path | str,
         *,
         backups: int = 10,
         codec: Codec | None = None,
-        background: bool = False,
+        deferred: bool = False,
     ) -> None:
-        """Open the journal at `path` (read now; created on the first write)."""
+        """Open (read) the journal at `path`; JournalError when it is damaged."""
         self.path = Path(path)
         self.backups = max(0, backups)
         self.codec = codec
-        self.background = background
-        self._batch = 0
-        self._locked = False
-        self._dirty = False
-        self._data: Data = empty_data()
+        self.deferred = deferred
+        self._tables: Tables = empty_tables()
+        self._known: dict[str, Any] = {}  # table name -> the table object last seen
         self._seen: tuple[int, int, int] | None = None
-        # background writing: the held lock's fd, how many hold it (a change, the writer),
-        # the next snapshot to write, the writer thread, and a write that failed
+        self._batch = 0
+        self._dirty = False
+        # the writer lock: its fd, how many hold it (open transactions, a pending write)
         self._mutex = threading.Lock()
-        self._fd: int | None = None
+        self._lock_fd: int | None = None
         self._holds = 0
-        self._next: tuple[list[bytes], int] | None = None
-        self._writer: threading.Thread | None = None
-        self._encoder = Encoder()  # encodes only the documents that changed
+        self._write_hold = False
+        self._pending: list[bytes] | None = None
+        self._writer = threading.Lock()  # one write_pending at a time
+        self._encoder = Encoder()
         self.error: JournalError | None = None
-        _OPEN.setdefault(_key(self.path), weakref.WeakSet()).add(self)
+        """A deferred write that failed, until `take_error` hands it over."""
+        _OPEN.setdefault(os.path.abspath(self.path), []).append(self)
         self.reload()
 
     # -- TinyDB's Storage interface -------------------------------------------------
 
-    def read(self) -> dict[str, dict[str, Any]]:
+    def read(self) -> Tables:
         """The tables, from memory (never from disk: see `reload`)."""
-        return self._data
+        return self._tables
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Keep `data` and save it, or save once at the end of the open transaction."""
-        self._data = data
+    def write(self, data: Tables) -> None:
+        """Take TinyDB's tables back: documents it inserted become checked records.
+
+        Raises ValueError (TinyDB's own error for a bad document) when one is not a
+        good record. Outside a transaction the change is saved at once, unless another
+        process changed the file since it was read (JournalError, nothing saved).
+        """
+        for name, table in data.items():
+            kind = _KIND_OF_TABLE.get(name)
+            if kind is None or self._known.get(name) is table:
+                continue
+            for key, doc in table.items():
+                if type(doc) is dict:
+                    table[key] = record_from(kind, doc, record_id(kind, key))
+            self._known[name] = table
+        self._tables = data
         if self._batch:
             self._dirty = True
-        else:
-            self.wait()
-            self._save()
+            return
+        with self.transaction() as reloaded:
+            if reloaded:
+                raise JournalError(
+                    f"{self.path}: another program changed the journal; nothing was saved"
+                )
+            self._tables = data
+            self._dirty = True
 
     def close(self) -> None:
-        """Wait for a pending background write (every other write is already on disk)."""
-        self.wait()
+        """Write what is pending (every other change is on disk already)."""
+        self.write_pending()
+        with contextlib.suppress(ValueError):
+            _OPEN.get(os.path.abspath(self.path), []).remove(self)
 
     # -- ours ------------------------------------------------------------------------
 
     @property
     def meta(self) -> dict[str, Any]:
-        """The journal's own header: schema version and revision."""
-        meta: dict[str, Any] = self._data.setdefault(META_KEY, empty_data()[META_KEY])
-        return meta
+        """The journal's header: schema version, revision, id counters."""
+        header: dict[str, Any] = self._tables[META_KEY]["1"]
+        return header
+
+    @property
+    def revision(self) -> int:
+        """How many times this journal has been saved."""
+        return int(self.meta.get("revision", 0))
 
     @property
     def exists(self) -> bool:
         """True once the journal has been written to disk."""
         return self._seen is not None
 
-    @property
-    def saving(self) -> bool:
-        """True while a background write is queued or running."""
-        with self._mutex:
-            return self._writer is not None
+    def records(self, table: str) -> dict[str, Record]:
+        """The records of one table by document key (empty when there is none yet)."""
+        found: dict[str, Record] = self._tables.get(table, {})
+        return found
 
     def reload(self) -> None:
-        """Read the file again (raises JournalError when it is damaged)."""
-        for other in list(_OPEN.get(_key(self.path), ())):
-            if other is not self:  # never read what this process is still writing
-                other.wait()
-        self.wait()
+        """Read the file again (JournalError when it is damaged; nothing changes then)."""
+        for other in list(_OPEN.get(os.path.abspath(self.path), ())):
+            if other is not self:
+                other.write_pending()  # never read what this process has yet to write
         seen = fingerprint(self.path)
-        data = read_journal_file(self.path, self.codec)
-        self._data = data if data is not None else empty_data()
+        loaded = read_journal(self.path, self.codec)
+        self._tables = empty_tables() if loaded is None else loaded[1]
+        self._known = dict(self._tables)
         self._seen = seen
-        self._encoder = Encoder()  # every document is a new object now
+        self._encoder = Encoder()
 
     def forget(self) -> None:
         """Treat the file as changed, so the next change reads it again first."""
@@ -175,68 +257,18 @@ class AtomicStorage(Storage):
     def is_stale(self) -> bool:
         """True when another process has replaced the file since we read or wrote it."""
         with self._mutex:
-            if self._fd is not None:  # we hold the lock: nobody else can have written
+            if self._lock_fd is not None:  # we hold the lock: nobody else can have written
                 return False
         return fingerprint(self.path) != self._seen
 
-    def wait(self) -> None:
-        """Wait until a pending background write is done (see `error`)."""
-        writer = self._writer
-        if writer is not None and writer is not threading.current_thread():
-            writer.join()
-
-    def take_error(self) -> JournalError | None:
-        """The failed background write, if any (once): the last good file is read back."""
-        if self.error is None:
-            return None
-        self.wait()
-        error, self.error = self.error, None
-        try:
-            self.reload()
-        except JournalError:
-            self.forget()
-        return error
-
     @contextlib.contextmanager
     def transaction(self) -> Iterator[bool]:
-        """Hold the lock, reload if the file changed under us, save once at the end.
+        """Hold the lock, read the file again if it changed, save once at the end.
 
-        Yields True when the journal was reloaded from disk first. If the body raises,
-        nothing is written and the in-memory data is read back from disk.
+        Yields True when the journal was read from disk first. If the body raises,
+        nothing is written and the records are read back from disk.
         """
-        if self.background:
-            with self._background_transaction() as reloaded:
-                yield reloaded
-            return
-        with self._lock():
-            reloaded = False
-            if self.is_stale():
-                self.reload()
-                reloaded = True
-            self._batch += 1
-            try:
-                yield reloaded
-            except BaseException:
-                self._batch -= 1
-                self._dirty = False
-                with contextlib.suppress(JournalError):
-                    self.reload()
-                raise
-            self._batch -= 1
-            if self._dirty and not self._batch:
-                self._dirty = False
-                try:
-                    self._save()
-                except JournalError:
-                    with contextlib.suppress(JournalError):
-                        self.reload()
-                    raise
-
-    @contextlib.contextmanager
-    def _background_transaction(self) -> Iterator[bool]:
-        error = self.take_error()
-        if error is not None:
-            raise error
+        self.raise_error()
         fresh = self._hold()
         reloaded = False
         try:
@@ -250,134 +282,119 @@ class AtomicStorage(Storage):
                 self._batch -= 1
             if self._dirty and not self._batch:
                 self._dirty = False
-                self._queue_write()
+                self._save()
         except BaseException:
             self._dirty = False
-            self._unhold()
+            with self._mutex:
+                self._pending = None
             with contextlib.suppress(JournalError):
-                self.reload()  # waits for the writer first
+                self.reload()
+            self._unhold()
             raise
         self._unhold()
 
     def _hold(self) -> bool:
-        """Hold the lock for a change; True when it was taken now (not already ours)."""
+        """Hold the writer lock; True when it was taken now (not already ours)."""
         with self._mutex:
-            if self._fd is not None:
+            if self._lock_fd is not None:
                 self._holds += 1
                 return False
         fd = acquire_lock(self.path)
         with self._mutex:
-            self._fd, self._holds = fd, 1
+            self._lock_fd, self._holds = fd, 1
         return True
 
     def _unhold(self) -> None:
+        """Let go of one hold; the last one releases the lock (caller holds no mutex)."""
         with self._mutex:
-            self._holds -= 1
-            if self._holds == 0 and self._fd is not None:
-                os.close(self._fd)  # closing releases the lock
-                self._fd = None
+            self._unhold_locked()
 
-    def _queue_write(self) -> None:
-        """Hand the encoded data to the writer thread (start it if needed)."""
-        if self.error is not None:  # an earlier write of this change's base failed
-            raise self.error
-        self.meta["schema"] = journal_file.SCHEMA
-        self.meta["revision"] = int(self.meta.get("revision", 0)) + 1
-        # encoded here, while nothing else changes the data: only the runs of documents
-        # that changed are encoded again, and the writer thread gets bytes, not objects
-        parts = self._encoder.parts(self._data)
-        with self._mutex:
-            self._next = (parts, self.meta["revision"])
-            if self._writer is not None:
-                return
-            self._holds += 1  # the writer's share of the lock
-            self._writer = threading.Thread(
-                target=self._write_queued, name="leverage-writer", daemon=False
-            )
-            self._writer.start()
-
-    def _write_queued(self) -> None:
-        """The writer thread: write the newest snapshot until none is left."""
-        while True:
-            with self._mutex:
-                job, self._next = self._next, None
-                if job is None or self.error is not None:
-                    self._next = None
-                    self._writer = None
-                    self._holds -= 1
-                    if self._holds == 0 and self._fd is not None:
-                        os.close(self._fd)
-                        self._fd = None
-                    return
-            parts, revision = job
-            try:
-                self._write(parts, revision)
-            except JournalError as err:
-                self.error = JournalError(
-                    f"{err}; the last change was not kept (the journal was read back)"
-                )
-            except BaseException as err:  # never let a write fail silently
-                self.error = JournalError(f"{self.path}: could not save ({err})")
+    def _unhold_locked(self) -> None:
+        self._holds -= 1
+        if self._holds == 0 and self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing releases the lock
+            self._lock_fd = None
 
     def _save(self) -> None:
-        with self._lock():
-            self.meta["schema"] = journal_file.SCHEMA
-            self.meta["revision"] = int(self.meta.get("revision", 0)) + 1
-            try:
-                self._write(self._encoder.parts(self._data), self.meta["revision"])
-            except JournalError:
-                self.meta["revision"] -= 1
-                raise
-
-    @contextlib.contextmanager
-    def _lock(self) -> Iterator[None]:
-        if self._locked:  # already held by a transaction of ours
-            yield
+        """Save the tables now, or (deferred) leave their bytes in `pending`."""
+        self.meta["schema"] = SCHEMA
+        self.meta["revision"] = self.revision + 1
+        parts = self._encoder.parts(self._tables)
+        if self.deferred:
+            with self._mutex:
+                self._pending = parts
+                if not self._write_hold:  # the lock stays ours until the bytes are written
+                    self._write_hold = True
+                    self._holds += 1
             return
-        with journal_lock(self.path):
-            self._locked = True
-            try:
-                yield
-            finally:
-                self._locked = False
+        try:
+            self._write(parts)
+        except JournalError:
+            self.meta["revision"] -= 1
+            raise
 
-    def _write(self, parts: Sequence[bytes | memoryview], revision: int) -> None:
-        """Write the journal whose bytes are `parts` (revision `revision`) atomically."""
+    @property
+    def pending(self) -> bool:
+        """True while a deferred write waits for `write_pending` (or is being written)."""
+        with self._mutex:
+            return self._write_hold
+
+    def write_pending(self) -> None:
+        """Write the newest pending bytes (from any thread), then release the lock.
+
+        A failure is kept in `error` (raised by the next change, or by `raise_error`);
+        the last good file stays on disk.
+        """
+        with self._writer:
+            while True:
+                with self._mutex:
+                    parts, self._pending = self._pending, None
+                    if parts is None:
+                        if self._write_hold:
+                            self._write_hold = False
+                            self._unhold_locked()
+                        return
+                try:
+                    self._write(parts)
+                except JournalError as err:
+                    self.error = JournalError(f"{err}; the last change was not kept")
+                except BaseException as err:  # never let a write fail silently
+                    self.error = JournalError(f"{self.path}: could not save ({err})")
+
+    def raise_error(self) -> None:
+        """Raise a failed deferred write's error, once, after reading the file back."""
+        error = self.take_error()
+        if error is not None:
+            raise error
+
+    def take_error(self) -> JournalError | None:
+        """The failed deferred write, if any (once); the last good file is read back."""
+        if self.error is None:
+            return None
+        self.write_pending()  # let the writer finish (its later bytes fail the same way)
+        error, self.error = self.error, None
+        try:
+            self.reload()
+        except JournalError:
+            self.forget()
+        return error
+
+    def _write(self, parts: list[bytes]) -> None:
+        """Write the journal whose bytes are `parts` atomically, a backup kept first."""
         if self.codec is not None:
             parts = [self.codec.encode(b"".join(parts))]
+        revision = self.revision
         try:
-            self._replace(parts, revision)
+            make_private_dir(self.path.parent)
+
+            def backup() -> None:
+                if self._seen is not None and self.backups:
+                    keep_backup(self.path, revision - 1, self.backups)
+
+            write_atomically(self.path, parts, before_replace=backup)
         except OSError as err:
             reason = "the disk is full" if err.errno == errno.ENOSPC else err.strerror or err
             raise JournalError(
                 f"{self.path}: could not save ({reason}); the journal on disk is unchanged"
             ) from None
         self._seen = fingerprint(self.path)
-
-    def _replace(self, parts: Sequence[bytes | memoryview], revision: int) -> None:
-        make_private_dir(self.path.parent)
-
-        def keep_backup() -> None:
-            if self._seen is not None and self.backups:
-                self._keep_backup(revision - 1)
-
-        write_atomically(self.path, parts, before_replace=keep_backup)
-
-    def _keep_backup(self, revision: int) -> None:
-        folder = backup_dir(self.path)
-        make_private_dir(folder)
-        target = folder / f"{self.path.stem}.r{revision:07d}{self.path.suffix or '.json'}"
-        n = 1
-        while target.exists():
-            target = target.with_name(f"{self.path.stem}.r{revision:07d}-{n}{self.path.suffix}")
-            n += 1
-        try:
-            os.link(self.path, target)
-        except FileNotFoundError:
-            return
-        except OSError:
-            shutil.copy2(self.path, target)
-            os.chmod(target, 0o600)
-        for old in list_backups(self.path)[self.backups :]:
-            with contextlib.suppress(OSError):
-                old.unlink()

@@ -8,17 +8,16 @@ whether the ask is still vague. The promises that answer the ask can be linked h
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList, Static
 
+from ..core.asks import join_measure, split_measure
 from ..core.checklist import short
 from ..core.flags import flags_for_ask
 from ..core.records import ASK_STATUSES, PRIORITIES, Ask
-from ..core.validate import TEXT_LIMIT, InputError, clean_text, optional_text
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField
 from .editor_base import EditorScreen, choice_field, field_row
@@ -28,27 +27,6 @@ if TYPE_CHECKING:
 
 LINKABLE = 60
 """How many promises (newest first) the editor offers to link, besides linked ones."""
-
-_MEASURE = re.compile(r"^(.*?)(?:; announced by (.*?))?(?:; written in (.*))?$", re.S)
-
-
-def join_measure(see: str, who: str, where: str) -> str:
-    """The measure from the answers: 'named lead on the team page; announced by ...'."""
-    parts = [see.strip()]
-    if who.strip():
-        parts.append(f"announced by {who.strip()}")
-    if where.strip():
-        parts.append(f"written in {where.strip()}")
-    return "; ".join(p for p in parts if p)
-
-
-def split_measure(measure: str) -> tuple[str, str, str]:
-    """The answers back from a measure written by `join_measure` (else all in 'see')."""
-    found = _MEASURE.match(measure.strip())
-    if not found:
-        return measure, "", ""
-    see, who, where = found.groups()
-    return see or "", who or "", where or ""
 
 
 class AskEditor(EditorScreen):
@@ -165,7 +143,12 @@ class AskEditor(EditorScreen):
         if not text.strip():
             verdict.update("")
             return
-        draft = Ask("a0", text, self._measure(), self.query_one("#target", DateField).date)
+        draft = Ask(
+            id="a0",
+            text=text,
+            measure=self._measure(),
+            target=self.query_one("#target", DateField).date,
+        )
         flags = flags_for_ask(draft, self.leverage.today, self.leverage.hedges)
         if flags:
             verdict.update(f"~ still vague: {flags[0].reason}")
@@ -175,19 +158,15 @@ class AskEditor(EditorScreen):
         verdict.set_class(not flags, "-sharp")
 
     def problems(self) -> dict[str, str]:
-        """An empty ask, odd characters, or a measure that is too long."""
-        found: dict[str, str] = {}
-        try:
-            clean_text(self._value("text"), "ask")
-        except InputError as err:
-            found["text"] = str(err)
-        for name in ("see", "who", "where"):
-            try:
-                optional_text(self._value(name), "answer")
-            except InputError as err:
-                found[name] = str(err)
-        if len(self._measure()) > TEXT_LIMIT:
-            found["see"] = f"the answers together are too long (at most {TEXT_LIMIT:,})"
+        """What the journal would refuse: an empty ask, odd characters, a long measure."""
+        found = self.field_errors(
+            "ask",
+            {
+                "text": ("text", self._value("text")),
+                **{name: ("measure", self._value(name)) for name in ("see", "who", "where")},
+            },
+        )
+        found.update(self.field_errors("ask", {"see": ("measure", self._measure())}))
         return found
 
     def save(self) -> str | None:

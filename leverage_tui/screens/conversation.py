@@ -49,7 +49,7 @@ def conversation_heading(conv: Conversation, today: dt.date) -> Text:
     """'Sun 22 Nov 2026 14:30 (yesterday) · call · with Maya Chen, Robert Osei  #offer'."""
     when = f"{conv.on:%a} {conv.on.day} {conv.on:%b %Y}"
     if conv.at:
-        when += f" {conv.at:%H:%M}"
+        when += f" {conv.at}"
     text = Text.assemble(
         (when, "bold"),
         f" ({describe(conv.on, today)}) · {conv.channel} · with ",

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
 from ..core.records import CHANNELS, Conversation
-from ..core.validate import NAME_LIMIT, InputError, clean_text, optional_text
 from ..widgets.date_field import DateField
 from .editor_base import EditorScreen, choice_field, field_row
 from .promise_editor import people_suggester
@@ -57,7 +56,7 @@ class ConversationEditor(EditorScreen):
         conv = self._existing()
         when = self.leverage.today.isoformat()
         if conv is not None:
-            when = conv.on.isoformat() + (f" {conv.at:%H:%M}" if conv.at else "")
+            when = conv.on.isoformat() + (f" {conv.at}" if conv.at else "")
         yield field_row(
             "When",
             DateField(
@@ -122,26 +121,18 @@ class ConversationEditor(EditorScreen):
 
     def problems(self) -> dict[str, str]:
         """No one named, an empty summary, or a name, tag or note the journal would refuse."""
-        found: dict[str, str] = {}
         names = split_names(self._value("people"))
+        found = self.field_errors(
+            "conversation",
+            {
+                "people": ("people", names),
+                "summary": ("summary", self._value("summary")),
+                "tags": ("tags", split_tags(self._value("tags"))),
+                "notes": ("notes", self.query_one("#notes", TextArea).text),
+            },
+        )
         if not names:
             found["people"] = "who was it with? write one or more names, separated by commas"
-        for name in names:
-            try:
-                clean_text(name, "name", limit=NAME_LIMIT)
-            except InputError as err:
-                found["people"] = str(err)
-        try:
-            clean_text(self._value("summary"), "summary")
-        except InputError as err:
-            found["summary"] = str(err)
-        for tag in split_tags(self._value("tags")):
-            if len(tag) > NAME_LIMIT:
-                found["tags"] = f"a tag is at most {NAME_LIMIT} characters"
-        try:
-            optional_text(self.query_one("#notes", TextArea).text, "notes", multiline=True)
-        except InputError as err:
-            found["notes"] = str(err)
         return found
 
     def save(self) -> str | None:

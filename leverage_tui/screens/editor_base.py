@@ -9,7 +9,8 @@ nothing is written. Escape cancels.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +21,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ..core.checks import InputError, clean
+from ..core.registry import KINDS
 from ..widgets.date_field import DateField
 
 
@@ -117,6 +120,22 @@ class EditorScreen(ModalScreen[str | None]):
     def problems(self) -> dict[str, str]:
         """Field name -> what is wrong with it; empty when the form can be saved."""
         return {}
+
+    @staticmethod
+    def field_errors(kind: str, values: Mapping[str, tuple[str, Any]]) -> dict[str, str]:
+        """What the journal would refuse, by the registry's rules (checks.py).
+
+        `values` maps a widget id to (the field it fills, the value typed); the result
+        maps the widget id to the message, for each value that would be refused.
+        """
+        found: dict[str, str] = {}
+        fields = KINDS[kind]
+        for widget, (name, value) in values.items():
+            try:
+                clean(fields.field(name), value)
+            except InputError as err:
+                found.setdefault(widget, str(err))
+        return found
 
     def save(self) -> str | None:
         """Write the form; the record id, or None when it could not be saved."""

@@ -47,7 +47,7 @@ def newest_first(journal: Journal) -> list[Conversation]:
     """Every conversation, newest first (later id first on the same day)."""
     return sorted(
         journal.conversations.values(),
-        key=lambda c: (c.on, c.at is not None, c.at or 0, int(c.id[1:])),
+        key=lambda c: (c.on, c.at is not None, c.at or "", int(c.id[1:])),
         reverse=True,
     )
 

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Input, Select, TextArea
 
-from ..core.records import OFFER_STATUSES, Offer
-from ..core.validate import NAME_LIMIT, InputError, clean_text, money, optional_text
+from ..core.checks import InputError, parse_money
+from ..core.records import OFFER_STATUSES, CurrentJob, Offer
 from ..widgets.date_field import DateField
 from .editor_base import EditorScreen, choice_field, field_row
 
@@ -44,7 +44,7 @@ class OfferEditor(EditorScreen):
         """The app, typed."""
         return cast("LeverageApp", self.app)
 
-    def _existing(self) -> Offer | None:
+    def _existing(self) -> Offer | CurrentJob | None:
         journal = self.leverage.journal
         if self.current_job:
             return journal.current_job
@@ -68,11 +68,18 @@ class OfferEditor(EditorScreen):
         yield field_row(
             "Equity", line("equity", o and o.equity, "e.g. 0.05% over 4 years"), "equity"
         )
-        yield field_row(
-            "Terms", line("terms", o and o.terms, "remote days, start date..."), "terms"
+        terms = TextArea(
+            o.terms if o else "",
+            compact=True,
+            id="terms",
+            soft_wrap=True,
+            show_line_numbers=False,
+            placeholder="remote days, start date...",
         )
+        yield field_row("Terms", terms, "terms")
         if self.current_job:
             return
+        assert o is None or isinstance(o, Offer)
         received = o.received if o and o.received else self.leverage.today
         yield field_row("Received", DateField(received, compact=True, id="received"), "received")
         deadline = o.deadline if o and o.deadline else ""
@@ -117,7 +124,8 @@ class OfferEditor(EditorScreen):
     def _pay_changed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
         try:
-            money(event.value, "pay")
+            if event.value.strip():
+                parse_money(event.value, "pay")
             self.show_message(name, None)
         except InputError as err:
             self.show_message(name, str(err))
@@ -127,22 +135,15 @@ class OfferEditor(EditorScreen):
         self.show_message("written", None if event.value else NOT_WRITTEN, error=False)
 
     def problems(self) -> dict[str, str]:
-        """Empty company or role, pay that is not an amount, odd characters."""
-        found: dict[str, str] = {}
-        checks = (
-            ("company", lambda v: clean_text(v, "company", limit=NAME_LIMIT)),
-            ("role", lambda v: clean_text(v, "role")),
-            ("base", lambda v: money(v, "base pay")),
-            ("bonus", lambda v: money(v, "bonus")),
-            ("equity", lambda v: optional_text(v, "equity")),
-            ("terms", lambda v: optional_text(v, "terms")),
-        )
-        for name, check in checks:
-            try:
-                check(self._value(name))
-            except InputError as err:
-                found[name] = str(err)
-        return found
+        """What the journal would refuse: empty company or role, pay that is not an
+        amount, odd characters (a line break is fine in the terms)."""
+        names = ("company", "role", "base", "bonus", "equity")
+        values = {n: (n, self._value(n)) for n in names}
+        values["terms"] = ("terms", self._terms())
+        return self.field_errors("job" if self.current_job else "offer", values)
+
+    def _terms(self) -> str:
+        return self.query_one("#terms", TextArea).text
 
     def save(self) -> str | None:
         """Save the offer (or the current job) through the app; its id, or None."""
@@ -151,7 +152,7 @@ class OfferEditor(EditorScreen):
             "base": self._value("base") or None,
             "bonus": self._value("bonus") or None,
             "equity": self._value("equity"),
-            "terms": self._value("terms"),
+            "terms": self._terms(),
         }
         if self.current_job:
             job = self.leverage.change(lambda j: j.set_current_job(company, role, **pay))

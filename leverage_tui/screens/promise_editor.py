@@ -10,8 +10,8 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Select, Static
 
 from ..core.flags import find_hedge
+from ..core.journal import promise_maker
 from ..core.records import CATEGORIES, FORMS, STATUSES, Promise
-from ..core.validate import NAME_LIMIT, InputError, clean_text, optional_text
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField, show_date
 from .editor_base import EditorScreen, choice_field, field_row
@@ -88,7 +88,7 @@ class PromiseEditor(EditorScreen):
                 id="in-conversation",
                 markup=False,
             )
-        by = promise.by if promise else (conv.people[0] if conv else "")
+        by = promise.by if promise else promise_maker(conv)
         yield field_row(
             "Promise",
             Input(
@@ -176,19 +176,9 @@ class PromiseEditor(EditorScreen):
         return self.query_one(f"#{name}", Input).value
 
     def problems(self) -> dict[str, str]:
-        """Empty text or name, or a text the journal would refuse (dates check themselves)."""
-        found: dict[str, str] = {}
-        checks = (("text", "promise text", 0), ("by", "name", NAME_LIMIT))
-        for name, what, limit in checks:
-            try:
-                clean_text(self._value(name), what, limit=limit)
-            except InputError as err:
-                found[name] = str(err)
-        try:
-            optional_text(self._value("evidence"), "evidence")
-        except InputError as err:
-            found["evidence"] = str(err)
-        return found  # date fields show their own errors (and block saving)
+        """What the journal would refuse (date fields show their own errors)."""
+        names = ("text", "by", "evidence")
+        return self.field_errors("promise", {n: (n, self._value(n)) for n in names})
 
     def save(self) -> str | None:
         """Add or update the promise through the app; its id, or None."""

@@ -26,7 +26,7 @@ from ..widgets.record_table import Cells, Column, RecordTable
 from ..widgets.text_filter import FilterInput, TextFilter
 from .due_dialog import DueChoice, DueDialog
 from .status_dialog import StatusChoice, StatusDialog
-from .table_screen import WIDE, TableScreen, optional, spare_the_collector
+from .table_screen import WIDE, TableScreen, optional
 
 PROMISE_FLAGS = tuple(f for f in FLAGS if f not in ("deadline", "verbal-offer"))
 """The flags a promise can have, worst first."""
@@ -110,8 +110,6 @@ class PromisesScreen(TableScreen):
                 if keep in people:
                     select.value = keep
         self.refilter()
-        if changed:
-            spare_the_collector()
 
     def _value(self, select_id: str) -> str | None:
         value = self.query_one(select_id, Select).value

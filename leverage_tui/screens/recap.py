@@ -20,8 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from ..core.brief_md import long_date
+from ..core.checks import InputError
 from ..core.recap import recap_for
-from ..core.validate import InputError
 
 if TYPE_CHECKING:
     from ..app import LeverageApp

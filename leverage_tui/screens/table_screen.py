@@ -3,7 +3,6 @@ RecordTable and a detail pane, refreshed after every change to the journal."""
 
 from __future__ import annotations
 
-import gc
 import importlib
 from typing import Any
 
@@ -29,18 +28,6 @@ def optional(module: str, name: str) -> Any:
         return getattr(importlib.import_module(f"leverage_tui.screens.{module}"), name)
     except (ImportError, AttributeError):
         return None
-
-
-def spare_the_collector() -> None:
-    """Keep the caches just built out of the garbage collector's full collections.
-
-    A big journal's tables hold tens of thousands of long-lived objects (flags, rows,
-    indexes); a full collection walks them all (30 to 100 ms here), stalling whatever
-    key comes next. `gc.freeze` sets what is alive now aside (as Journal does after
-    loading); the young generations are collected first so little garbage is kept.
-    """
-    gc.collect(1)
-    gc.freeze()
 
 
 class TableScreen(Screen[None]):

@@ -25,7 +25,7 @@ from ..widgets.flag_badges import flag_reasons, flag_style, flag_text
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
 from ..widgets.text_filter import FilterInput, TextFilter
-from .table_screen import WIDE, TableScreen, spare_the_collector
+from .table_screen import WIDE, TableScreen
 
 KIND_LABEL = {
     "conversation": "talk",
@@ -156,8 +156,6 @@ class TimelineScreen(TableScreen):
             self.seen_revision = journal.revision
             self._update_people()
         self.refilter()
-        if changed:
-            spare_the_collector()
 
     def _update_people(self) -> None:
         names = {p.name for p in self.journal.people.values()}

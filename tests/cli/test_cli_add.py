@@ -15,7 +15,7 @@ def test_add_conversation_prints_only_the_new_id(cli: Run, journal_path: Path) -
     r = cli("add", "conversation", "--with", "Sybil", "--with", "Ana", "Talked", "about", "pay")
     assert (r.code, r.out, r.err) == (0, "c1\n", "")
     conv = Journal(journal_path).conversation("c1")
-    assert conv.people == ["Sybil", "Ana"]
+    assert conv.people == ("Sybil", "Ana")
     assert conv.summary == "Talked about pay"
     assert conv.on == TODAY and conv.at is None and conv.channel == "meeting"
     assert cli("add", "conversation", "--with", "Sybil", "Again").out == "c2\n"

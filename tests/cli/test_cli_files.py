@@ -23,7 +23,7 @@ def test_export_json_to_stdout_is_the_whole_journal(cli: Run, sample: Path) -> N
     assert data == Journal(sample).export_data()
     assert sorted(data["promises"]) == ["p1", "p2", "p3", "p4", "p5"]
     assert data["promises"]["p4"]["history"][0]["new"] == "honored"
-    assert data["_leverage"]["schema"] == 1
+    assert data["_leverage"]["schema"] == 2
     assert cli("export").out == r.out  # json is the default format
 
 
@@ -84,7 +84,7 @@ def test_import_merges_and_renames_clashing_ids(
     assert j.promises["p1"].text == "Something else"
     moved = [p for p in j.promises.values() if p.text == "You will lead Q3 planning"][0]
     assert moved.id != "p1"
-    assert [a.promises for a in j.asks.values() if a.text == "Lead Q3 planning"] == [[moved.id]]
+    assert [a.promises for a in j.asks.values() if a.text == "Lead Q3 planning"] == [(moved.id,)]
     assert cli("check").code == 0
 
 
@@ -272,7 +272,7 @@ def test_check_reports_every_problem(cli: Run, journal_path: Path) -> None:
     assert r.code == 1
     assert r.out.splitlines() == [
         "people: entry 'x' has a bad id (not a number)",
-        "c1: month must be in 1..12",
+        "c1: date '2026-13-01' is not a date (write it as YYYY-MM-DD)",
         "p1: missing field 'text'",
         "p2: due date 2999-01-01 is out of range (1900 to 2200)",
         "p3: not an object",

@@ -164,7 +164,7 @@ def test_the_app_shows_the_failure_and_keeps_working(
                 full_disk(broken, path.parent)
                 # the app saves off the UI thread: the change returns, the notice follows
                 app.change(lambda j: j.add_promise("Lost to a full disk", "Ana"))
-                app.journal.storage.wait()
+                await app.workers.wait_for_complete()
                 for _ in range(60):
                     await pilot.pause(0.05)
                     if shown:

@@ -19,9 +19,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from reliability_support import Result, run_cli, small_journal
 
-from leverage_tui.cli.files import find_problems
-from leverage_tui.core.storage import read_journal_file
-from leverage_tui.core.validate import MONEY_LIMIT
+from leverage_tui.core.records import MONEY_LIMIT
+from leverage_tui.core.storage import inspect_file
 
 ODD = "\t\n\r\0\x1b\x7f\u200f\u202e\u2028\u0627\u05d0\ufeff\U0001f642\U0001f469\u200d\U0001f4bb"
 TEXT = st.one_of(
@@ -94,8 +93,8 @@ def listed(path: Path, what: str, rid: str) -> dict[str, object]:
 
 def assert_valid(path: Path) -> None:
     """The journal on disk passes `leverage check`."""
-    data = read_journal_file(path)
-    assert data is not None and find_problems(data)[1] == []
+    data, problems = inspect_file(path)
+    assert data and problems == []
 
 
 @FUZZ

@@ -15,7 +15,7 @@ from leverage_tui.app import LeverageApp
 from leverage_tui.core.journal import Journal
 from leverage_tui.screens.promise_editor import PromiseEditor
 
-EXAMPLES = 12
+EXAMPLES = 20
 PIECES = [
     "Announce me as lead", " by friday ", "\t", "\0", "\x1b[31m", "\u202e", "\u200f", "🙂",
     "👩\u200d💻", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "\u05e2\u05d1\u05e8\u05d9\u05ea",

@@ -16,9 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reliability_support import TODAY, Result, run_cli, small_journal
 
-from leverage_tui.cli.files import find_problems
 from leverage_tui.core.journal import Journal
-from leverage_tui.core.storage import read_journal_file
+from leverage_tui.core.storage import inspect_file
 
 FUZZ = settings(
     max_examples=150,
@@ -60,8 +59,8 @@ def do_import(target: Path, export: Path, original: bytes) -> Result:
         assert len(result.err.strip().splitlines()) == 1, result.err
         assert target.read_bytes() == original
     else:
-        data = read_journal_file(target)
-        assert data is not None and find_problems(data)[1] == [], find_problems(data)[1]
+        data, problems = inspect_file(target)
+        assert data and problems == [], problems
     return result
 
 

@@ -22,10 +22,9 @@ from pathlib import Path
 import pytest
 from reliability_support import PYTHON, REPO, TODAY, run_cli
 
-from leverage_tui.cli.files import find_problems
 from leverage_tui.core.crypto import is_encrypted, unlock
 from leverage_tui.core.journal import Journal
-from leverage_tui.core.storage import Codec, list_backups, read_journal_file
+from leverage_tui.core.storage import Codec, inspect_file, list_backups
 
 KILLS = 210
 ROUNDS_PER_FILE = 30
@@ -131,9 +130,8 @@ def check_file(path: Path, codec: Codec | None, every_backup: bool) -> None:
     """`leverage check` logic on the file and its backups: no problem at all."""
     backups = list_backups(path)
     for candidate in [path, *(backups if every_backup else backups[:1])]:
-        data = read_journal_file(candidate, codec)
-        assert data is not None
-        assert find_problems(data)[1] == []
+        data, problems = inspect_file(candidate, codec)
+        assert data and problems == []
 
 
 @dataclass

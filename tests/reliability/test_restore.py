@@ -120,4 +120,4 @@ def test_restoring_into_a_missing_journal_recreates_it(path: Path) -> None:
     path.unlink()
     assert cli(path, "restore", "1").code == 0
     assert path.read_bytes() == wanted
-    assert json.loads(wanted)["_leverage"]["revision"] == 3
+    assert json.loads(wanted)["_leverage"]["1"]["revision"] == 3

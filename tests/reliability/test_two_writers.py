@@ -13,9 +13,8 @@ from pathlib import Path
 from reliability_support import PYTHON, REPO, TODAY, run_cli
 
 from leverage_tui.app import LeverageApp
-from leverage_tui.cli.files import find_problems
 from leverage_tui.core.journal import Journal
-from leverage_tui.core.storage import read_journal_file
+from leverage_tui.core.storage import inspect_file
 
 EACH = 100
 
@@ -63,8 +62,8 @@ def test_two_processes_adding_100_promises_each_keep_all_200(path: Path) -> None
     want = sorted(f"{name} promise {i}" for name in ("Ana", "Bo") for i in range(EACH))
     assert texts == want  # all 200, none twice
     assert sorted(printed) == sorted(journal.promises)  # every printed id is that promise
-    data = read_journal_file(path)
-    assert data is not None and find_problems(data)[1] == []
+    data, problems = inspect_file(path)
+    assert data and problems == []
     assert run_cli("--journal", str(path), "check").code == 0
 
 

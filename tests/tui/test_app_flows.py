@@ -90,7 +90,7 @@ def test_daily_loop_from_the_keyboard(empty_app: LeverageApp, drive, screen_text
     assert [p.status for p in reopened.promises.values()] == ["pending", "honored"]
     assert [p.form for p in reopened.promises.values()] == ["written", "verbal"]
     (conv,) = reopened.conversations.values()
-    assert conv.summary == "Q1 planning talk" and conv.people == ["Sybil Vane"]
+    assert conv.summary == "Q1 planning talk" and conv.people == ("Sybil Vane",)
 
 
 def test_quit_and_reopen_keeps_everything(empty_app: LeverageApp, drive) -> None:
@@ -228,7 +228,7 @@ def test_conversation_fields_are_editable(small_app: LeverageApp, drive) -> None
         await pilot.pause()
         assert isinstance(app.screen, ConversationScreen)
         conv = app.journal.conversation("c1")
-        assert conv.on == dt.date(2026, 11, 3) and conv.at == dt.time(9, 30)
+        assert conv.on == dt.date(2026, 11, 3) and conv.at == "09:30"
         assert conv.notes == "She said yes\ntwice"
 
     drive(small_app, body)

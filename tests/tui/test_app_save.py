@@ -42,15 +42,15 @@ def test_change_returns_before_the_write_and_the_write_lands(
 ) -> None:
     app = LeverageApp(small_path, today=TODAY)
     gate = threading.Event()
-    real = storage.AtomicStorage._replace
+    real = storage.JournalStorage._write
 
-    def slow(self: storage.AtomicStorage, *args: Any) -> None:
+    def slow(self: storage.JournalStorage, *args: Any) -> None:
         gate.wait(5)
         real(self, *args)
 
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
         pid = sorted(app.journal.promises)[0]
-        monkeypatch.setattr(storage.AtomicStorage, "_replace", slow)
+        monkeypatch.setattr(storage.JournalStorage, "_write", slow)
         before = app.revision
         result = app.change(lambda j: j.update_promise(pid, form="official"))
         assert result is not None and result.form == "official"

@@ -32,7 +32,12 @@ async def open_log(pilot: Pilot[None]) -> None:
 def test_matches_person_words_and_tags() -> None:
     """Every term must match; #term matches the start of a tag."""
     conv = Conversation(
-        "c1", TODAY, ["Maya Chen"], "Pay review", notes="Bonus talk", tags=["pay", "leadership"]
+        id="c1",
+        on=TODAY,
+        people=("Maya Chen",),
+        summary="Pay review",
+        notes="Bonus talk",
+        tags=("pay", "leadership"),
     )
     assert matches(conv, [])
     assert matches(conv, ["maya", "bonus"])

@@ -186,7 +186,7 @@ def test_bad_due_date_is_refused(tmp_path: Path) -> None:
 
     path = run(tmp_path, body)
     p = next(p for p in reopen(path).promises.values() if p.text == "Raise of 8%")
-    assert p.due == dt.date(2026, 12, 1) and p.history == []
+    assert p.due == dt.date(2026, 12, 1) and p.history == ()
 
 
 def test_filters_narrow_the_rows(tmp_path: Path) -> None:

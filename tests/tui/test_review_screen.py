@@ -148,7 +148,7 @@ def test_ask_editor_sharpens_a_vague_ask(tmp_path: Path) -> None:
             "named planning lead in the plan; announced by Sam, at the all-hands; "
             "written in team page"
         )
-        assert (ask.target, ask.promises) == (dt.date(2027, 1, 15), ["p1"])
+        assert (ask.target, ask.promises) == (dt.date(2027, 1, 15), ("p1",))
         asks = app.screen.query_one("#review-asks", DataTable)
         assert asks.get_row("a2")[3].plain == "✎ verbal only · p1 verbal, pending"
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from leverage_tui.core.checks import InputError
 from leverage_tui.core.exports import CSV_KINDS, csv_text, ics_bytes, journal_markdown, safe_cell
 from leverage_tui.core.journal import Journal
-from leverage_tui.core.validate import InputError
 
 TODAY = date(2026, 11, 23)
 

@@ -59,7 +59,11 @@ def test_the_core_modules_are_found() -> None:
         "storage",
         "timeline",
         "track",
-        "validate",
+        "checks",
+        "registry",
+        "journal_core",
+        "journal_format",
+        "merge",
     }
     assert {m.rsplit(".", 1)[1] for m in MODULES} >= expected
 

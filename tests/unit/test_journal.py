@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from leverage_tui.core.checks import InputError
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.records import Change
 from leverage_tui.core.storage import META_KEY, list_backups
-from leverage_tui.core.validate import InputError
 
 TODAY = date(2026, 11, 23)
 
@@ -158,7 +158,7 @@ def test_add_promise_defaults(journal: Journal) -> None:
         None,
         None,
     )
-    assert p.made_on == TODAY and p.history == [] and p.conversation is None
+    assert p.made_on == TODAY and p.history == () and p.conversation is None
 
 
 def test_promise_made_on_defaults_to_its_conversation(journal: Journal) -> None:
@@ -191,16 +191,16 @@ def test_conversation_fields(journal: Journal) -> None:
     )
     again = Journal(journal.path, today=TODAY).conversation(c.id)
     assert again == c
-    assert again.people == ["Dana", "Lee"]
-    assert again.at == time(14, 30) and again.channel == "call"
+    assert again.people == ("Dana", "Lee")
+    assert again.at == "14:30" and again.channel == "call"
     assert again.notes == "line one\nline two\n\tindented"
-    assert again.tags == ["raise", "q3"]
+    assert again.tags == ("raise", "q3")
 
 
 def test_update_conversation_changes_only_what_is_given(journal: Journal) -> None:
     before = journal.conversation("c1")
     after = journal.update_conversation("c1", summary="Q3 planning, again", tags=["plan"])
-    assert after.summary == "Q3 planning, again" and after.tags == ["plan"]
+    assert after.summary == "Q3 planning, again" and after.tags == ("plan",)
     assert (after.on, after.people, after.channel) == (before.on, before.people, before.channel)
     cleared = journal.update_conversation("c1", at=None, notes="")
     assert cleared.at is None and cleared.notes == ""
@@ -225,9 +225,9 @@ def test_offer_fields_and_update(journal: Journal) -> None:
 
 def test_ask_fields_and_update(journal: Journal) -> None:
     a = journal.add_ask("Lead planning", measure="announced", promises=["P1"], priority="High")
-    assert a.promises == ["p1"] and a.priority == "high" and a.status == "open"
+    assert a.promises == ("p1",) and a.priority == "high" and a.status == "open"
     u = journal.update_ask(a.id, status="granted", target=days(3), promises=[])
-    assert (u.status, u.target, u.promises, u.text) == ("granted", days(3), [], "Lead planning")
+    assert (u.status, u.target, u.promises, u.text) == ("granted", days(3), (), "Lead planning")
 
 
 # --- history -----------------------------------------------------------------------------
@@ -239,12 +239,12 @@ def test_history_records_form_due_and_status_with_the_date(journal: Journal) -> 
     journal.update_promise(p.id, due=days(20), status="partly", on=days(5))
     journal.update_promise(p.id, due=None)  # on defaults to today
     got = journal.promise(p.id).history
-    assert got == [
+    assert got == (
         Change("form", "verbal", "recap-sent", days(1)),
         Change("due", days(10).isoformat(), days(20).isoformat(), days(5)),
         Change("status", "pending", "partly", days(5)),
         Change("due", days(20).isoformat(), None, TODAY),
-    ]
+    )
     assert Journal(journal.path, today=TODAY).promise(p.id).history == got
 
 
@@ -261,7 +261,7 @@ def test_history_ignores_other_fields_and_no_op_changes(journal: Journal) -> Non
         by="Lee",
     )
     q = journal.promise(p.id)
-    assert q.history == []
+    assert q.history == ()
     assert (q.text, q.evidence, q.category, q.by) == (
         "Team lead of payments",
         "email 3 Nov",
@@ -284,9 +284,9 @@ def test_set_forms_moves_several_in_one_step(journal: Journal) -> None:
     w = journal.add_promise("Title", "Dana")
     changed = journal.set_forms(["p1", b.id, w.id], "recap-sent", on=days(-1))
     assert [p.id for p in changed] == ["p1", w.id]  # b was recap-sent already
-    assert journal.promise("p1").history == [Change("form", "verbal", "recap-sent", days(-1))]
+    assert journal.promise("p1").history == (Change("form", "verbal", "recap-sent", days(-1)),)
     assert journal.promise(w.id).form == "recap-sent"
-    assert journal.promise(b.id).history == []
+    assert journal.promise(b.id).history == ()
     assert journal.undo() is not None
     assert journal.promise("p1").form == "verbal"
 
@@ -335,11 +335,11 @@ def test_undo_steps_back_one_change_at_a_time(journal: Journal) -> None:
     journal.add_promise("x", "Dana")
     states.append(journal.export_data())
     journal.delete("c1")
-    assert journal.undo() == "delete c1"
+    assert journal.undo() == "deletion of 'Q3 planning chat'"  # the record in words
     assert journal.export_data() == states[2]
     assert journal.undo() is not None
     assert journal.export_data() == states[1]
-    assert journal.undo() == "update p1"
+    assert journal.undo() == "edit of 'You will lead the Q3 planning'"
     assert journal.export_data() == states[0]
 
 
@@ -407,7 +407,7 @@ def test_people_are_added_once_case_insensitively(journal: Journal) -> None:
     journal.add_promise("x", "dana")
     journal.add_promise("y", "DANA ")
     c = journal.add_conversation(["Dana", "dana", "Lee"], "Chat")
-    assert c.people == ["Dana", "Lee"]
+    assert c.people == ("Dana", "Lee")
     assert sorted(p.name for p in journal.people.values()) == ["Dana", "Lee", "Sam"]
     assert {journal.promise(i).by for i in ("p3", "p4")} == {"Dana"}
     assert journal.person_named("  dANA ") == journal.people["u1"]
@@ -505,7 +505,7 @@ def test_clashing_ids_get_new_ids_and_links_follow(tmp_path: Path) -> None:
     assert lead.id != "p1" and lead.conversation == imported_c.id
     assert [c.field for c in lead.history] == ["status", "status"]
     (ask,) = b.asks.values()
-    assert ask.promises == [lead.id]
+    assert ask.promises == (lead.id,)
     raise_ = next(p for p in b.promises.values() if p.text == "Maybe a raise")
     assert raise_.id == "p2"  # no clash: kept its id
     assert [p.id for p in b.promises_of(imported_c.id)] == [lead.id]
@@ -546,7 +546,7 @@ def test_import_of_an_older_export_leaves_unchanged_records_alone(tmp_path: Path
     j.import_data(old_export)
     # the old version of c1 comes in as a copy; p1 (unchanged) must stay linked to c1
     assert j.promise("p1").conversation == "c1"
-    assert j.asks["a1"].promises == ["p1"]
+    assert j.asks["a1"].promises == ("p1",)
     assert [p.id for p in j.promises_of("c1")] == ["p1"]
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from leverage_tui.core.checks import InputError
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.recap import agreed, as_clause, recap_for, recap_promises
-from leverage_tui.core.validate import InputError
 
 TODAY = date(2026, 11, 23)
 

@@ -22,18 +22,19 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from leverage_tui.core import journal_file, storage
+from leverage_tui.core import journal_file, journal_format, storage
+from leverage_tui.core.checks import InputError, clean
 from leverage_tui.core.journal import Journal
+from leverage_tui.core.registry import KINDS
 from leverage_tui.core.storage import (
     META_KEY,
-    AtomicStorage,
     JournalBusy,
     JournalError,
+    JournalStorage,
     backup_dir,
     list_backups,
-    read_journal_file,
+    read_journal,
 )
-from leverage_tui.core.validate import InputError, clean_text
 
 TODAY = date(2026, 11, 23)
 REAL_FSYNC = True  # this module tests the writing itself: no shortcut (see conftest.py)
@@ -44,7 +45,7 @@ def mode(p: Path) -> int:
 
 
 def revision(p: Path) -> int:
-    value = orjson.loads(p.read_bytes())[META_KEY]["revision"]
+    value = orjson.loads(p.read_bytes())[META_KEY]["1"]["revision"]
     assert isinstance(value, int)
     return value
 
@@ -192,7 +193,7 @@ def test_failed_undo_can_be_tried_again(
     assert path.read_bytes() == after_update
     assert saved.promise("p2").status == "broken"
     assert saved.can_undo
-    assert saved.undo() == "update p2"
+    assert saved.undo() == "edit of 'A raise in spring'"
     assert saved.export_data() == before
     assert Journal(path, today=TODAY).export_data() == before
 
@@ -212,8 +213,8 @@ def test_error_without_errno_is_still_one_clear_line(
 
 def test_journal_is_written_as_plain_json_with_header(saved: Journal, path: Path) -> None:
     data = json.loads(path.read_bytes())
-    assert data[META_KEY]["schema"] == storage.SCHEMA
-    assert data[META_KEY]["revision"] == 4
+    assert data[META_KEY]["1"]["schema"] == storage.SCHEMA
+    assert data[META_KEY]["1"]["revision"] == 4
     assert data["promises"]["1"]["text"] == "Lead the Q3 planning"
     assert data["people"]["1"]["name"] == "Dana"
 
@@ -223,11 +224,11 @@ def test_opening_does_not_create_or_touch_anything(tmp_path: Path) -> None:
     j = Journal(path, today=TODAY)
     assert j.is_empty and not j.storage.exists
     assert not path.parent.exists()
-    assert read_journal_file(path) is None
+    assert read_journal(path) is None
 
 
 def test_storage_keeps_data_in_memory(saved: Journal, path: Path) -> None:
-    store = AtomicStorage(path)
+    store = JournalStorage(path)
     data = store.read()
     path.write_bytes(b"garbage")  # a read never goes back to the disk
     assert store.read() is data
@@ -494,11 +495,13 @@ SCHEMA_0 = {
 }
 
 
-def _rename_fields(data: dict[str, Any]) -> dict[str, Any]:
-    for doc in data.get("promises", {}).values():
+def _rename_fields(top: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    promises = orjson.loads(bytes(top["promises"]))
+    for doc in promises.values():
         doc["text"] = doc.pop("said")
         doc["by"] = doc.pop("who")
-    return data
+    top["promises"] = promises
+    return meta
 
 
 def test_migration_is_applied_and_saved_at_the_new_schema(
@@ -506,19 +509,19 @@ def test_migration_is_applied_and_saved_at_the_new_schema(
 ) -> None:
     original = json.dumps(SCHEMA_0).encode()
     path.write_bytes(original)
-    monkeypatch.setitem(journal_file.MIGRATIONS, 0, _rename_fields)
+    monkeypatch.setitem(journal_format.MIGRATIONS, 0, _rename_fields)
     j = Journal(path, today=TODAY)
     assert j.promise("p1").text == "Lead the Q3 planning"
     assert j.promise("p1").by == "Dana"
     assert path.read_bytes() == original  # opening alone writes nothing
     j.add_promise("A raise", "Dana")
     data = json.loads(path.read_bytes())
-    assert data[META_KEY]["schema"] == storage.SCHEMA == 1
+    assert data[META_KEY]["1"]["schema"] == storage.SCHEMA == 2
     assert data["promises"]["1"]["text"] == "Lead the Q3 planning"
     assert "said" not in data["promises"]["1"]
     # the old version is kept as the newest backup
     assert list_backups(path)[0].read_bytes() == original
-    monkeypatch.delitem(journal_file.MIGRATIONS, 0)
+    monkeypatch.delitem(journal_format.MIGRATIONS, 0)
     assert Journal(path, today=TODAY).promise("p2").text == "A raise"
 
 
@@ -526,23 +529,25 @@ def test_migrations_chain_in_order(path: Path, monkeypatch: pytest.MonkeyPatch) 
     Journal(path, today=TODAY).add_promise("Lead the Q3 planning", "Dana")
     seen: list[int] = []
 
-    def step(n: int) -> Callable[[dict[str, Any]], dict[str, Any]]:
-        def migrate(data: dict[str, Any]) -> dict[str, Any]:
-            seen.append(data[META_KEY]["schema"])
-            for doc in data["promises"].values():
+    def step(n: int) -> Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]:
+        def migrate(top: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+            seen.append(meta["schema"])
+            promises = orjson.loads(bytes(top["promises"])) if n == 2 else top["promises"]
+            for doc in promises.values():
                 doc["text"] += f" (m{n})"
-            return data
+            top["promises"] = promises
+            return {**meta, "schema": n + 1}
 
         return migrate
 
-    monkeypatch.setattr(journal_file, "SCHEMA", 3)
-    monkeypatch.setattr(journal_file, "MIGRATIONS", {1: step(1), 2: step(2)})
+    monkeypatch.setattr(journal_format, "SCHEMA", 4)
+    monkeypatch.setattr(journal_format, "MIGRATIONS", {2: step(2), 3: step(3)})
+    monkeypatch.setattr(storage, "SCHEMA", 4)
     j = Journal(path, today=TODAY)
-    assert seen == [1, 2]
-    assert j.promise("p1").text == "Lead the Q3 planning (m1) (m2)"
+    assert seen == [2, 3]
+    assert j.promise("p1").text == "Lead the Q3 planning (m2) (m3)"
     j.update_promise("p1", status="honored")
-    assert json.loads(path.read_bytes())[META_KEY]["schema"] == 3
-    assert j.export_data()[META_KEY]["schema"] == 3
+    assert json.loads(path.read_bytes())[META_KEY]["1"]["schema"] == 4
 
 
 def test_missing_migration_is_refused(path: Path) -> None:
@@ -676,7 +681,7 @@ def test_undo_after_another_writer_keeps_their_change(saved: Journal, path: Path
 )
 def test_accepted_text_round_trips(text: str, notes: str) -> None:
     try:
-        expected = clean_text(text, "summary")
+        expected = clean(KINDS["conversation"].field("summary"), text)
     except InputError:
         assume(False)
     with tempfile.TemporaryDirectory() as folder:

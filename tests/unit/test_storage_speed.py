@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 import pytest
 
-from leverage_tui.core import encoding, journal_file, storage
-from leverage_tui.core.encoding import Encoder
+from leverage_tui.core import journal_file, journal_format, storage
 from leverage_tui.core.journal import Journal
-from leverage_tui.core.records import Promise
+from leverage_tui.core.journal_format import Encoder, record_from
+from leverage_tui.core.registry import KINDS
 from leverage_tui.core.storage import META_KEY, JournalError, list_backups
 
 TODAY = date(2026, 11, 23)
@@ -32,7 +33,7 @@ def on_disk(path: Path) -> dict[str, Any]:
 
 
 def many(path: Path, n: int, *, background: bool = False) -> Journal:
-    j = Journal(path, today=TODAY, background=background)
+    j = Journal(path, today=TODAY, deferred=background)
     with j.storage.transaction():
         for i in range(n):
             j.add_promise(f"Promise number {i}", "Dana" if i % 2 else "Sam")
@@ -43,7 +44,7 @@ def many(path: Path, n: int, *, background: bool = False) -> Journal:
 # --- writes straight into the storage's tables -----------------------------------------
 
 
-def test_writes_bypass_tinydb_but_tinydb_still_reads_them(path: Path) -> None:
+def test_writes_go_through_tinydb_and_tinydb_reads_them(path: Path) -> None:
     j = Journal(path, today=TODAY)
     j.add_promise("Lead Q3", "Dana")
     j.add_promise("A raise", "Sam")
@@ -62,9 +63,9 @@ def test_a_change_replaces_documents_instead_of_changing_them(path: Path) -> Non
     before = j.storage.read()["promises"]["1"]
     copy = dict(before)
     j.update_promise("p1", form="written", due=date(2027, 1, 1))
-    assert before == copy  # the old document object is untouched
+    assert dict(before) == copy  # the old record is untouched (records are immutable)
     assert j.storage.read()["promises"]["1"] is not before
-    assert j.undo() == "update p1"
+    assert j.undo() == "edit of 'Lead Q3'"
     assert j.promise("p1").form == "verbal" and j.promise("p1").due is None
     assert on_disk(path)["promises"]["1"]["form"] == "verbal"
 
@@ -77,31 +78,30 @@ def test_file_keeps_the_order_and_content_a_reopen_sees(path: Path) -> None:
     assert again.export_data() == j.export_data()
 
 
-def test_records_have_slots(journal: Journal) -> None:
+def test_records_are_immutable_and_untracked(journal: Journal) -> None:
     p = journal.promise("p1")
     assert not hasattr(p, "__dict__")
     with pytest.raises(AttributeError):
         p.colour = "red"  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        p.text = "changed"  # type: ignore[misc]
+    assert not gc.is_tracked(p)  # the collector never walks the journal's records
 
 
-def test_from_doc_reads_what_to_doc_writes(journal: Journal) -> None:
+def test_a_record_reads_back_what_to_doc_writes(journal: Journal) -> None:
     journal.update_promise("p1", form="written", due=date(2027, 2, 1), status="honored")
     p = journal.promise("p1")
-    assert Promise.from_doc(p.id, p.to_doc()) == p
+    assert record_from(KINDS["promise"], p.to_doc(), p.id) == p
     assert len(p.history) == 3
 
 
-def test_opening_restores_the_garbage_collector(path: Path) -> None:
+def test_opening_leaves_the_garbage_collector_alone(path: Path) -> None:
     many(path, 5)
     assert gc.isenabled()
-    gc.disable()
-    try:
-        Journal(path, today=TODAY)
-        assert not gc.isenabled()  # left as it was
-    finally:
-        gc.enable()
+    frozen = gc.get_freeze_count()
     Journal(path, today=TODAY)
     assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen  # nothing pinned for ever (issue 11)
 
 
 # --- encoding only what changed ------------------------------------------------------
@@ -110,7 +110,21 @@ def test_opening_restores_the_garbage_collector(path: Path) -> None:
 @pytest.fixture
 def small_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Runs of two documents, so that a dozen promises make several runs."""
-    monkeypatch.setattr(encoding, "SEGMENT", 2)
+    monkeypatch.setattr(journal_format, "SEGMENT", 2)
+
+
+def plain(tables: dict[str, Any]) -> bytes:
+    """The tables as JSON the simple way: every record encoded whole, without its id."""
+    out = {
+        name: {
+            k: msgspec.structs.replace(v, id=msgspec.UNSET)
+            if hasattr(v, "__struct_fields__")
+            else v
+            for k, v in table.items()
+        }
+        for name, table in tables.items()
+    }
+    return msgspec.json.encode(out)
 
 
 @pytest.mark.usefixtures("small_runs")
@@ -118,97 +132,103 @@ def test_encoded_parts_join_into_exactly_the_plain_json(path: Path) -> None:
     j = many(path, 12)
     data = j.storage.read()
     joined = b"".join(Encoder().parts(data))
-    assert joined == orjson.dumps(data)
-    assert orjson.loads(joined) == data
+    assert joined == plain(data)
+    assert "id" not in orjson.loads(joined)["promises"]["1"]  # the key is the id
 
 
 @pytest.mark.usefixtures("small_runs")
 def test_encoder_sees_replaced_added_and_dropped_documents(path: Path) -> None:
     j = many(path, 12)
     encoder = Encoder()
-    data = j.storage.read()
-    assert b"".join(encoder.parts(data)) == orjson.dumps(data)
-    promises = data["promises"]
+    data = dict(j.storage.read())
+    assert b"".join(encoder.parts(data)) == plain(data)
+    promises = dict(data["promises"])
+    data["promises"] = promises
     first = next(iter(promises))
-    promises[first] = {**promises[first], "text": "Changed text"}  # replaced
-    promises["999"] = {**promises[first], "text": "A new one"}  # added
+    promises[first] = msgspec.structs.replace(promises[first], text="Changed text")  # replaced
+    promises["999"] = msgspec.structs.replace(promises[first], text="A new one")  # added
     del promises[list(promises)[3]]  # dropped: every later run moves
-    data[META_KEY]["revision"] = 77  # the header, changed in place
-    data[META_KEY].setdefault("next", {})["p"] = 1000
-    assert b"".join(encoder.parts(data)) == orjson.dumps(data)
+    data[META_KEY]["1"]["revision"] = 77  # the header, changed in place
+    assert b"".join(encoder.parts(data)) == plain(data)
     del data["promises"]
-    assert b"".join(encoder.parts(data)) == orjson.dumps(data)
+    assert b"".join(encoder.parts(data)) == plain(data)
 
 
 def test_encoder_on_an_empty_table() -> None:
-    data = {META_KEY: {"schema": 1}, "promises": {}}
-    assert b"".join(Encoder().parts(data)) == orjson.dumps(data)
+    data: dict[str, Any] = {META_KEY: {"1": {"schema": 2}}, "promises": {}}
+    assert b"".join(Encoder().parts(data)) == plain(data)
 
 
 def test_encoder_encodes_only_the_run_that_changed(
     path: Path, small_runs: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     j = many(path, 12)
-    data = j.storage.read()
+    data = dict(j.storage.read())
     encoder = Encoder()
     encoder.parts(data)
-    encoded: list[object] = []
-    real = orjson.dumps
+    encoded: list[list[str]] = []
+    real = journal_format._encode_run
 
-    def counting(obj: object) -> bytes:
-        encoded.append(obj)
-        return real(obj)
+    def counting(keys: Any, docs: Any) -> bytes:
+        encoded.append(list(keys))
+        return real(keys, docs)
 
-    monkeypatch.setattr(encoding.orjson, "dumps", counting)
-    promises = data["promises"]
+    monkeypatch.setattr(journal_format, "_encode_run", counting)
+    promises = dict(data["promises"])
+    data["promises"] = promises
     first = next(iter(promises))
-    promises[first] = {**promises[first], "text": "Changed text"}
-    assert b"".join(encoder.parts(data)) == real(data)
-    runs = [
-        o
-        for o in encoded
-        if isinstance(o, dict) and all(isinstance(d, dict) and "made_on" in d for d in o.values())
-    ]
-    assert runs == [dict(list(promises.items())[:2])]
+    promises[first] = msgspec.structs.replace(promises[first], text="Changed text")
+    assert b"".join(encoder.parts(data)) == plain(data)
+    # the people table (two records: always encoded whole), the header, one run of promises
+    assert sorted(encoded) == [["1"], ["1", "2"], ["1", "2"]]
 
 
 # --- the background writer -------------------------------------------------------------
 
 
 @contextlib.contextmanager
-def writes_held() -> Iterator[threading.Event]:
-    """Writes wait (on the writer thread) until the event yielded is set."""
+def writes_held(journal: Journal) -> Iterator[threading.Event]:
+    """A writer thread, as the app's worker: writes wait until the event yielded is set."""
     gate = threading.Event()
-    real = storage.AtomicStorage._replace
+    real = storage.JournalStorage._write
 
-    def slow(self: storage.AtomicStorage, *args: Any) -> None:
+    def slow(self: storage.JournalStorage, *args: Any) -> None:
         gate.wait(5)
         real(self, *args)
 
-    storage.AtomicStorage._replace = slow  # type: ignore[method-assign]
+    storage.JournalStorage._write = slow  # type: ignore[method-assign]
     try:
         yield gate
     finally:
         gate.set()
-        storage.AtomicStorage._replace = real  # type: ignore[method-assign]
+        storage.JournalStorage._write = real  # type: ignore[method-assign]
+
+
+def write_in_the_background(journal: Journal) -> threading.Thread:
+    """Write the journal's pending bytes on another thread, as the app's worker does."""
+    thread = threading.Thread(target=journal.storage.write_pending)
+    thread.start()
+    return thread
 
 
 def test_background_change_returns_at_once_and_lands_on_disk(path: Path) -> None:
     j = many(path, 3, background=True)
-    with writes_held() as gate:
+    with writes_held(j) as gate:
         j.update_promise("p1", form="written")
         assert j.promise("p1").form == "written"  # in memory at once
         assert j.saving
+        writer = write_in_the_background(j)
         assert on_disk(path)["promises"]["1"]["form"] == "verbal"  # not yet written
         assert not j.refresh()  # our own pending write is not "another process"
         j.update_promise("p2", status="honored")  # queued behind the first
         gate.set()
+        writer.join()
         j.flush()
     assert not j.saving
     data = on_disk(path)
     assert data["promises"]["1"]["form"] == "written"
     assert data["promises"]["2"]["status"] == "honored"
-    assert data[META_KEY]["revision"] == j.storage.meta["revision"]
+    assert data[META_KEY]["1"]["revision"] == j.storage.meta["revision"]
     assert not j.refresh()  # what we wrote is what we have
 
 
@@ -217,13 +237,14 @@ def test_background_writes_hold_the_lock_until_durable(
 ) -> None:
     j = many(path, 2, background=True)
     monkeypatch.setattr(journal_file, "LOCK_WAIT", 0.2)
-    with writes_held() as gate:
+    with writes_held(j) as gate:
         j.update_promise("p1", form="written")
+        writer = write_in_the_background(j)
         # the lock file of `path` is held until the write is durable
         with pytest.raises(storage.JournalBusy), storage.journal_lock(path):
             pass
         gate.set()
-        j.flush()
+        writer.join()
         with storage.journal_lock(path):  # released once durable
             pass
 
@@ -266,7 +287,7 @@ def test_failed_background_write_is_reported_and_read_back(
     assert path.read_bytes() == good  # the last good file, whole
     assert j.promise("p2").status == "pending"  # memory was read back
     assert j.promise("p1").form == "written"
-    assert j.undo() == "update p1"  # the lost change left the undo list
+    assert j.undo() == "edit of 'Promise number 0'"  # the lost change left the undo list
     j.flush()
     assert on_disk(path)["promises"]["1"]["form"] == "verbal"
     j.flush()  # the error was reported once
@@ -280,7 +301,7 @@ def test_next_change_after_a_failed_write_reports_it_and_changes_nothing(
     with monkeypatch.context() as m:
         m.setattr(os, "fsync", lambda _fd: (_ for _ in ()).throw(OSError(errno.EIO, "I/O error")))
         j.update_promise("p1", form="written")
-        j.storage.wait()
+        j.storage.write_pending()
     with pytest.raises(JournalError, match="not kept"):
         j.update_promise("p2", form="official")
     assert j.promise("p1").form == "verbal" and j.promise("p2").form == "verbal"
@@ -297,11 +318,11 @@ def test_undo_whose_write_failed_can_be_undone_again(
     j.flush()
     with monkeypatch.context() as m:
         m.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(OSError(errno.EROFS, "ro")))
-        assert j.undo() == "update p1"
+        assert j.undo() == "edit of 'Promise number 0'"
         with pytest.raises(JournalError):
             j.flush()
     assert j.promise("p1").form == "written"
-    assert j.undo() == "update p1"
+    assert j.undo() == "edit of 'Promise number 0'"
     j.flush()
     assert on_disk(path)["promises"]["1"]["form"] == "verbal"
 
@@ -337,7 +358,7 @@ def test_background_encrypted_codec_is_applied(path: Path) -> None:
         def decode(self, stored: bytes) -> bytes:
             return stored[len(b"LEVERAGE-ENCRYPTED") :][::-1]
 
-    j = Journal(path, today=TODAY, codec=Rot(), background=True)
+    j = Journal(path, today=TODAY, codec=Rot(), deferred=True)
     j.add_promise("Secret raise", "Dana")
     j.flush()
     assert path.read_bytes().startswith(b"LEVERAGE-ENCRYPTED")

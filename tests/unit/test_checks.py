@@ -1,24 +1,50 @@
-"""Tests for leverage_tui.core.validate: the checks every typed value goes through."""
+"""Tests for leverage_tui.core.checks: the one validator every value goes through.
+
+`clean(spec, value)` is tried on fields of every input type (one-line, multi-line,
+choice, money), as the registry declares them; the small adapters below give each case
+the field it needs.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leverage_tui.core.validate import (
-    MONEY_LIMIT,
-    NAME_LIMIT,
-    NOTES_LIMIT,
-    TEXT_LIMIT,
-    InputError,
-    choice,
-    clean_text,
-    money,
-    optional_text,
-)
+from leverage_tui.core.checks import BIDI, InputError, clean, field_problem
+from leverage_tui.core.records import MONEY_LIMIT, NAME_LIMIT, NOTES_LIMIT, TEXT_LIMIT, Change
+from leverage_tui.core.registry import KINDS, FieldSpec
+
+
+def _text_spec(what: str, *, multiline: bool, limit: int, required: bool) -> FieldSpec:
+    limit = limit or (NOTES_LIMIT if multiline else TEXT_LIMIT)
+    kind = "notes" if multiline else "line"
+    return FieldSpec("f", "f", "F", what, "", kind, required=required, limit=limit, default="")
+
+
+def clean_text(value: str | None, what: str, *, multiline: bool = False, limit: int = 0) -> Any:
+    """A required text field called `what`."""
+    return clean(_text_spec(what, multiline=multiline, limit=limit, required=True), value)
+
+
+def optional_text(value: str | None, what: str, *, multiline: bool = False) -> Any:
+    """An optional text field called `what`."""
+    return clean(_text_spec(what, multiline=multiline, limit=0, required=False), value)
+
+
+def choice(value: str, options: tuple[str, ...], what: str) -> Any:
+    spec = FieldSpec("f", "f", "F", what, "", "choice", choices=options, default=options[0])
+    return clean(spec, value)
+
+
+def money(value: int | str | None, what: str) -> Any:
+    spec = FieldSpec("f", "f", "F", what, "", "money", optional=True, limit=MONEY_LIMIT)
+    return clean(spec, value)
+
 
 # --- clean_text --------------------------------------------------------------------------
 
@@ -30,7 +56,7 @@ from leverage_tui.core.validate import (
         ("  padded  ", "padded"),
         ("tab\tinside", "tab inside"),
         ("مرحبا، سأرى ما يمكنني فعله", "مرحبا، سأرى ما يمكنني فعله"),  # right-to-left
-        ("\u200fשלום\u200e mixed", "\u200fשלום\u200e mixed"),  # with direction marks
+        ("\u200fשלום\u200e mixed", "\u200fשלום\u200e mixed"),  # direction marks stay
         ("emoji 🎉 and 👩\u200d💻 and 🇫🇷", "emoji 🎉 and 👩\u200d💻 and 🇫🇷"),
         ("combining e\u0301", "combining e\u0301"),
         ("CJK 加薪", "CJK 加薪"),
@@ -57,6 +83,8 @@ def test_clean_text_accepts(value: str, expected: str) -> None:
         ("a\x7fb", "control character"),
         ("a\x85b", "control character"),
         ("a\ud800b", "control character"),  # a lone surrogate
+        ("invoice\u202etxt.exe", "bidirectional-text control (U+202E)"),
+        ("a\u2066b\u2069", "bidirectional-text control (U+2066)"),
         ("x" * (TEXT_LIMIT + 1), "too long"),
         ("x" * 1_000_000, "too long"),
     ],
@@ -226,6 +254,7 @@ def test_clean_text_only_ever_raises_input_error(text: str, multiline: bool) -> 
     allowed = "\n\t" if multiline else ""
     for ch in out:
         assert ch in allowed or unicodedata.category(ch) not in ("Cc", "Cs")
+        assert ch not in BIDI
     assert clean_text(out, "text", multiline=multiline) == out  # idempotent
 
 
@@ -257,3 +286,26 @@ def test_choice_only_ever_raises_input_error(value: str) -> None:
     except InputError:
         return
     assert picked in FORMS and picked == value.strip().lower()
+
+
+# --- every field, every record, history included (issue 10, item 3) -----------------------
+
+
+@pytest.mark.parametrize("bad", ["\x1b]0;pwned\x07", "\x1b[31m", "\u202e", "\x9b31m"])
+def test_every_text_field_of_every_kind_refuses_escapes_and_bidi(bad: str) -> None:
+    for kind in KINDS.values():
+        for spec in kind.fields:
+            if spec.input not in ("line", "name", "notes"):
+                continue
+            value = (f"x{bad}y",) if spec.many else f"x{bad}y"
+            assert field_problem(spec, value), (kind.name, spec.name)
+
+
+def test_history_entries_are_checked_too() -> None:
+    spec = KINDS["promise"].field("history")
+    good = (Change("form", "verbal", "written", dt.date(2026, 1, 1)),)
+    assert field_problem(spec, good) is None
+    hostile = (Change("form", "verbal\x1b]52;c;cGF5\x07", "written", dt.date(2026, 1, 1)),)
+    assert "control character" in str(field_problem(spec, hostile))
+    too_old = (Change("form", "verbal", "written", dt.date(1800, 1, 1)),)
+    assert "out of range" in str(field_problem(spec, too_old))
