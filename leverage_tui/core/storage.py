@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import threading
 import weakref
 from collections.abc import Iterator, Sequence
@@ -358,26 +357,7 @@ class AtomicStorage(Storage):
         make_private_dir(self.path.parent)
 
         def keep_backup() -> None:
-            if self._seen is not None and self.backups:
-                self._keep_backup(revision - 1)
+            if self._seen is not None:
+                journal_file.keep_backup(self.path, revision - 1, self.backups)
 
         write_atomically(self.path, parts, before_replace=keep_backup)
-
-    def _keep_backup(self, revision: int) -> None:
-        folder = backup_dir(self.path)
-        make_private_dir(folder)
-        target = folder / f"{self.path.stem}.r{revision:07d}{self.path.suffix or '.json'}"
-        n = 1
-        while target.exists():
-            target = target.with_name(f"{self.path.stem}.r{revision:07d}-{n}{self.path.suffix}")
-            n += 1
-        try:
-            os.link(self.path, target)
-        except FileNotFoundError:
-            return
-        except OSError:
-            shutil.copy2(self.path, target)
-            os.chmod(target, 0o600)
-        for old in list_backups(self.path)[self.backups :]:
-            with contextlib.suppress(OSError):
-                old.unlink()
