@@ -12,17 +12,16 @@ import contextlib
 import datetime as dt
 import os
 import re
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..core import crypto
+from ..core.journal_file import add_backup
 from ..core.registry import LISTED
 from ..core.storage import (
     Codec,
     JournalError,
-    backup_dir,
     decode_file,
     journal_lock,
     list_backups,
@@ -140,23 +139,11 @@ def _pick(wanted: str, backups: list[Path], path: Path) -> Path:
     raise UsageError(f"no backup {wanted[:60]!r} (see the list: leverage restore)")
 
 
-def _set_aside(path: Path) -> Path:
+def _set_aside(path: Path) -> Path | None:
     """Keep the current journal file (whatever it holds) in the backups folder."""
-    folder = backup_dir(path)
-    folder.mkdir(mode=0o700, exist_ok=True)
     found = describe(path)
     rev = found["revision"] if isinstance(found["revision"], int) else 0
-    suffix = path.suffix or ".json"
-    aside = folder / f"{path.stem}.r{rev:07d}-before-restore{suffix}"
-    n = 1
-    while aside.exists():
-        aside = folder / f"{path.stem}.r{rev:07d}-before-restore-{n}{suffix}"
-        n += 1
-    try:
-        os.link(path, aside)
-    except OSError:
-        shutil.copy2(path, aside)
-    return aside
+    return add_backup(path, f"{path.stem}.r{rev:07d}-before-restore")
 
 
 def _put_back(chosen: Path, path: Path) -> Path | None:

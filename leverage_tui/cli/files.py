@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import json
 import sys
@@ -21,7 +20,8 @@ import orjson
 
 from ..core.checks import InputError
 from ..core.registry import LISTED
-from ..core.storage import inspect_file, write_atomically
+from ..core.safe_files import OutputError, write_private
+from ..core.storage import inspect_file
 from .common import Context, UsageError, lower
 from .records import command, counted
 
@@ -34,23 +34,12 @@ IMPORT_LIMIT = 512 * 1024 * 1024
 
 
 def write_output(target: str, text: str, ctx: Context) -> Path:
-    """Write `text` to the file `target` atomically, readable by the user only.
-
-    Refuses to overwrite the journal itself; any OS error is a one-line UsageError.
-    """
-    path = Path(target).expanduser()
-    with contextlib.suppress(OSError):
-        if path.resolve() == ctx.path.resolve() or (
-            path.exists() and ctx.path.exists() and path.samefile(ctx.path)
-        ):
-            raise UsageError(f"{target} is the journal itself; choose another file")
-    if path.is_dir():
-        raise UsageError(f"{target} is a folder; give a file name")
+    """Write `text` to the file `target` with the core's safe writer (0600, atomically, no
+    link followed, never onto the journal or its backups); any refusal is a UsageError."""
     try:
-        write_atomically(path, [text.encode("utf-8")])
-    except OSError as err:
-        raise UsageError(f"cannot write {target}: {err.strerror or err}") from None
-    return path
+        return write_private(Path(target), text, journal=ctx.path)
+    except OutputError as err:
+        raise UsageError(str(err)) from None
 
 
 TABLES = ("conversations", "promises", "asks", "offers", "people")

@@ -7,13 +7,12 @@ an exception), so a typo in the config can never lock the user out of their jour
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .flags import DEFAULT_HEDGES
-from .storage import make_private_dir
+from .safe_files import make_private_dir, write_atomically
 
 DEFAULT_THEME = "leverage-dark"
 """The theme used when none is chosen."""
@@ -85,8 +84,4 @@ def save_setting(path: Path, key: str, value: str) -> None:
             break
     else:
         lines.append(new_line)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
-    os.replace(tmp, path)
+    write_atomically(path, [("\n".join(lines) + "\n").encode("utf-8")])

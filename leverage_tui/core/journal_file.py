@@ -3,7 +3,11 @@ lock, and the backups kept beside it (no TinyDB here: see storage.py for the Sto
 
 - Writes are atomic: a temp file in the same folder, flush, fsync, `os.replace`, fsync
   the folder. A kill at any moment leaves either the old or the new file, whole.
-- The file is created 0600; folders we create are 0700.
+- The file is created 0600; every folder we create is 0700, parents included.
+- Nothing is written into a folder another user owns or can write to (the journal's
+  folder, its backups folder): such a folder is refused with a message saying what to do.
+  Backups and temp files are created without following a symbolic link and never onto an
+  existing name (`O_NOFOLLOW`, `O_EXCL`).
 - A lock file serialises writers across processes.
 - A damaged, empty or foreign file is refused with a message naming the newest backup.
 """
@@ -11,14 +15,19 @@ lock, and the backups kept beside it (no TinyDB here: see storage.py for the Sto
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
-import shutil
-import tempfile
+import stat
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
+
+from .safe_files import backup_dir as backup_dir  # where storage.py and the CLI look
+from .safe_files import copy_private, folder_problem, lock_file
+from .safe_files import make_private_dir as make_private_dir
+from .safe_files import write_atomically as write_atomically
 
 LOCK_WAIT = 5.0
 """Seconds a writer waits for another writer before giving up."""
@@ -46,16 +55,113 @@ class Codec(Protocol):
         ...
 
 
-def make_private_dir(folder: Path) -> None:
-    """Create `folder` (and parents) 0700 if missing; tighten it if we created it."""
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-        os.chmod(folder, 0o700)
+def check_journal_folder(path: Path) -> None:
+    """JournalError unless the folder of the journal at `path` is the user's alone.
+
+    Another user who can write there could plant the files Leverage makes beside the
+    journal (its backups folder, its lock) and so read or break them. The folder may be
+    reached through a symbolic link: the folder it leads to is checked.
+    """
+    folder = path.parent
+    try:
+        st = os.stat(folder)
+    except OSError as err:
+        raise JournalError(
+            f"{path}: cannot save: cannot use the folder {folder} ({err.strerror or err}); "
+            "nothing was changed"
+        ) from None
+    problem = folder_problem(st)
+    if problem is None:
+        return
+    if st.st_mode & stat.S_ISVTX or st.st_uid != os.geteuid():
+        fix = "keep it in a folder only you can write to (make one: mkdir -m 700 DIR)"
+    else:
+        fix = f"run: chmod go-w {folder} (or keep the journal in a folder of your own)"
+    raise JournalError(
+        f"{path}: refusing to save in {folder}: {problem}, so they could plant files "
+        f"where the journal's copies go and read them; {fix}; nothing was changed"
+    )
 
 
-def backup_dir(path: Path) -> Path:
-    """The folder that holds the backups of the journal at `path`."""
-    return path.parent / f"{path.name}.backups"
+def _open_backup_dir(path: Path) -> int:
+    """The backups folder of the journal at `path`, opened (made 0700 if missing).
+
+    JournalError when it is a symbolic link, not a folder, another user's, or writable by
+    others: whoever planted it would get a copy of every version of the journal.
+    """
+    folder = backup_dir(path)
+    make_private_dir(folder)
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as err:
+        problem = (
+            "it is a symbolic link or not a folder"
+            if err.errno in (errno.ELOOP, errno.ENOTDIR)
+            else err.strerror or str(err)
+        )
+    else:
+        st = os.fstat(fd)
+        found = folder_problem(st)
+        if found is None:
+            return fd
+        os.close(fd)
+        if stat.S_ISDIR(st.st_mode) and st.st_uid == os.geteuid():
+            raise JournalError(
+                f"{path}: refusing to keep backups in {folder}: {found}; "
+                f"run: chmod 700 {folder}; nothing was changed"
+            )
+        problem = found
+    raise JournalError(
+        f"{path}: refusing to keep backups in {folder}: {problem}, not the folder Leverage "
+        f"made; move it aside (mv {folder} {folder}.suspect) and try again; nothing was changed"
+    )
+
+
+def add_backup(path: Path, name: str) -> Path | None:
+    """Keep the journal at `path` as it is now in its backups folder as `name` (+ suffix).
+
+    A hard link (it costs no copy), or a private copy where links are not possible;
+    never written through a symbolic link nor onto an existing name: a name that is taken
+    gets -1, -2, ... None when there is no journal file yet. Raises JournalError for an
+    unsafe backups folder (see `_open_backup_dir`), OSError when the disk fails.
+    """
+    suffix = path.suffix or ".json"
+    folder_fd = _open_backup_dir(path)
+    try:
+        n = 0
+        while True:
+            target = f"{name}-{n}{suffix}" if n else f"{name}{suffix}"
+            n += 1
+            try:
+                os.link(path, target, dst_dir_fd=folder_fd, follow_symlinks=False)
+            except FileExistsError:
+                continue
+            except FileNotFoundError:
+                return None
+            except OSError:  # no hard links on this file system: copy
+                try:
+                    copy_private(path, folder_fd, target)
+                except FileExistsError:
+                    continue
+                except FileNotFoundError:
+                    return None
+            return backup_dir(path) / target
+    finally:
+        os.close(folder_fd)
+
+
+def keep_backup(path: Path, revision: int, keep: int) -> None:
+    """Keep the journal at `path` as the backup of `revision`; then only the newest `keep`.
+
+    See `add_backup` for how it is made safely.
+    """
+    if keep <= 0:
+        return
+    if add_backup(path, f"{path.stem}.r{revision:07d}") is None:
+        return
+    for old in list_backups(path)[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def list_backups(path: Path) -> list[Path]:
@@ -63,7 +169,11 @@ def list_backups(path: Path) -> list[Path]:
     folder = backup_dir(path)
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if p.is_file() and p.name.startswith(path.stem + ".r")]
+    found = [
+        p
+        for p in folder.iterdir()
+        if p.name.startswith(path.stem + ".r") and p.is_file() and not p.is_symlink()
+    ]
     # saves within one clock tick share a timestamp; the name holds the revision
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
@@ -96,36 +206,6 @@ def is_encrypted(path: Path | str) -> bool:
         return False
 
 
-def write_atomically(
-    path: Path,
-    parts: Iterable[bytes | memoryview],
-    before_replace: Callable[[], None] | None = None,
-) -> None:
-    """Write `parts` to `path` so that a kill leaves the old file or the new one, whole.
-
-    A temp file (0600) in the same folder, flushed and fsynced, then `os.replace` and an
-    fsync of the folder. `before_replace` runs once the bytes are durable (a backup).
-    Raises OSError; the temp file is removed and `path` is untouched then.
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for part in parts:
-                out.write(part)
-            out.flush()
-            os.fsync(out.fileno())
-        if before_replace is not None:
-            before_replace()
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def _remove_stale_temp_files(path: Path) -> None:
@@ -139,17 +219,22 @@ def acquire_lock(path: Path) -> int:
     """Take the writer lock of the journal at `path`; the fd to close to release it.
 
     Waits up to LOCK_WAIT seconds: JournalBusy when another process keeps it longer,
-    JournalError when the lock file cannot be made. Temp files left by a writer that was
-    killed are removed.
+    JournalError when the lock file cannot be made or the folder is not the user's alone
+    (`check_journal_folder`). Temp files left by a writer that was killed are removed.
     """
     make_private_dir(path.parent)
+    check_journal_folder(path)
+    lock = lock_file(path)
     try:
-        fd = os.open(path.parent / f".{path.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+        fd = os.open(lock, flags, 0o600)
     except OSError as err:
-        raise JournalError(
-            f"{path}: cannot save: the folder is not writable ({err.strerror or err}); "
-            "nothing was changed"
-        ) from None
+        reason = (
+            f"{lock} is a symbolic link (remove it)"
+            if err.errno == errno.ELOOP
+            else f"the folder is not writable ({err.strerror or err})"
+        )
+        raise JournalError(f"{path}: cannot save: {reason}; nothing was changed") from None
     try:
         deadline = time.monotonic() + LOCK_WAIT
         while True:
@@ -178,28 +263,3 @@ def journal_lock(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-def keep_backup(path: Path, revision: int, keep: int) -> None:
-    """Keep the journal at `path` (revision `revision`) as a backup; the newest `keep` stay.
-
-    A hard link when the file system allows it (no copy), else a 0600 copy.
-    """
-    folder = backup_dir(path)
-    make_private_dir(folder)
-    suffix = path.suffix or ".json"
-    target = folder / f"{path.stem}.r{revision:07d}{suffix}"
-    n = 1
-    while target.exists():
-        target = target.with_name(f"{path.stem}.r{revision:07d}-{n}{suffix}")
-        n += 1
-    try:
-        os.link(path, target)
-    except FileNotFoundError:
-        return
-    except OSError:
-        shutil.copy2(path, target)
-        os.chmod(target, 0o600)
-    for old in list_backups(path)[keep:]:
-        with contextlib.suppress(OSError):
-            old.unlink()

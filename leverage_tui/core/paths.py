@@ -35,3 +35,14 @@ def journal_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / "journal.json"
+
+
+def save_dir() -> Path:
+    """Where the app offers to save a brief or a recap: LEVERAGE_SAVE_DIR, else the user's
+    documents folder when it exists, else the home folder (never the current folder, which
+    may be anyone's)."""
+    override = os.environ.get("LEVERAGE_SAVE_DIR")
+    if override:
+        return Path(override).expanduser()
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()

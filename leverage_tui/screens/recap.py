@@ -1,14 +1,14 @@
 """RecapScreen: a ready-to-send recap of a conversation's verbal promises.
 
-The text is editable. ctrl+o copies it to the clipboard, ctrl+s saves it to the file
-named under it; once sent, ctrl+r moves those promises to recap-sent; when the other
-side confirms in writing, ctrl+t makes them written. Escape closes. (Control keys, so
-that typing in the text never triggers them; each is also a button.)
+The text is editable. ctrl+o copies it to the clipboard; ctrl+s asks where to save it
+(the core writes the file, readable by you only); once sent, ctrl+r moves those promises
+to recap-sent; when the other side confirms in writing, ctrl+t makes them written.
+Escape closes. (Control keys, so that typing in the text never triggers them; each is
+also a button.)
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -17,11 +17,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
 from ..core.brief_md import long_date
 from ..core.checks import InputError
+from ..core.journal_file import is_encrypted
+from ..core.paths import save_dir
 from ..core.recap import recap_for
+from ..core.safe_files import write_private
+from .save_dialog import SaveDialog
 
 if TYPE_CHECKING:
     from ..app import LeverageApp
@@ -46,9 +50,6 @@ class RecapScreen(ModalScreen[None]):
     RecapScreen > Vertical.-nothing { height: auto; }
     RecapScreen #recap-about { color: $text-muted; }
     RecapScreen TextArea { height: 1fr; min-height: 4; margin-top: 1; }
-    RecapScreen #recap-file-row { height: 1; margin-top: 1; }
-    RecapScreen #recap-file-label { width: 8; color: $text-muted; }
-    RecapScreen #recap-path { width: 1fr; }
     RecapScreen #recap-state { height: 1; margin-top: 1; }
     RecapScreen #recap-buttons { height: 1; margin-top: 1; align-horizontal: right; }
     RecapScreen Button { width: auto; min-width: 0; margin-left: 2; }
@@ -68,7 +69,7 @@ class RecapScreen(ModalScreen[None]):
         return cast("LeverageApp", self.app)
 
     def compose(self) -> ComposeResult:
-        """What the recap covers, the text, the file to save to, and the buttons."""
+        """What the recap covers, the text, where the promises stand, and the buttons."""
         journal = self.leverage.journal
         try:
             promises, self.text = recap_for(journal, self.conversation_id)
@@ -87,10 +88,6 @@ class RecapScreen(ModalScreen[None]):
                 )
                 yield Static(about, id="recap-about", markup=False)
                 yield TextArea(self.text, soft_wrap=True, id="recap-text")
-                with Horizontal(id="recap-file-row"):
-                    yield Static("Save to", id="recap-file-label")
-                    name = f"recap-{self.conversation_id}-{self.leverage.today.isoformat()}.txt"
-                    yield Input(name, compact=True, id="recap-path")  # in the current folder
                 yield Static("", id="recap-state", markup=False)
             with Horizontal(id="recap-buttons"):
                 if self.problem is None:
@@ -123,22 +120,23 @@ class RecapScreen(ModalScreen[None]):
             self.notify("Recap copied: paste it into an email; once sent, ctrl+r")
 
     def action_save(self) -> None:
-        """Save the (edited) recap to the file named under it (readable by you only)."""
+        """Ask where to save the (edited) recap; the core writes it (readable by you only)."""
         if self.problem is not None:
             return
-        typed = self.query_one("#recap-path", Input).value.strip()
-        if not typed:
-            self.notify("Give a file name to save to", severity="warning")
-            return
-        path = Path.cwd() / Path(typed).expanduser()  # an absolute path stays as it is
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(self._current_text())
-        except OSError as err:
-            self.notify(f"Could not save to {path}: {err.strerror}", severity="error")
-            return
-        self.notify(str(path), title="Recap saved")
+        app = self.leverage
+        text = self._current_text()
+
+        def save(path: Path, replace: bool) -> Path:
+            return write_private(path, text, journal=app.journal_path, replace=replace)
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(str(path), title="Recap saved")
+
+        name = f"recap-{self.conversation_id}-{app.today.isoformat()}.txt"
+        plain = is_encrypted(app.journal_path)
+        dialog = SaveDialog("Save the recap", save_dir() / name, save, plain_text=plain)
+        app.push_screen(dialog, saved)
 
     def _mark(self, form: str, only_verbal: bool) -> None:
         journal = self.leverage.journal

@@ -3,12 +3,11 @@
 Offers side by side with the current job; the track record as numbers and a month by
 month chart of kept and broken promises; every open flag, worst first; each ask and
 how firmly it is covered; the checklist answered from the record. Keys add or edit
-offers, the current job and asks, and export the whole brief to Markdown.
+offers, the current job and asks, and export the whole brief to Markdown (asking where).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -21,7 +20,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from ..core.checklist import short
+from ..core.journal_file import is_encrypted
+from ..core.paths import save_dir
 from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money
+from ..core.safe_files import write_private
 from ..widgets.flag_badges import flag_text, promise_flags
 from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
@@ -30,6 +32,7 @@ from .in_view import in_view
 from .offer_editor import OfferEditor
 from .promise_editor import PromiseEditor
 from .review_parts import checklist_table, coverage_text, track_table
+from .save_dialog import SaveDialog
 
 if TYPE_CHECKING:
     from ..app import LeverageApp
@@ -288,18 +291,20 @@ class ReviewScreen(Screen[None]):
             self.app.push_screen(AskEditor(event.row_key.value))
 
     def action_export(self) -> None:
-        """Write the brief as Markdown into the current folder (readable by you only)."""
+        """Ask where to save the brief as Markdown; the core writes it (readable by you only)."""
         app = self.leverage
-        brief = build_brief(app.journal, app.today, app.hedges)
-        path = Path.cwd() / f"leverage-brief-{app.today.isoformat()}.md"
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(brief_markdown(brief))
-        except OSError as err:
-            app.notify(f"Could not write {path}: {err.strerror}", severity="error")
-            return
-        app.notify(str(path), title="Brief saved")
+
+        def save(path: Path, replace: bool) -> Path:
+            text = brief_markdown(build_brief(app.journal, app.today, app.hedges))
+            return write_private(path, text, journal=app.journal_path, replace=replace)
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                app.notify(str(path), title="Brief saved")
+
+        default = save_dir() / f"leverage-brief-{app.today.isoformat()}.md"
+        plain = is_encrypted(app.journal_path)
+        app.push_screen(SaveDialog("Export the brief", default, save, plain_text=plain), saved)
 
 
 def _cell(value: str | Text) -> Text:

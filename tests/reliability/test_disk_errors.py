@@ -82,7 +82,7 @@ def backup_fails(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "link", fail)
-    monkeypatch.setattr("shutil.copy2", fail)
+    monkeypatch.setattr("leverage_tui.core.journal_file.copy_private", fail)
 
 
 BREAKERS: dict[str, tuple[Breaker, str]] = {

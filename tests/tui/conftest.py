@@ -38,6 +38,7 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     config = tmp_path / "config"
     monkeypatch.setenv("LEVERAGE_CONFIG_DIR", str(config))
     monkeypatch.setenv("LEVERAGE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LEVERAGE_SAVE_DIR", str(tmp_path))  # briefs and recaps land here
     monkeypatch.delenv("LEVERAGE_TODAY", raising=False)
     monkeypatch.delenv("LEVERAGE_JOURNAL", raising=False)
     return config

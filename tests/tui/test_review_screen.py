@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static, TextArea
 
@@ -18,6 +17,7 @@ from leverage_tui.screens.ask_editor import AskEditor, join_measure, split_measu
 from leverage_tui.screens.offer_editor import OfferEditor
 from leverage_tui.screens.recap import RecapScreen
 from leverage_tui.screens.review import ReviewScreen
+from leverage_tui.screens.save_dialog import SaveDialog
 from leverage_tui.widgets.record_table import RecordTable
 
 TODAY = dt.date(2026, 11, 23)
@@ -173,13 +173,17 @@ def test_measure_round_trip() -> None:
     assert split_measure("just words") == ("just words", "", "")
 
 
-def test_export_brief_writes_markdown_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-
+def test_export_brief_asks_where_then_writes_markdown(tmp_path: Path) -> None:
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
         await pilot.press("m")
         await pilot.pause()
-        brief = tmp_path / "leverage-brief-2026-11-23.md"
+        assert isinstance(app.screen, SaveDialog)  # nothing is written before the answer
+        brief = tmp_path / "leverage-brief-2026-11-23.md"  # LEVERAGE_SAVE_DIR (conftest)
+        assert app.screen.query_one("#save-path", Input).value == str(brief)
+        assert not brief.exists()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
         assert brief.read_text() == brief_markdown(build_brief(app.journal, TODAY, app.hedges))
         assert brief.stat().st_mode & 0o777 == 0o600
 
@@ -195,8 +199,13 @@ def test_recap_modal_copy_save_mark_sent_then_written(tmp_path: Path) -> None:
         assert "- you agreed to raise to 130k, by Friday 4 December 2026\n" in text
         await pilot.press("ctrl+o")
         assert app.clipboard == text
-        await fill(pilot, "#recap-path", str(tmp_path / "recap.txt"))
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveDialog)
+        await fill(pilot, "#save-path", str(tmp_path / "recap.txt"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapScreen)
         assert (tmp_path / "recap.txt").read_text() == text
         await pilot.press("ctrl+r")
         await pilot.pause()
