@@ -72,14 +72,18 @@ RULES: tuple[tuple[Kind, str, str], ...] = (
     (
         "condition",
         "keep up the good work",
-        r"keep (?:up the good work|doing what you're doing|it up|at it)",
+        r"keep (?:up the good work|doing what you're doing|it up|at it)|(?:just |only )?a"
+        r" (?:matter|question) of (?:time|sign-?off|approval|budget|timing|getting)|(?:just |only"
+        r" )?a formality|needs? (?:to )?(?:approve|sign off on|sign|agree|review|okay|ok|bless)"
+        r"|needs? (?:\w+ )?(?:approval|sign-?off|blessing|go-ahead|green light)",
     ),
     ("put-off", "we'll see", r"we(?:'ll| will| shall) see(?! you\b)"),
     (
         "put-off",
         "let me talk to",
         r"let me (?:first )?(?:(?:talk|speak|check|chat|consult|sync|confer)(?: (?:to|with)"
-        r" (?:the |my |our )?\w+)?|ask|run (?:it|this|that) by|think|look|see|find out|dig"
+        r" (?:the |my |our )?\w+)?|ask|run (?:it|this|that) (?:by|past)|sound (?:out|\w+ out)"
+        r"|check in|think|look|see|find out|dig"
         r"|discuss|sleep on|mull|get back|follow up|take (?:it|this) (?:up|back|away))",
     ),
     (
@@ -112,9 +116,13 @@ RULES: tuple[tuple[Kind, str, str], ...] = (
     (
         "put-off",
         "let's talk",
-        r"let's (?:talk|discuss|chat|revisit|wait|pick (?:it|this|that) up)|(?:i|we|you) can"
+        r"let's (?:talk|discuss|chat|revisit|wait|pick (?:it|this|that) up|reconnect|regroup"
+        r"|touch base|catch up|sync|keep (?:talking|discussing|it in mind)|see|think|aim"
+        r"|plan|hold|take (?:it|this|stock)|(?:re)?visit)|(?:i|we|you) can"
         r" (?:talk|discuss|look at|revisit|consider|explore|think about)|(?:talk|speak|chat)"
-        r" (?:about (?:it|this|that) )?(?:again|later)|pick (?:it|this) up (?:again|later)",
+        r" (?:about (?:it|this|that) )?(?:again|later)|pick (?:it|this) up (?:again|later)"
+        r"|keep talking|give me (?:a few|a couple of|some) (?:days|weeks|months|time)"
+        r"|put (?:it|this|that|you) on the agenda",
     ),
     (
         "put-off",
@@ -127,7 +135,9 @@ RULES: tuple[tuple[Kind, str, str], ...] = (
         "look into",
         r"look(?:ing)? into|think(?:ing)? about it|figur(?:e|ing) (?:\w+ )?out"
         rf"|sort(?:ing)? (?:{WORD} ){{0,3}}out|work(?:ing)? (?:it|this|that) out"
-        r"|explor(?:e|ing) (?:it|this|that|options)",
+        r"|explor(?:e|ing) (?:it|this|that|options)|still (?:working|looking|deciding|discussing"
+        r"|waiting|figuring|thinking)|work(?:ing)? out the|look(?:ing)? at (?:options|ways"
+        r"|whether|how|it|what)|see (?:if|whether) (?:there|it|they|we|that)",
     ),
     (
         "put-off",
@@ -171,7 +181,12 @@ RULES: tuple[tuple[Kind, str, str], ...] = (
         r"|champion(?:ing)? (?:it|you|this)|make (?:the|a) case|put in a (?:good )?word"
         r"|put (?:your name|you) (?:forward|up)|go to bat for|working on (?:it|this|that|getting)",
     ),
-    ("maybe", "hope", r"hop(?:e|es|ing|efully|eful)"),
+    (
+        "maybe",
+        "hope",
+        r"hop(?:e|es|ing|efully|eful)(?! (?:you (?:enjoy|like|had|have a|are well|feel|settle)"
+        r"|you're (?:well|settling|enjoying)))",
+    ),
     ("maybe", "possible", r"possib(?:le|ly|ility)|feasible|doable|achievable|workable"),
     ("maybe", "probably", r"probabl[ey]|(?:most |very |quite )?likely|in all likelihood"),
     ("maybe", "maybe", r"maybe|perhaps|potentially|presumably|conceivably"),
@@ -197,7 +212,11 @@ RULES: tuple[tuple[Kind, str, str], ...] = (
         r"|(?:don't|do not) see why not|fingers crossed|touch wood|nothing(?:'s| is) (?:final"
         rf"|decided|official)|{NOT} yet (?:{DONE})|{NOT} (?:quite )?(?:{DONE}) yet"
         r"|(?:something|it|that) can be (?:arranged|done|worked out|sorted)"
-        r"|i'm sure (?:we|it|something|they)",
+        r"|i'm (?:pretty |fairly |quite )?(?:sure|confident) (?:we|it|something|they|that)"
+        r"|aim(?:ing)? to|the (?:plan|idea|goal|hope|intention|aim) is|(?:every|full) intention"
+        r"|intend(?:ing)? to|nothing(?:'s| has)? been (?:decided|agreed|signed|finali[sz]ed)"
+        r"|no decision yet|(?:hasn't|has not|haven't|have not) been decided|to be (?:decided"
+        r"|confirmed)|tbc|tbd|in the (?:running|mix|frame|conversation)|on the shortlist",
     ),
     (
         "vague-time",
@@ -213,7 +232,8 @@ RULES: tuple[tuple[Kind, str, str], ...] = (
         r"|in the long (?:run|term)|at a later (?:date|stage|point)|over time"
         r"|later(?<!days later)(?<!weeks later)(?<!months later)(?<!years later)(?: on)?"
         r"(?! (?:than|today|this|tonight)\b)"
-        r"|in (?:a few|the next few|the coming|a couple of|some) (?:days|weeks|months|years)",
+        r"|(?:in|over|within) (?:a few|the next few|the coming|a couple of|the next couple of"
+        r"|some) (?:days|weeks|months|years|cycles|rounds|quarters)",
     ),
     (
         "vague-time",

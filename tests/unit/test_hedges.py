@@ -218,8 +218,9 @@ def test_each_default_hedge_catches_its_example_and_can_be_removed(name: str, te
     kind = next(k for k, n, _ in RULES if n == name)
     found = find_hedges(text)
     assert found and {h.kind for h in found} == {kind}
-    assert find_hedges(text, removed=[name]) == []
-    assert find_hedges(text, removed=[name.upper()]) == []
+    for removed in (name, name.upper()):
+        # its hits go; a broader default may still catch the text ("let's see")
+        assert not set(find_hedges(text, removed=[removed])) & set(found)
 
 
 @pytest.mark.parametrize(
