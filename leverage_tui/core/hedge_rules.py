@@ -13,7 +13,7 @@ from typing import Literal
 Kind = Literal["condition", "put-off", "maybe", "vague-time", "effort", "listed"]
 """What kind of hedge a hit is: see the `hedges` module."""
 
-WORD = r"[\w'/&-]+"  # a word, apostrophes and hyphens included
+WORD = r"\w+(?:['/&-]\w+)*"  # a word: "sign-off" and "we'll" are one, a quote around is not
 SUBJECT = r"(?:i|we|you|they|he|she|it|then)(?:'ll|'d|'re|'m|'s|'ve)?\b"
 TAIL = rf"(?:\s+{WORD})(?:\s+(?!{SUBJECT}){WORD}){{0,5}}"  # the condition itself, <= 6 words
 DATE_WORDS = (

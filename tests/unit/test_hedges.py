@@ -266,6 +266,13 @@ def test_a_hit_names_its_words_kind_and_reason(text: str, words: str, kind: str,
     assert (hedge.words, hedge.kind, hedge.reason) == (words, kind, f'"{words}" {says}')
 
 
+@pytest.mark.parametrize("quote", ["'", '"', "\u2019", "\u201d"])
+def test_words_stop_before_a_closing_quote(quote: str) -> None:
+    # the demo counteroffer's terms, as typed
+    (hedge,) = find_hedges(f"Title change {quote}as soon as the reorg settles{quote}")
+    assert hedge.words == "as soon as the reorg settles"
+
+
 def test_words_are_shown_as_written() -> None:
     (hedge,) = find_hedges("WE\u2019LL SEE about it")
     assert hedge.words == "WE\u2019LL SEE"
