@@ -1,5 +1,8 @@
 """The user's settings, from config.toml: theme, hedge phrases, backups and keys.
 
+`hedges` adds phrases to the built-in hedges; `not_hedges` takes built-in ones away (see
+`hedges.find_hedges`).
+
 A missing file gives the defaults; a broken one gives the defaults and a warning (never
 an exception), so a typo in the config can never lock the user out of their journal.
 """
@@ -11,7 +14,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .flags import DEFAULT_HEDGES
 from .safe_files import make_private_dir, write_atomically
 
 DEFAULT_THEME = "leverage-dark"
@@ -23,7 +25,8 @@ class Config:
     """Settings read from the config file, with what was wrong with it (if anything)."""
 
     theme: str = DEFAULT_THEME
-    hedges: tuple[str, ...] = DEFAULT_HEDGES
+    hedges: tuple[str, ...] = ()  # phrases added to the built-in hedges
+    not_hedges: tuple[str, ...] = ()  # built-in hedges taken away
     backups: int = 10
     keymap: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -44,12 +47,8 @@ def load_config(path: Path) -> Config:
         config.theme = theme.strip()
     else:
         config.warnings.append(f"{path}: theme must be a name; using {DEFAULT_THEME}")
-    hedges = raw.get("hedges")
-    if hedges is not None:
-        if isinstance(hedges, list) and all(isinstance(h, str) for h in hedges):
-            config.hedges = tuple(h for h in hedges if h.strip())
-        else:
-            config.warnings.append(f"{path}: hedges must be a list of phrases; using defaults")
+    config.hedges = _phrases(raw, "hedges", path, config.warnings)
+    config.not_hedges = _phrases(raw, "not_hedges", path, config.warnings)
     backups = raw.get("backups", 10)
     if isinstance(backups, int) and not isinstance(backups, bool) and 0 <= backups <= 1000:
         config.backups = backups
@@ -63,6 +62,15 @@ def load_config(path: Path) -> Config:
     else:
         config.warnings.append(f"{path}: [keymap] must map binding ids to keys; ignoring it")
     return config
+
+
+def _phrases(raw: dict[str, object], key: str, path: Path, warnings: list[str]) -> tuple[str, ...]:
+    """The list of phrases under `key`, blanks left out; () and a warning if it is not one."""
+    phrases = raw.get(key, [])
+    if isinstance(phrases, list) and all(isinstance(h, str) for h in phrases):
+        return tuple(h.strip() for h in phrases if h.strip())
+    warnings.append(f"{path}: {key} must be a list of phrases; using the built-in hedges")
+    return ()
 
 
 def save_setting(path: Path, key: str, value: str) -> None:

@@ -8,12 +8,12 @@ journal, worst first.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .hedges import DEFAULT_HEDGES as DEFAULT_HEDGES  # its callers import it from here
+from .hedges import find_hedges
 from .records import UNWRITTEN_FORMS, Ask, Change, Offer, Promise
 
 if TYPE_CHECKING:
@@ -44,34 +44,6 @@ FLAG_HELP = {
 }
 """What each flag means, in one line."""
 
-DEFAULT_HEDGES = (
-    "we'll see",
-    "we will see",
-    "see what we can do",
-    "i'll try",
-    "i will try",
-    "try to",
-    "at some point",
-    "down the road",
-    "eventually",
-    "hopefully",
-    "should be able to",
-    "look into",
-    "looking into",
-    "maybe",
-    "possibly",
-    "in the future",
-    "when things settle",
-    "any time but",
-    "not right now",
-    "revisit",
-    "circle back",
-    "no promises",
-    "ideally",
-    "in principle",
-)
-"""Phrases that make a sentence a hedge rather than a commitment."""
-
 DEADLINE_DAYS = 3
 """An open offer is flagged when its decision deadline is this close, or past."""
 
@@ -90,25 +62,19 @@ class Flag:
         return {"flag": self.flag, "kind": self.kind, "id": self.id, "reason": self.reason}
 
 
-def _normalise(text: str) -> str:
-    return text.casefold().replace("\u2019", "'").replace("\u2018", "'")
+def find_hedge(text: str, hedges: Sequence[str] = (), not_hedges: Sequence[str] = ()) -> str | None:
+    """The words of the first hedge in `text`, or None (see `hedges.find_hedges`).
+
+    `hedges` are phrases added to the defaults, `not_hedges` defaults taken away.
+    """
+    found = find_hedges(text, hedges, not_hedges)
+    return found[0].words if found else None
 
 
-@lru_cache(maxsize=8)
-def _hedge_pattern(hedges: tuple[str, ...]) -> re.Pattern[str] | None:
-    words = [re.escape(_normalise(h).strip()) for h in hedges if h.strip()]
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)")
-
-
-def find_hedge(text: str, hedges: Sequence[str] = DEFAULT_HEDGES) -> str | None:
-    """The first hedge phrase in `text`, or None."""
-    pattern = _hedge_pattern(tuple(hedges))
-    if pattern is None:
-        return None
-    found = pattern.search(_normalise(text))
-    return found.group(1) if found else None
+def _hedge_reason(text: str, hedges: Sequence[str], not_hedges: Sequence[str]) -> str | None:
+    """'hedge: "soon" is not a date' for every hedge in `text`, or None when it is firm."""
+    found = find_hedges(text, hedges, not_hedges)
+    return "hedge: " + "; ".join(h.reason for h in found) if found else None
 
 
 def _days(n: int) -> str:
@@ -140,9 +106,12 @@ def walked_back(promise: Promise) -> tuple[str, dt.date] | None:
 
 
 def flags_for_promise(
-    p: Promise, today: dt.date, hedges: Sequence[str] = DEFAULT_HEDGES
+    p: Promise, today: dt.date, hedges: Sequence[str] = (), not_hedges: Sequence[str] = ()
 ) -> list[Flag]:
-    """Every flag that applies to promise `p` on `today`."""
+    """Every flag that applies to promise `p` on `today`.
+
+    `hedges` are hedge phrases added to the defaults, `not_hedges` defaults taken away.
+    """
     out: list[Flag] = []
 
     def add(flag: str, reason: str) -> None:
@@ -168,20 +137,24 @@ def flags_for_promise(
         back = _step_back(p)
         if back:
             add("walked-back", f"was {back.old}, then moved to {back.new} on {back.on.isoformat()}")
-    hedge = find_hedge(p.text, hedges)
+    hedge = _hedge_reason(p.text, hedges, not_hedges)
     if hedge:
-        add("vague", f'hedges: "{hedge}" is not a commitment')
+        add("vague", hedge)
     return out
 
 
-def flags_for_ask(a: Ask, today: dt.date, hedges: Sequence[str] = DEFAULT_HEDGES) -> list[Flag]:
+def flags_for_ask(
+    a: Ask, today: dt.date, hedges: Sequence[str] = (), not_hedges: Sequence[str] = ()
+) -> list[Flag]:
     """Every flag that applies to ask `a` (only while it is open)."""
     if a.status != "open":
         return []
     problems = []
-    hedge = find_hedge(a.text, hedges) or (find_hedge(a.measure, hedges) if a.measure else None)
+    hedge = _hedge_reason(a.text, hedges, not_hedges) or _hedge_reason(
+        a.measure, hedges, not_hedges
+    )
     if hedge:
-        problems.append(f'hedges ("{hedge}")')
+        problems.append(hedge)
     if not a.measure.strip():
         problems.append("no measure of how you will know")
     if a.target is None:
@@ -227,13 +200,15 @@ def _flag_order(f: Flag) -> tuple[int, str, int, str]:
 def all_flags(
     journal: Journal,
     today: dt.date | None = None,
-    hedges: Sequence[str] = DEFAULT_HEDGES,
+    hedges: Sequence[str] = (),
     promise_flags: Mapping[str, Sequence[Flag]] | None = None,
+    not_hedges: Sequence[str] = (),
 ) -> list[Flag]:
     """Every flag in the journal, worst first.
 
     `promise_flags` (promise id -> its flags, for the same day and hedges) saves
-    flagging every promise again when a caller keeps them already.
+    flagging every promise again when a caller keeps them already. `hedges` are hedge
+    phrases added to the defaults, `not_hedges` defaults taken away.
     """
     day = today or journal.today
     found: list[Flag] = []
@@ -242,9 +217,9 @@ def all_flags(
             found.extend(flags)
     else:
         for p in journal.promises.values():
-            found.extend(flags_for_promise(p, day, hedges))
+            found.extend(flags_for_promise(p, day, hedges, not_hedges))
     for a in journal.asks.values():
-        found.extend(flags_for_ask(a, day, hedges))
+        found.extend(flags_for_ask(a, day, hedges, not_hedges))
     for o in journal.offers.values():
         found.extend(flags_for_offer(o, day))
     return sort_flags(found)

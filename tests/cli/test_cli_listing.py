@@ -215,8 +215,9 @@ def test_hedges_come_from_the_config(cli: Run, sample: Path, tmp_path: Path) -> 
     config.parent.mkdir()
     config.write_text('hedges = ["lead"]\n', encoding="utf-8")
     vague = [f["id"] for f in cli("flags", "--flag", "vague", "--json").json]
-    # "lead" is in the text of a1, p1 and p4; a2 has no measure; "we'll see" (p2) is fine now
-    assert vague == ["a1", "a2", "p1", "p4"]
+    # "lead" is in the text of a1, p1 and p4; a2 has no measure; "we'll see" (p2) is still
+    # a hedge: the config's list adds to the built-in hedges
+    assert vague == ["a1", "a2", "p1", "p2", "p4"]
 
 
 def test_timeline_json_in_date_order(cli: Run, sample: Path) -> None:

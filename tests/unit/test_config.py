@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from leverage_tui.core.config import DEFAULT_THEME, Config, load_config, save_setting
-from leverage_tui.core.flags import DEFAULT_HEDGES
+from leverage_tui.core.hedges import find_hedges
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
     config = load_config(tmp_path / "config.toml")
     assert config == Config()
     assert config.theme == DEFAULT_THEME == "leverage-dark"
-    assert config.hedges == DEFAULT_HEDGES
+    assert config.hedges == () and config.not_hedges == ()  # the built-in hedges only
     assert config.backups == 10
     assert config.keymap == {} and config.warnings == []
 
@@ -27,6 +27,7 @@ def test_full_valid_file(tmp_path: Path) -> None:
         'theme = "paper"\n'
         "backups = 3\n"
         'hedges = ["when budget allows", "  ", "we\'ll see"]\n'
+        'not_hedges = [" soon ", ""]\n'
         "[keymap]\n"
         'privacy = "f12"\n'
         '"app.undo" = "ctrl+u"\n',
@@ -37,14 +38,24 @@ def test_full_valid_file(tmp_path: Path) -> None:
     assert config.theme == "paper"
     assert config.backups == 3
     assert config.hedges == ("when budget allows", "we'll see")
+    assert config.not_hedges == ("soon",)
     assert config.keymap == {"privacy": "f12", "app.undo": "ctrl+u"}
 
 
-def test_empty_hedge_list_is_allowed(tmp_path: Path) -> None:
+def test_empty_hedge_lists_are_allowed(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    path.write_text("hedges = []\n", encoding="utf-8")
+    path.write_text("hedges = []\nnot_hedges = []\n", encoding="utf-8")
     config = load_config(path)
-    assert config.hedges == () and config.warnings == []
+    assert config.hedges == () == config.not_hedges and config.warnings == []
+
+
+def test_config_hedges_add_to_the_defaults_and_not_hedges_remove_them(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('hedges = ["board willing"]\nnot_hedges = ["maybe"]\n', encoding="utf-8")
+    config = load_config(path)
+    assert find_hedges("A raise, board willing", config.hedges, config.not_hedges)
+    assert find_hedges("We'll see about a raise", config.hedges, config.not_hedges)  # default
+    assert not find_hedges("Maybe a raise", config.hedges, config.not_hedges)
 
 
 @pytest.mark.parametrize(
@@ -61,9 +72,10 @@ def test_broken_toml_gives_defaults_and_a_warning(tmp_path: Path, content: str) 
     path = tmp_path / "config.toml"
     path.write_text(content, encoding="utf-8")
     config = load_config(path)
-    assert (config.theme, config.hedges, config.backups, config.keymap) == (
+    assert (config.theme, config.hedges, config.not_hedges, config.backups, config.keymap) == (
         DEFAULT_THEME,
-        DEFAULT_HEDGES,
+        (),
+        (),
         10,
         {},
     )
@@ -92,6 +104,9 @@ def test_unreadable_config_path_gives_a_warning(tmp_path: Path) -> None:
         ('theme = "   "', "theme", "theme"),
         ('hedges = "maybe"', "hedges", "hedges"),
         ("hedges = [1, 2]", "hedges", "hedges"),
+        ('not_hedges = "maybe"', "not_hedges", "not_hedges"),
+        ('not_hedges = ["soon", 3]', "not_hedges", "not_hedges"),
+        ("not_hedges = { soon = true }", "not_hedges", "not_hedges"),
         ("backups = -1", "backups", "backups"),
         ("backups = 1001", "backups", "backups"),
         ('backups = "ten"', "backups", "backups"),
@@ -105,7 +120,12 @@ def test_each_bad_value_falls_back_with_a_warning(
     tmp_path: Path, line: str, field: str, word: str
 ) -> None:
     path = tmp_path / "config.toml"
-    good = {"theme": 'theme = "paper"', "backups": "backups = 4", "hedges": 'hedges = ["meh"]'}
+    good = {
+        "theme": 'theme = "paper"',
+        "backups": "backups = 4",
+        "hedges": 'hedges = ["meh"]',
+        "not_hedges": 'not_hedges = ["soon"]',
+    }
     lines = [value for key, value in good.items() if key != field] + [line]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     config = load_config(path)
@@ -114,7 +134,7 @@ def test_each_bad_value_falls_back_with_a_warning(
     assert len(config.warnings) == 1
     assert word in config.warnings[0] and str(path) in config.warnings[0]
     # the other settings are still read
-    expected = {"theme": "paper", "backups": 4, "hedges": ("meh",)}
+    expected = {"theme": "paper", "backups": 4, "hedges": ("meh",), "not_hedges": ("soon",)}
     for key, value in expected.items():
         if key != field:
             assert getattr(config, key) == value
