@@ -185,11 +185,11 @@ class Journal:
                 return person
         return None
 
-    def track_record(self) -> TrackRecord:
-        """The track record of every promise, kept up to date: after a change only the
-        promises whose record changed are counted again (records are replaced, never
-        changed in place)."""
-        return self._track.update(self.promises)
+    def track_record(self, today: dt.date | None = None) -> TrackRecord:
+        """The track record of every promise as of `today` (the journal's by default),
+        kept up to date: after a change only the promises whose record changed are
+        counted again (records are replaced, never changed in place)."""
+        return self._track.update(self.promises, today or self.today)
 
     def promises_of(self, conversation_id: str) -> list[Promise]:
         """The promises made in a conversation, in the order they were added."""
