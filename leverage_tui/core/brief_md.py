@@ -106,9 +106,9 @@ def render(brief: Brief) -> str:
     compared, confirmed = comparison_words(t), confirmed_words(t)
     out.append(compared[0].upper() + compared[1:] + "." + (f" {confirmed}." if confirmed else ""))
     late = "—" if t.avg_days_late is None else f"{t.avg_days_late:.1f} days"
-    out += ["", f"Average lateness of kept promises: {late}. "]
+    out += ["", f"Average lateness of kept and partly kept promises: {late}. "]
     out[-1] += f"Due dates moved later: {t.moved_due_dates}. "
-    out[-1] += f"Kept, then taken back: {t.walked_back}."
+    out[-1] += f"Kept or partly kept, then taken back: {t.walked_back}."
     months = brief.by_month
     if months:
         rows_by = [("kept", [m.kept for m in months]), ("partly", [m.partly for m in months])]

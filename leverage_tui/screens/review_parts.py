@@ -74,8 +74,8 @@ def track_table(brief: Brief, colours: Mapping[str, str]) -> RenderableType:
     finding = Text(compared[0].upper() + compared[1:] + (f" · {confirmed}" if confirmed else ""))
     late = "—" if t.avg_days_late is None else f"{t.avg_days_late:.1f} days"
     facts = Text(
-        f"Average lateness {late} · due dates moved later {t.moved_due_dates} · "
-        f"kept, then taken back {t.walked_back}"
+        f"Average lateness (kept or partly) {late} · due dates moved later "
+        f"{t.moved_due_dates} · kept or partly, then taken back {t.walked_back}"
     )
     parts: list[RenderableType] = [table, Text(""), meaning, finding, facts]
     months = brief.by_month

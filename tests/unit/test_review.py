@@ -300,6 +300,16 @@ def test_markdown_brief(brief: Brief) -> None:
     assert "| All promises | 1 | 1 | 1 | 1 | 3 | 1 | too few to tell |" in lines
     assert "| Made verbally (or recap sent) | 0 | 1 | 0 | 1 | 2 | 1 | too few to tell |" in lines
     assert "Verbal vs written: too few to tell (2 and 2 resolved)." in lines
+    assert (
+        "Average lateness of kept and partly kept promises: 9.0 days. "
+        "Due dates moved later: 0. Kept or partly kept, then taken back: 1."
+    ) in lines  # p2 and p6 (partly) are late; p1 was honored, then withdrawn
+    chart = lines[lines.index("```") + 1 : lines.index("```") + 4]
+    assert [line.split("   ")[-1] for line in chart] == [
+        "1 kept",
+        "1 partly",
+        "2 broken or withdrawn",
+    ]
     assert not any("%" in line for line in lines if line.startswith("| Made"))
     assert "## Open flags (7)" in lines
     assert any(line.startswith("- **overdue** · Ria:") for line in lines)
