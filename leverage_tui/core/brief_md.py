@@ -8,7 +8,7 @@ from .dates import MONTH_NAMES
 from .flags import FLAG_HELP
 from .records import CurrentJob, Offer
 from .review import Brief, OfferView, deadline_text, money, spark
-from .track import Tally, percent
+from .track import DEFINITION, Tally, comparison_words, confirmed_words, rate_words
 
 
 def cell(text: str) -> str:
@@ -64,8 +64,8 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 
 def _tally_row(label: str, t: Tally) -> list[str]:
-    counts = [str(n) for n in (t.honored, t.partly, t.broken, t.withdrawn, t.pending)]
-    return [label, *counts, percent(t.honor_rate)]
+    counts = (t.honored, t.partly, t.broken, t.withdrawn, t.pending, t.late)
+    return [label, *(str(n) for n in counts), rate_words(t, brief=True)]
 
 
 def render(brief: Brief) -> str:
@@ -86,30 +86,39 @@ def render(brief: Brief) -> str:
 
     t = brief.track
     out += ["## Track record", ""]
-    header = ["", "honored", "partly", "broken", "withdrawn", "pending", "honor rate"]
+    header = [
+        "",
+        "kept",
+        "partly",
+        "broken",
+        "withdrawn",
+        "pending",
+        "overdue",
+        "honor rate (95% range)",
+    ]
     rows = [header, ["---"] * len(header)]
     rows.append(_tally_row("All promises", t.overall))
-    rows.append(_tally_row("Verbal or recap sent", t.verbal))
-    rows.append(_tally_row("Written or official", t.written))
+    rows.append(_tally_row("Made verbally (or recap sent)", t.verbal))
+    rows.append(_tally_row("Made in writing (or official)", t.written))
     rows += [_tally_row(name, tally) for name, tally in sorted(t.by_person.items())]
     out += _table(rows)
+    out += ["", DEFINITION + " Verbal or written is the form a promise had when made.", ""]
+    compared, confirmed = comparison_words(t), confirmed_words(t)
+    out.append(compared[0].upper() + compared[1:] + "." + (f" {confirmed}." if confirmed else ""))
     late = "—" if t.avg_days_late is None else f"{t.avg_days_late:.1f} days"
-    out += ["", f"Average lateness of kept promises: {late}. "]
+    out += ["", f"Average lateness of kept and partly kept promises: {late}. "]
     out[-1] += f"Due dates moved later: {t.moved_due_dates}. "
-    out[-1] += f"Kept, then taken back: {t.walked_back}."
+    out[-1] += f"Kept or partly kept, then taken back: {t.walked_back}."
     months = brief.by_month
     if months:
-        top = max([m.kept for m in months] + [m.broken for m in months])
+        rows_by = [("kept", [m.kept for m in months]), ("partly", [m.partly for m in months])]
+        rows_by.append(("broken", [m.broken for m in months]))
+        top = max(max(values) for _, values in rows_by)
         first, last = months[0].month, months[-1].month
-        out += [
-            "",
-            f"Kept and broken, month by month ({first:%b %Y} to {last:%b %Y}):",
-            "",
-            "```",
-            "kept    " + spark([m.kept for m in months], top),
-            "broken  " + spark([m.broken for m in months], top),
-            "```",
-        ]
+        out += ["", f"Resolved month by month ({first:%b %Y} to {last:%b %Y}):", "", "```"]
+        out += [f"{name:<8}{spark(values, top)}   {sum(values)} {name}" for name, values in rows_by]
+        out[-1] += " or withdrawn"
+        out.append("```")
 
     out += ["", f"## Open flags ({len(brief.flags)})", ""]
     if not brief.flags:

@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 from .flags import DEADLINE_DAYS, walked_back
 from .records import UNWRITTEN_FORMS, Offer, Promise
-from .track import TrackRecord, percent
+from .track import TrackRecord, confirmed_words, is_late, made_verbally, tally_words
+from .words import plural
 
 if TYPE_CHECKING:
     from .review import AskCoverage
 
 GOOD_RATE = 0.8
-"""A verbal honor rate at or above this is a record worth trusting."""
+"""A verbal honor rate at or above this (on enough resolved promises, with none
+overdue) is a record worth trusting."""
 EXAMPLES = 5
 """How many items an answer names before "and N more" (a ten-year journal has hundreds)."""
 
@@ -36,7 +38,7 @@ class Check:
 
 def days(n: int) -> str:
     """A count of days in words: '1 day', '3 days'."""
-    return f"{n} day{'s' if n != 1 else ''}"
+    return plural(n, "day")
 
 
 def short(text: str, limit: int = 48) -> str:
@@ -91,19 +93,29 @@ def check_in_writing(promises: Iterable[Promise], offers: Iterable[Offer]) -> Ch
     return Check(question, "No: " + "; ".join(parts) + ".", False)
 
 
-def check_verbal_record(track: TrackRecord) -> Check:
-    """How were past verbal promises kept? The verbal honor rate."""
+def check_verbal_record(track: TrackRecord, promises: Iterable[Promise], today: dt.date) -> Check:
+    """How were past verbal promises kept? The promises made verbally (whatever their form
+    now) with their count, the overdue ones named, and the written ones beside them; no
+    verdict on too few resolved (core/track.py says what each word means)."""
     question = "How were past verbal promises kept?"
     v, w = track.verbal, track.written
-    if not v.resolved or v.honor_rate is None:
-        return Check(question, "Can't tell yet: no verbal promise has been resolved.", None)
-    answer = (
-        f"{percent(v.honor_rate)} kept ({v.honored} honored, {v.partly} partly, "
-        f"{v.broken} broken, {v.withdrawn} withdrawn)"
+    overdue = sorted(
+        (p for p in promises if is_late(p, today) and made_verbally(p)),
+        key=lambda p: (p.due or today, p.id),
     )
-    if w.honor_rate is not None:
-        answer += f", against {percent(w.honor_rate)} of written ones"
-    return Check(question, answer + ".", v.honor_rate >= GOOD_RATE)
+    parts = [f"Made verbally: {tally_words(v)}"]
+    if overdue:
+        parts.append(
+            "Overdue: "
+            + some([f'"{short(p.text, 40)}" ({p.by}, due {p.due})' for p in overdue], "; ")
+        )
+    confirmed = confirmed_words(track)
+    if confirmed:
+        parts.append(confirmed)
+    parts.append(f"Made in writing: {tally_words(w)}")
+    rate = v.honor_rate
+    ok = None if v.too_few or rate is None else rate >= GOOD_RATE and not v.late
+    return Check(question, ". ".join(parts) + ".", ok)
 
 
 def check_deadline(offers: Iterable[Offer], today: dt.date) -> Check:

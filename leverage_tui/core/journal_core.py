@@ -204,9 +204,10 @@ class JournalCore:
             self._by_conversation = index
         return [self.promises[i] for i in self._by_conversation.get(conversation_id, [])]
 
-    def track_record(self) -> TrackRecord:
-        """The track record of every promise, recounted only for promises that changed."""
-        return self._track.update(self.promises)
+    def track_record(self, today: dt.date | None = None) -> TrackRecord:
+        """The track record of every promise as of `today` (the journal's by default),
+        recounted only for the promises that changed (records are immutable)."""
+        return self._track.update(self.promises, today or self.today)
 
     def label(self, rid: str) -> str:
         """A record in words for messages: `promise 'Lead the Q3 planning'`."""

@@ -75,10 +75,12 @@ class AskCoverage:
 
 @dataclass(frozen=True)
 class MonthCount:
-    """Promises resolved in one month: kept (honored, partly) and broken (or withdrawn)."""
+    """Promises resolved in one month: kept (honored), partly honored, and broken or
+    withdrawn (the words of core/track.py)."""
 
     month: dt.date
     kept: int
+    partly: int
     broken: int
 
 
@@ -105,7 +107,12 @@ class Brief:
             "offers": [o.to_doc() for o in self.offers],
             "track_record": self.track.to_doc(),
             "by_month": [
-                {"month": m.month.strftime("%Y-%m"), "kept": m.kept, "broken": m.broken}
+                {
+                    "month": m.month.strftime("%Y-%m"),
+                    "kept": m.kept,
+                    "partly": m.partly,
+                    "broken": m.broken,
+                }
                 for m in self.by_month
             ],
             "flags": [{**f.to_doc(), "about": self.about.get(f.id, "")} for f in self.flags],
@@ -165,22 +172,25 @@ def _form_rank(form: str) -> int:
 
 
 def by_month(promises: Iterable[Promise], today: dt.date, months: int = MONTHS) -> list[MonthCount]:
-    """Kept and broken promises per month, for the `months` months ending with today's."""
+    """Kept, partly kept and broken (or withdrawn) promises per month, for the `months`
+    months ending with today's."""
     firsts = []
     year, month = today.year, today.month
     for _ in range(months):
         firsts.append(dt.date(year, month, 1))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     firsts.reverse()
-    kept = dict.fromkeys(firsts, 0)
-    broken = dict.fromkeys(firsts, 0)
+    counts = {m: dict.fromkeys(("honored", "partly", "broken", "withdrawn"), 0) for m in firsts}
     for p in promises:
         if p.status == "pending" or p.status_on is None:
             continue
-        first = p.status_on.replace(day=1)
-        if first in kept:
-            (kept if p.status in ("honored", "partly") else broken)[first] += 1
-    return [MonthCount(m, kept[m], broken[m]) for m in firsts]
+        in_month = counts.get(p.status_on.replace(day=1))
+        if in_month is not None:
+            in_month[p.status] += 1
+    return [
+        MonthCount(m, c["honored"], c["partly"], c["broken"] + c["withdrawn"])
+        for m, c in counts.items()
+    ]
 
 
 def spark(values: Sequence[int], top: int | None = None) -> str:
@@ -229,13 +239,13 @@ def build_brief(
         for o in offers
     ]
     promises = list(journal.promises.values())
-    track = journal.track_record()
+    track = journal.track_record(day)
     flags = all_flags(journal, day, hedges, promise_flags)
     asks = [coverage(a, journal.promises) for a in journal.asks.values()]
     checklist = [
         check_fixes_why(asks),
         check_in_writing(promises, offers),
-        check_verbal_record(track),
+        check_verbal_record(track, promises, day),
         check_deadline(offers, day),
         check_walked_back(promises),
     ]

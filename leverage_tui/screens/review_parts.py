@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.review import Brief, spark
-from ..core.track import Tally, percent
+from ..core.track import DEFINITION, Tally, comparison_words, confirmed_words, rate_words
 
 COVERAGE_MARKS = {
     "granted": ("✓", "text-success"),
@@ -49,41 +49,52 @@ def coverage_text(coverage: str, colours: Mapping[str, str]) -> Text:
 
 
 def _row(label: str, t: Tally) -> list[str]:
-    counts = (t.honored, t.partly, t.broken, t.withdrawn, t.pending)
-    return [label, *(str(n) for n in counts), percent(t.honor_rate)]
+    counts = (t.honored, t.partly, t.broken, t.withdrawn, t.pending, t.late)
+    return [label, *(str(n) for n in counts), rate_words(t, brief=True)]
 
 
 def track_table(brief: Brief, colours: Mapping[str, str]) -> RenderableType:
-    """The track record: counts and honor rates, lateness, and kept/broken by month."""
+    """The track record: counts and honor rates (or "too few to tell", never coloured),
+    what they mean, lateness, and kept / partly / broken by month."""
     t = brief.track
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table = Table(
+        box=None, padding=(0, 1), collapse_padding=True, show_edge=False, header_style="bold"
+    )
     table.add_column("promises")
-    for name in ("honored", "partly", "broken", "withdrawn", "pending", "rate"):
+    for name in ("kept", "partly", "broken", "withdrawn", "pending", "overdue"):
         table.add_column(name, justify="right")
+    table.add_column("rate (95% range)", justify="right", no_wrap=True)
     table.add_row(*_row("all", t.overall), style="bold")
-    table.add_row(*_row("verbal / recap sent", t.verbal))
-    table.add_row(*_row("written / official", t.written))
+    table.add_row(*_row("made verbally", t.verbal))
+    table.add_row(*_row("made in writing", t.written))
     for name, tally in sorted(t.by_person.items()):
         table.add_row(*_row(f"  {name}", tally))
+    compared, confirmed = comparison_words(t), confirmed_words(t)
+    meaning = Text(DEFINITION, style="dim")
+    finding = Text(compared[0].upper() + compared[1:] + (f" · {confirmed}" if confirmed else ""))
     late = "—" if t.avg_days_late is None else f"{t.avg_days_late:.1f} days"
     facts = Text(
-        f"Average lateness {late} · due dates moved later {t.moved_due_dates} · "
-        f"kept, then taken back {t.walked_back}"
+        f"Average lateness (kept or partly) {late} · due dates moved later "
+        f"{t.moved_due_dates} · kept or partly, then taken back {t.walked_back}"
     )
+    parts: list[RenderableType] = [table, Text(""), meaning, finding, facts]
     months = brief.by_month
     if not months:
-        return Group(table, facts)
-    top = max([m.kept for m in months] + [m.broken for m in months])
+        return Group(*parts)
+    rows = (
+        ("kept", [m.kept for m in months], "text-success", "kept"),
+        ("partly", [m.partly for m in months], "text-warning", "partly"),
+        ("broken", [m.broken for m in months], "text-error", "broken or withdrawn"),
+    )
+    top = max(max(values) for _, values, _, _ in rows)
     chart = Text()
     chart.append("month   " + "".join(m.month.strftime("%b")[0] for m in months), "dim")
-    chart.append(f"   {months[0].month:%b %Y} to {months[-1].month:%b %Y}\n", "dim")
-    chart.append("kept    ")
-    chart.append(spark([m.kept for m in months], top), theme_style("text-success", colours))
-    chart.append(f"   {sum(m.kept for m in months)} kept\n")
-    chart.append("broken  ")
-    chart.append(spark([m.broken for m in months], top), theme_style("text-error", colours))
-    chart.append(f"   {sum(m.broken for m in months)} broken or taken back")
-    return Group(table, Text(""), facts, Text(""), chart)
+    chart.append(f"   {months[0].month:%b %Y} to {months[-1].month:%b %Y}", "dim")
+    for name, values, semantic, words in rows:
+        chart.append(f"\n{name:<8}")
+        chart.append(spark(values, top), theme_style(semantic, colours))
+        chart.append(f"   {sum(values)} {words}")
+    return Group(*parts, Text(""), chart)
 
 
 def checklist_table(brief: Brief, colours: Mapping[str, str]) -> RenderableType:

@@ -133,7 +133,8 @@ class TodayScreen(PromiseKeys):
         if empty:
             self.query_one("#welcome", Static).update(self._welcome())
             return
-        self.query_one("#track", Static).update(track_line(journal.track_record()))
+        record = journal.track_record(self.leverage.today)
+        self.query_one("#track", Static).update(track_line(record))
         self._fill_due(journal)
         self._fill_unwritten(journal)
         self._fill_offers(journal)

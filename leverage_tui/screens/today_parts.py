@@ -10,13 +10,14 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from ..core.records import Offer
-from ..core.track import TrackRecord, percent
+from ..core.track import TrackRecord, comparison_words, confirmed_words, kept_words, rate_words
+from ..core.words import plural
 from ..widgets.fit import fit
 
 
 def days(n: int) -> str:
     """'1 day', '3 days'."""
-    return f"{n} day{'s' if n != 1 else ''}"
+    return plural(n, "day")
 
 
 def success_style() -> str:
@@ -94,22 +95,23 @@ def row(when: str, what: Text | str, extra: Text | str, *, style: str = "") -> R
 
 
 def track_line(record: TrackRecord) -> Text:
-    """The one-line track record: kept X of Y; verbal vs written honor rate."""
+    """The track record in a line or two: '2 of 5 kept, 1 partly, 1 overdue: 50% (95%
+    range 17–83%) · verbal vs written: too few to tell (1 and 4 resolved)'. A rate on too
+    few resolved promises reads "too few to tell" and is never in bold or colour."""
     overall = record.overall
     text = Text("Track record  ", style="bold")
+    late = f", {overall.late} overdue" if overall.late else ""
     if not overall.resolved:
-        text.append(f"nothing resolved yet · {overall.pending} pending")
+        text.append(f"nothing resolved yet · {overall.pending} pending{late}")
         return text
-    text.append(f"kept {overall.honored} of {overall.resolved}")
-    if overall.partly:
-        text.append(f" ({overall.partly} partly)")
-    text.append(f" · honor rate {percent(overall.honor_rate)}")
-    text.append(" · verbal ")
-    text.append(percent(record.verbal.honor_rate), "bold")
-    text.append(" vs written ")
-    text.append(percent(record.written.honor_rate), "bold")
+    text.append(f"{kept_words(overall)}{late}: ")
+    text.append(rate_words(overall), "" if overall.too_few else "bold")
+    text.append(f" · {comparison_words(record)}")
+    confirmed = confirmed_words(record)
+    if confirmed:
+        text.append(f" · {confirmed}")
     if record.moved_due_dates:
-        text.append(f" · {record.moved_due_dates} due dates moved")
+        text.append(f" · {plural(record.moved_due_dates, 'due date')} moved")
     return text
 
 

@@ -27,7 +27,12 @@ def test_review_json_numbers(cli: Run, sample: Path) -> None:
         "broken": 0,
         "withdrawn": 1,
         "pending": 4,
+        "resolved": 1,
+        "late": 1,  # p3, due 11-20
+        "confirmed_later": 0,
         "honor_rate": 0.0,
+        "too_few": True,
+        "interval": [0.0, 0.7935],  # Wilson, 0 of 1: z² / (1 + z²)
     }
     assert doc["track_record"]["verbal"]["honor_rate"] is None
     assert doc["track_record"]["written"]["withdrawn"] == 1

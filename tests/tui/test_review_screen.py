@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static, TextArea
 
@@ -269,3 +271,51 @@ def test_enter_on_a_flag_opens_what_it_is_about(tmp_path: Path) -> None:
         assert isinstance(app.screen, OfferEditor)
 
     run(tmp_path, body)
+
+
+def shown(app: LeverageApp, selector: str) -> str:
+    """What a Static on the Review screen draws, as plain text at its width."""
+    static = app.screen.query_one(selector, Static)
+    console = Console(width=static.size.width, file=io.StringIO(), color_system=None)
+    with console.capture() as out:
+        console.print(static.content)
+    return out.get()
+
+
+def test_one_kept_and_five_overdue_reads_too_few_to_tell(tmp_path: Path) -> None:
+    """The issue's example: 1 kept and 5 months overdue once showed a green "100% kept"."""
+    path = tmp_path / "s.json"
+    j = Journal(path, today=TODAY, backups=0)
+    p = j.add_promise("Kept one", "Sybil", made_on=dt.date(2026, 3, 1), due=dt.date(2026, 4, 1))
+    j.update_promise(p.id, status="honored", on=dt.date(2026, 4, 1))
+    for n in range(5):
+        j.add_promise(f"Late {n}", "Sybil", made_on=dt.date(2026, 3, 1), due=dt.date(2026, 5, 1))
+
+    async def go() -> None:
+        app = LeverageApp(path, today=TODAY)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.switch_mode("review")
+            await pilot.pause()
+            track = shown(app, "#review-track")
+            sybil = next(line for line in track.splitlines() if "Sybil" in line)
+            assert sybil.split() == [
+                "Sybil",
+                "1",
+                "0",
+                "0",
+                "0",
+                "5",
+                "5",
+                "too",
+                "few",
+                "to",
+                "tell",
+            ]
+            assert "100%" not in track
+            checklist = shown(app, "#review-checklist")
+            question = next(x for x in checklist.splitlines() if "verbal promises kept" in x)
+            assert question.lstrip().startswith("? open")  # neither ✓ ok nor ! watch
+            assert "1 of 1 kept, 5 overdue: too few to tell" in " ".join(checklist.split())
+            assert '"Late 0" (Sybil, due 2026-05-01)' in " ".join(checklist.split())
+
+    asyncio.run(go())

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from leverage_tui.app import LeverageApp
+from leverage_tui.core.records import Change, Promise
 from leverage_tui.core.track import track_record
 from leverage_tui.screens.conversation import ConversationScreen
 from leverage_tui.screens.conversation_editor import ConversationEditor
@@ -54,15 +57,83 @@ def test_demo_today_lists(demo_app: LeverageApp, drive, screen_text) -> None:
         text = screen_text(app)
         assert "20 days overdue" in text and "120 days" in text
         assert "2 days left" in text and "6 days left" in text
-        assert "kept 2 of 5" in text and "verbal 0% vs written 62%" in text
+        flat = " ".join(text.split())  # the track line wraps
+        assert "2 of 5 kept, 1 partly, 1 overdue: 50% (95% range 17–83%)" in flat
+        # 1 verbal and 4 written resolved: no "verbal 0% vs written 62%" finding
+        assert "verbal vs written: too few to tell (1 and 4 resolved)" in flat
+        assert "62%" not in flat
 
     drive(demo_app, body)
 
 
 def test_track_line_counts(demo_app: LeverageApp) -> None:
     """The track record line reads the journal's resolved promises."""
-    line = track_line(track_record(demo_app.journal.promises.values())).plain
-    assert line.startswith("Track record  kept 2 of 5 (1 partly)")
+    line = track_line(track_record(demo_app.journal.promises.values(), TODAY)).plain
+    assert line == (
+        "Track record  2 of 5 kept, 1 partly, 1 overdue: 50% (95% range 17–83%) · "
+        "verbal vs written: too few to tell (1 and 4 resolved) · 2 due dates moved"
+    )
+
+
+def promise(pid: str, status: str, **fields: object) -> Promise:
+    base: dict[str, object] = {
+        "id": pid,
+        "text": f"Promise {pid}",
+        "by": "Sybil",
+        "made_on": dt.date(2026, 3, 1),
+        "status": status,
+    }
+    return Promise(**{**base, **fields})  # type: ignore[arg-type]
+
+
+def test_track_line_on_too_few_is_plain_and_names_what_is_overdue() -> None:
+    """1 kept and 5 overdue: no "100%", nothing bold or coloured as a finding."""
+    ps = [promise("p1", "honored", due=dt.date(2026, 4, 1), status_on=dt.date(2026, 4, 1))]
+    ps += [promise(f"p{n}", "pending", due=dt.date(2026, 5, n)) for n in range(2, 7)]
+    line = track_line(track_record(ps, TODAY))
+    assert line.plain == (
+        "Track record  1 of 1 kept, 5 overdue: too few to tell · "
+        "verbal vs written: too few to tell (1 and 0 resolved)"
+    )
+    rate = line.plain.index("too few")
+    styled = [s for s in line.spans if s.start <= rate < s.end]
+    assert styled == []  # the title alone is bold
+
+
+def test_track_line_says_when_the_recap_worked() -> None:
+    confirmed = [
+        Change(field="form", old="verbal", new="recap-sent", on=dt.date(2026, 3, 2)),
+        Change(field="form", old="recap-sent", new="written", on=dt.date(2026, 3, 9)),
+    ]
+    ps = [
+        promise(f"p{n}", "honored", form="written", history=confirmed, status_on=TODAY)
+        for n in range(3)
+    ]
+    line = track_line(track_record(ps, TODAY)).plain
+    assert "3 verbal promises confirmed in writing later: the recap worked" in line
+
+
+def test_today_and_review_count_alike(demo_app: LeverageApp, drive, screen_text) -> None:
+    """The Today line and the Review table and chart give the same counts."""
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        today = screen_text(app)
+        assert "2 of 5 kept, 1 partly" in today
+        await app.switch_mode("review")
+        await pilot.pause()
+        track = app.screen.query_one("#review-track", Static)
+        console = Console(width=track.size.width, file=io.StringIO(), color_system=None)
+        with console.capture() as shown:
+            console.print(track.content)
+        review = shown.get()
+        kept, partly, broken, withdrawn, pending, late = (2, 1, 1, 1, 7, 1)
+        row = f"all {kept} {partly} {broken} {withdrawn} {pending} {late} 50% (17–83%)"
+        assert row in " ".join(review.split())
+        assert f"{kept} kept\n" in review and f"{partly} partly\n" in review
+        assert f"{broken + withdrawn} broken or withdrawn" in review
+        assert "Verbal vs written: too few to tell (1 and 4 resolved)" in review
+
+    drive(demo_app, body)
 
 
 def test_empty_journal_shows_the_first_run_panel(

@@ -104,15 +104,25 @@ def test_track_record_numbers(brief: Brief) -> None:
         "broken": 1,
         "withdrawn": 1,
         "pending": 3,
-        "honor_rate": 0.375,
-    }  # (1 + 0.5) / 4
+        "resolved": 4,
+        "late": 1,  # p5
+        "confirmed_later": 0,
+        "honor_rate": 0.375,  # (1 + 0.5) / 4
+        "too_few": True,
+        "interval": [0.0919, 0.7806],  # Wilson, 1.5 of 4, worked by hand
+    }
     assert doc["verbal"] == {
         "honored": 0,
         "partly": 1,
         "broken": 0,
         "withdrawn": 1,
         "pending": 2,
+        "resolved": 2,
+        "late": 1,
+        "confirmed_later": 0,
         "honor_rate": 0.25,
+        "too_few": True,
+        "interval": [0.0267, 0.8021],  # 0.5 of 2
     }  # p1 p4 p5 p6
     assert doc["written"] == {
         "honored": 1,
@@ -120,11 +130,18 @@ def test_track_record_numbers(brief: Brief) -> None:
         "broken": 1,
         "withdrawn": 0,
         "pending": 1,
+        "resolved": 2,
+        "late": 0,
+        "confirmed_later": 0,
         "honor_rate": 0.5,
+        "too_few": True,
+        "interval": [0.0945, 0.9055],  # 1 of 2
     }  # p2 p3 p7
     assert doc["by_person"]["Sam"]["honor_rate"] == 0.5  # (1 + 0.5) / 3
     assert doc["by_person"]["Ria"]["honor_rate"] == 0.0
+    assert doc["by_person"]["Ria"]["late"] == 1 and doc["by_person"]["Sam"]["late"] == 0
     assert doc["by_person"]["Kim"]["honor_rate"] is None  # nothing resolved
+    assert doc["by_person"]["Kim"]["interval"] is None
     assert doc["avg_days_late"] == 9.0  # p2 4 days, p6 14 days
     assert doc["walked_back"] == 1
 
@@ -187,9 +204,11 @@ def test_checklist_answers(brief: Brief) -> None:
     )
     assert writing.ok is False
     assert verbal.answer == (
-        "25% kept (0 honored, 1 partly, 0 broken, 1 withdrawn), against 50% of written ones."
+        "Made verbally: 0 of 2 kept, 1 partly, 1 overdue: too few to tell. "
+        'Overdue: "Send the band in writing" (Ria, due 2026-11-01). '
+        "Made in writing: 1 of 2 kept: too few to tell."
     )
-    assert verbal.ok is False
+    assert verbal.ok is None  # too few to tell: no verdict either way
     assert deadline.answer == "4 days: Acme wants an answer by 2026-11-27."
     assert deadline.ok is True  # more than 3 days left
     assert back.answer == 'Yes, 1: "Lead the planning review" (Sam, withdrawn on 2026-08-10).'
@@ -214,14 +233,26 @@ def test_checklist_on_an_empty_journal_says_it_cannot_tell(tmp_path: Path) -> No
     assert brief.offers == [] and brief.flags == []
 
 
-def test_kept_and_broken_by_month(brief: Brief) -> None:
-    months = {m.month.strftime("%Y-%m"): (m.kept, m.broken) for m in brief.by_month}
+def test_kept_partly_and_broken_by_month(brief: Brief) -> None:
+    months = {m.month.strftime("%Y-%m"): (m.kept, m.partly, m.broken) for m in brief.by_month}
     assert len(months) == 12 and min(months) == "2025-12" and max(months) == "2026-11"
-    assert months["2026-07"] == (1, 0)  # p2 honored
-    assert months["2026-08"] == (0, 1)  # p1 withdrawn
-    assert months["2026-09"] == (0, 1)  # p3 broken
-    assert months["2026-10"] == (1, 0)  # p6 partly
-    assert sum(k + b for k, b in months.values()) == 4
+    assert months["2026-07"] == (1, 0, 0)  # p2 honored
+    assert months["2026-08"] == (0, 0, 1)  # p1 withdrawn
+    assert months["2026-09"] == (0, 0, 1)  # p3 broken
+    assert months["2026-10"] == (0, 1, 0)  # p6 partly: not kept, shown on its own
+    assert sum(sum(m) for m in months.values()) == 4
+
+
+def test_the_chart_and_the_table_count_alike(brief: Brief) -> None:
+    """Kept is honored everywhere: the chart's totals are the table's (all resolved in
+    the chart's twelve months here), not honored + partly as the chart once had it."""
+    t = brief.track.overall
+    chart = brief.by_month
+    assert sum(m.kept for m in chart) == t.honored == 1
+    assert sum(m.partly for m in chart) == t.partly == 1
+    assert sum(m.broken for m in chart) == t.broken + t.withdrawn == 2
+    doc = brief.to_doc()["by_month"]
+    assert doc[-2] == {"month": "2026-10", "kept": 0, "partly": 1, "broken": 0}
 
 
 def test_spark_scales_to_the_top_value() -> None:
@@ -234,7 +265,19 @@ def test_json_has_the_promised_shape(brief: Brief) -> None:
     doc = json.loads(json.dumps(brief.to_doc()))
     assert {"track_record", "flags", "offers", "asks"} <= set(doc)
     for tally in (doc["track_record"]["overall"], *doc["track_record"]["by_person"].values()):
-        assert set(tally) == {"honored", "partly", "broken", "withdrawn", "pending", "honor_rate"}
+        assert set(tally) == {
+            "honored",
+            "partly",
+            "broken",
+            "withdrawn",
+            "pending",
+            "resolved",
+            "late",
+            "confirmed_later",
+            "honor_rate",
+            "too_few",
+            "interval",
+        }
     assert doc["flags"][0] == {
         "flag": "overdue",
         "kind": "promise",
@@ -254,8 +297,20 @@ def test_markdown_brief(brief: Brief) -> None:
     assert "| Base pay | 125,000 | 150,000 | 140,000 |" in lines
     assert "| In writing | — | yes | **no** |" in lines
     assert "| Decide by | — | 2026-11-27 (in 4 days) | 2026-11-30 (in 7 days) |" in lines
-    assert "| All promises | 1 | 1 | 1 | 1 | 3 | 38% |" in lines
-    assert "| Verbal or recap sent | 0 | 1 | 0 | 1 | 2 | 25% |" in lines
+    assert "| All promises | 1 | 1 | 1 | 1 | 3 | 1 | too few to tell |" in lines
+    assert "| Made verbally (or recap sent) | 0 | 1 | 0 | 1 | 2 | 1 | too few to tell |" in lines
+    assert "Verbal vs written: too few to tell (2 and 2 resolved)." in lines
+    assert (
+        "Average lateness of kept and partly kept promises: 9.0 days. "
+        "Due dates moved later: 0. Kept or partly kept, then taken back: 1."
+    ) in lines  # p2 and p6 (partly) are late; p1 was honored, then withdrawn
+    chart = lines[lines.index("```") + 1 : lines.index("```") + 4]
+    assert [line.split("   ")[-1] for line in chart] == [
+        "1 kept",
+        "1 partly",
+        "2 broken or withdrawn",
+    ]
+    assert not any("%" in line for line in lines if line.startswith("| Made"))
     assert "## Open flags (7)" in lines
     assert any(line.startswith("- **overdue** · Ria:") for line in lines)
     assert (
@@ -270,3 +325,55 @@ def test_markdown_cells_cannot_break_the_table(tmp_path: Path) -> None:
     md = brief_markdown(build_brief(j))
     assert "| Pipe \\| Co (o1) |" in md
     assert "line one line two" in md
+
+
+def sybil(path: Path, kept: int = 1, overdue: int = 5) -> Journal:
+    """Sybil kept `kept` verbal promises and let `overdue` more run months past due."""
+    j = Journal(path, today=TODAY, backups=0)
+    for n in range(kept):
+        p = j.add_promise(f"Kept {n}", "Sybil", made_on=date(2026, 3, 1), due=date(2026, 4, 1))
+        j.update_promise(p.id, status="honored", on=date(2026, 4, 1))
+    for n in range(overdue):
+        j.add_promise(f"Overdue {n}", "Sybil", made_on=date(2026, 3, 1), due=date(2026, 5, 1 + n))
+    return j
+
+
+def test_one_kept_and_five_overdue_is_not_a_good_record(tmp_path: Path) -> None:
+    """The issue's example: this record read a green "100% kept"."""
+    brief = build_brief(sybil(tmp_path / "s.json"))
+    verbal = brief.checklist[2]
+    assert verbal.ok is None  # neither good nor bad: too few to tell
+    assert verbal.answer.startswith("Made verbally: 1 of 1 kept, 5 overdue: too few to tell.")
+    assert "100%" not in verbal.answer
+    for n in range(5):  # the overdue ones are named, oldest due first
+        assert f'"Overdue {n}" (Sybil, due 2026-05-0{1 + n})' in verbal.answer
+    doc = brief.to_doc()["track_record"]["by_person"]["Sybil"]
+    assert (doc["honored"], doc["late"], doc["too_few"]) == (1, 5, True)
+    lines = brief_markdown(brief).splitlines()
+    assert "| Sybil | 1 | 0 | 0 | 0 | 5 | 5 | too few to tell |" in lines
+
+
+def test_a_good_verbal_record_needs_enough_and_nothing_overdue(tmp_path: Path) -> None:
+    good = build_brief(sybil(tmp_path / "g.json", kept=5, overdue=0)).checklist[2]
+    assert good.ok is True
+    assert good.answer.startswith("Made verbally: 5 of 5 kept: 100% (95% range 57–100%).")
+    late = build_brief(sybil(tmp_path / "l.json", kept=5, overdue=1)).checklist[2]
+    assert late.ok is False  # overdue promises count against a high rate
+    assert "5 of 5 kept, 1 overdue: 100% (95% range 57–100%)" in late.answer
+
+
+def test_the_checklist_says_when_the_recap_worked(tmp_path: Path) -> None:
+    j = sybil(tmp_path / "r.json", kept=0, overdue=0)
+    p = j.add_promise("Lead the sync", "Sybil", made_on=date(2026, 3, 1))
+    j.update_promise(p.id, form="recap-sent", on=date(2026, 3, 2))
+    j.update_promise(p.id, form="written", on=date(2026, 3, 5))
+    j.update_promise(p.id, status="honored", on=date(2026, 4, 1))
+    brief = build_brief(j)
+    track = brief.track
+    assert track.verbal.honored == 1 and track.written.total == 0  # made verbally
+    verbal = brief.checklist[2]
+    assert "1 verbal promise confirmed in writing later: the recap worked." in verbal.answer
+    assert brief.to_doc()["track_record"]["verbal"]["confirmed_later"] == 1
+    assert "1 verbal promise confirmed in writing later: the recap worked." in (
+        brief_markdown(brief)
+    )

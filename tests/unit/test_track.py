@@ -1,4 +1,5 @@
-"""Tests for leverage_tui.core.track: the track-record arithmetic, checked by hand."""
+"""Tests for leverage_tui.core.track: the track-record arithmetic, checked by hand, and the
+words every screen uses for it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,22 @@ from hypothesis import strategies as st
 
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.records import FORMS, STATUSES, Change, Promise
-from leverage_tui.core.track import Tally, TrackKeeper, TrackRecord, percent, track_record
+from leverage_tui.core.track import (
+    TOO_FEW,
+    Tally,
+    TrackKeeper,
+    TrackRecord,
+    comparison_words,
+    confirmed_words,
+    kept_words,
+    made_form,
+    percent,
+    rate_words,
+    tally_words,
+    track_record,
+    wilson,
+)
+from leverage_tui.core.words import plural
 
 TODAY = date(2026, 11, 23)
 D = date(2026, 10, 1)  # the due date most promises below share
@@ -40,11 +56,15 @@ def promise(pid: str, by: str, form: str, status: str, **fields: Any) -> Promise
 
 def due_change(old: date | None, new: date | None) -> Change:
     return Change(
-        "due",
-        old.isoformat() if old else None,
-        new.isoformat() if new else None,
-        date(2026, 9, 2),
+        field="due",
+        old=old.isoformat() if old else None,
+        new=new.isoformat() if new else None,
+        on=date(2026, 9, 2),
     )
+
+
+def form_change(old: str, new: str, on: date = date(2026, 9, 5)) -> Change:
+    return Change(field="form", old=old, new=new, on=on)
 
 
 @pytest.fixture
@@ -82,14 +102,14 @@ def record() -> TrackRecord:
             "recap-sent",
             "withdrawn",
             history=[
-                Change("status", "pending", "honored", date(2026, 10, 1)),
-                Change("status", "honored", "withdrawn", date(2026, 10, 15)),
+                Change(field="status", old="pending", new="honored", on=date(2026, 10, 1)),
+                Change(field="status", old="honored", new="withdrawn", on=date(2026, 10, 15)),
             ],
         ),
         promise("p6", "Sam", "official", "honored"),
         promise("p7", "Sam", "official", "honored", due=D, status_on=D),
     ]
-    return track_record(promises)
+    return track_record(promises, TODAY)
 
 
 def test_overall_counts_and_honor_rate(record: TrackRecord) -> None:
@@ -100,13 +120,13 @@ def test_overall_counts_and_honor_rate(record: TrackRecord) -> None:
     assert t.honor_rate == pytest.approx(3.5 / 6)
 
 
-def test_verbal_means_verbal_and_recap_sent(record: TrackRecord) -> None:
+def test_verbal_means_made_verbal_or_recap_sent(record: TrackRecord) -> None:
     t = record.verbal  # p1 honored, p3 broken, p5 withdrawn
     assert (t.honored, t.partly, t.broken, t.withdrawn, t.pending) == (1, 0, 1, 1, 0)
     assert t.honor_rate == pytest.approx(1 / 3)
 
 
-def test_written_means_written_and_official(record: TrackRecord) -> None:
+def test_written_means_made_written_or_official(record: TrackRecord) -> None:
     t = record.written  # p2 partly, p4 pending, p6 honored, p7 honored
     assert (t.honored, t.partly, t.broken, t.withdrawn, t.pending) == (2, 1, 0, 0, 1)
     assert t.honor_rate == pytest.approx(2.5 / 3)
@@ -145,6 +165,7 @@ def test_to_doc_shape(record: TrackRecord) -> None:
         "avg_days_late",
         "moved_due_dates",
         "walked_back",
+        "recap_confirmed",
     }
     assert doc["overall"] == {
         "honored": 3,
@@ -152,38 +173,53 @@ def test_to_doc_shape(record: TrackRecord) -> None:
         "broken": 1,
         "withdrawn": 1,
         "pending": 1,
+        "resolved": 6,
+        "late": 0,
+        "confirmed_later": 0,
         "honor_rate": round(3.5 / 6, 4),
+        "too_few": False,
+        "interval": [round(x, 4) for x in wilson(3.5, 6) or ()],
     }
+    assert doc["overall"]["interval"] == [0.2411, 0.8605]  # worked by hand
     assert doc["verbal"]["honor_rate"] == 0.3333
+    assert doc["verbal"]["resolved"] == 3 and doc["verbal"]["too_few"] is True
     assert doc["written"]["honor_rate"] == 0.8333
     assert list(doc["by_person"]) == ["Dana", "Sam"]
     assert doc["by_person"]["Sam"]["honor_rate"] == 0.6667
+    assert doc["by_person"]["Sam"]["too_few"] is True
     assert doc["avg_days_late"] == 1.33
     assert doc["moved_due_dates"] == 3 and doc["walked_back"] == 1
+    assert doc["recap_confirmed"] == 0
     assert json.loads(json.dumps(doc)) == doc
 
 
-def test_nothing_resolved_gives_no_rate() -> None:
-    rec = track_record([promise("p1", "Dana", "verbal", "pending", due=D)])
+def test_nothing_resolved_gives_no_rate_and_no_interval() -> None:
+    rec = track_record([promise("p1", "Dana", "verbal", "pending", due=D)], TODAY)
     assert rec.overall.pending == 1
-    assert rec.overall.honor_rate is None
+    assert rec.overall.honor_rate is None and rec.overall.interval is None
     assert rec.verbal.honor_rate is None and rec.written.honor_rate is None
     assert rec.avg_days_late is None
     doc = rec.to_doc()
-    assert doc["overall"]["honor_rate"] is None
+    assert doc["overall"]["honor_rate"] is None and doc["overall"]["interval"] is None
+    assert doc["overall"]["late"] == 1  # due 1 October, pending on 23 November
     assert doc["written"] == {
         "honored": 0,
         "partly": 0,
         "broken": 0,
         "withdrawn": 0,
         "pending": 0,
+        "resolved": 0,
+        "late": 0,
+        "confirmed_later": 0,
         "honor_rate": None,
+        "too_few": True,
+        "interval": None,
     }
     assert doc["avg_days_late"] is None
 
 
 def test_empty_track_record() -> None:
-    rec = track_record([])
+    rec = track_record([], TODAY)
     assert rec.overall.total == 0 and rec.overall.honor_rate is None
     assert rec.by_person == {} and rec.moved_due_dates == 0 and rec.walked_back == 0
     assert rec.to_doc()["by_person"] == {}
@@ -203,20 +239,84 @@ def test_empty_track_record() -> None:
 )
 def test_honor_rate_examples(statuses: list[str], rate: float) -> None:
     ps = [promise(f"p{i}", "Dana", "written", s) for i, s in enumerate(statuses, 1)]
-    assert track_record(ps).overall.honor_rate == pytest.approx(rate)
+    assert track_record(ps, TODAY).overall.honor_rate == pytest.approx(rate)
 
 
-def test_form_is_the_current_form() -> None:
-    # a promise that started verbal and is now written counts as written
-    p = promise(
-        "p1",
-        "Dana",
-        "written",
-        "honored",
-        history=[Change("form", "verbal", "written", date(2026, 9, 5))],
+def test_a_promise_counts_in_the_form_it_was_made_in() -> None:
+    # made verbally, confirmed in writing later: still verbal, counted as confirmed later
+    p = promise("p1", "Dana", "written", "honored", history=[form_change("verbal", "written")])
+    rec = track_record([p], TODAY)
+    assert rec.verbal.honored == 1 and rec.written.honored == 0
+    assert rec.verbal.confirmed_later == 1 and rec.written.confirmed_later == 0
+    assert rec.overall.confirmed_later == 1 and rec.by_person["Dana"].confirmed_later == 1
+
+
+@pytest.mark.parametrize(
+    ("form", "history", "made"),
+    [
+        ("verbal", [], "verbal"),
+        ("official", [], "official"),
+        (
+            "written",
+            [form_change("verbal", "recap-sent"), form_change("recap-sent", "written")],
+            "verbal",
+        ),
+        ("official", [form_change("recap-sent", "official")], "recap-sent"),
+        ("verbal", [form_change("written", "verbal")], "written"),  # a correction: made written
+        # only form changes count; a damaged old value falls back to the form now
+        ("written", [due_change(None, D), form_change("verbal", "written")], "verbal"),
+        ("written", [Change(field="form", old=None, new="written", on=D)], "written"),
+    ],
+)
+def test_made_form_reads_the_first_form_change(form: str, history: list[Change], made: str) -> None:
+    assert made_form(promise("p1", "Dana", form, "pending", history=history)) == made
+
+
+def test_made_written_then_marked_verbal_stays_written_and_is_not_confirmed() -> None:
+    p = promise("p1", "Dana", "verbal", "broken", history=[form_change("written", "verbal")])
+    rec = track_record([p], TODAY)
+    assert rec.written.broken == 1 and rec.verbal.total == 0
+    assert rec.overall.confirmed_later == 0
+
+
+def test_confirmed_later_says_the_recap_worked_only_after_a_recap() -> None:
+    direct = promise("p1", "Dana", "written", "pending", history=[form_change("verbal", "written")])
+    rec = track_record([direct], TODAY)
+    assert (rec.verbal.confirmed_later, rec.recap_confirmed) == (1, 0)
+    assert confirmed_words(rec) == "1 verbal promise confirmed in writing later"
+    recapped = [
+        promise(
+            f"p{n}",
+            "Dana",
+            "official",
+            "honored",
+            history=[form_change("verbal", "recap-sent"), form_change("recap-sent", "official")],
+        )
+        for n in range(2, 4)
+    ]
+    rec = track_record([direct, *recapped], TODAY)
+    assert (rec.verbal.confirmed_later, rec.recap_confirmed) == (3, 2)
+    assert confirmed_words(rec) == "3 verbal promises confirmed in writing later: the recap worked"
+    still_recap = promise(
+        "p9", "Dana", "recap-sent", "pending", history=[form_change("verbal", "recap-sent")]
     )
-    rec = track_record([p])
-    assert rec.written.honored == 1 and rec.verbal.honored == 0
+    rec = track_record([still_recap], TODAY)  # a recap sent but not confirmed: not confirmed
+    assert rec.verbal.confirmed_later == 0 and confirmed_words(rec) == ""
+
+
+def test_late_means_pending_and_past_due() -> None:
+    ps = [
+        promise("p1", "Sybil", "verbal", "pending", due=days(-1)),  # late
+        promise("p2", "Sybil", "verbal", "pending", due=TODAY),  # due today: not yet late
+        promise("p3", "Sybil", "written", "pending", due=None),  # no date: not late
+        promise("p4", "Sybil", "verbal", "honored", due=days(-30), status_on=days(-2)),
+        promise("p5", "Ravi", "written", "pending", due=days(-100)),  # late
+    ]
+    rec = track_record(ps, TODAY)
+    assert rec.overall.late == 2
+    assert (rec.verbal.late, rec.written.late) == (1, 1)
+    assert rec.by_person["Sybil"].late == 1 and rec.by_person["Ravi"].late == 1
+    assert track_record(ps, days(-2)).overall.late == 1  # two days ago p1 was not yet due
 
 
 def test_days_late_only_for_kept_promises_with_dates() -> None:
@@ -225,9 +325,9 @@ def test_days_late_only_for_kept_promises_with_dates() -> None:
         promise("p2", "Dana", "verbal", "withdrawn", due=D, status_on=D + timedelta(days=30)),
         promise("p3", "Dana", "verbal", "honored", due=None),
     ]
-    assert track_record(ps).avg_days_late is None
+    assert track_record(ps, TODAY).avg_days_late is None
     late = promise("p4", "Dana", "verbal", "partly", due=D, status_on=D + timedelta(days=10))
-    assert track_record([*ps, late]).avg_days_late == pytest.approx(10.0)
+    assert track_record([*ps, late], TODAY).avg_days_late == pytest.approx(10.0)
 
 
 @pytest.mark.parametrize(
@@ -248,7 +348,7 @@ def test_track_record_of_a_journal(tmp_path: Path) -> None:
     j.update_promise(c.id, status="broken", on=days(-1))
     j.update_promise(b.id, due=days(-10), on=days(-25))
     j.update_promise(b.id, due=days(-5), on=days(-24))
-    rec = track_record(j.promises.values())
+    rec = track_record(j.promises.values(), TODAY)
     assert set(rec.by_person) == {"Dana", "Sam"}  # "dana" is the same person
     assert rec.by_person["Dana"].honor_rate == pytest.approx(0.75)
     assert rec.by_person["Sam"].honor_rate == 0.0
@@ -269,7 +369,7 @@ def test_track_record_of_a_journal(tmp_path: Path) -> None:
 )
 def test_counts_and_rate_match_the_formula(rows: list[tuple[str, str, str]]) -> None:
     ps = [promise(f"p{i}", by, form, status) for i, (status, form, by) in enumerate(rows, 1)]
-    rec = track_record(ps)
+    rec = track_record(ps, TODAY)
     count = {s: sum(1 for r in rows if r[0] == s) for s in STATUSES}
     t = rec.overall
     order = ("honored", "partly", "broken", "withdrawn", "pending")
@@ -286,14 +386,6 @@ def test_counts_and_rate_match_the_formula(rows: list[tuple[str, str, str]]) -> 
     assert sum(tally.total for tally in rec.by_person.values()) == len(rows)
 
 
-def test_tally_add_counts_by_status() -> None:
-    t = Tally()
-    for s in STATUSES:
-        t.add(promise("p1", "Dana", "verbal", s))
-    assert (t.honored, t.partly, t.broken, t.withdrawn, t.pending) == (1, 1, 1, 1, 1)
-    assert t.honor_rate == pytest.approx(1.5 / 4)
-
-
 def test_keeper_follows_changes_additions_and_deletions(tmp_path: Path) -> None:
     """The kept record equals a fresh count after every kind of change, undo included."""
     j = Journal(tmp_path / "k.json", today=TODAY, backups=0)
@@ -301,21 +393,21 @@ def test_keeper_follows_changes_additions_and_deletions(tmp_path: Path) -> None:
     ids = [
         j.add_promise(f"Promise {n}", ["Dana", "Sam"][n % 2], due=days(-30)).id for n in range(6)
     ]
-    assert keeper.update(j.promises) == track_record(j.promises.values())
+    assert keeper.update(j.promises, TODAY) == track_record(j.promises.values(), TODAY)
     j.update_promise(ids[0], status="honored", on=days(-20))
     j.update_promise(ids[1], status="honored", on=days(-25))
     j.update_promise(ids[1], status="withdrawn", on=days(-2))  # walked back
     j.update_promise(ids[2], due=days(-10), on=days(-40))
     j.update_promise(ids[2], due=days(-5), on=days(-35))  # moved later twice
     j.update_promise(ids[3], form="written", by="Robin")
-    assert keeper.update(j.promises) == track_record(j.promises.values())
+    assert keeper.update(j.promises, TODAY) == track_record(j.promises.values(), TODAY)
     j.delete(ids[4])
     j.add_promise("Another", "Robin")
-    assert keeper.update(j.promises) == track_record(j.promises.values())
+    assert keeper.update(j.promises, TODAY) == track_record(j.promises.values(), TODAY)
     j.undo()
     j.undo()
-    rec = keeper.update(j.promises)
-    assert rec == track_record(j.promises.values())
+    rec = keeper.update(j.promises, TODAY)
+    assert rec == track_record(j.promises.values(), TODAY)
     assert "Robin" in rec.by_person and rec.walked_back == 1 and rec.moved_due_dates == 2
 
 
@@ -323,10 +415,10 @@ def test_keeper_forgets_people_with_nothing_left(tmp_path: Path) -> None:
     j = Journal(tmp_path / "f.json", today=TODAY, backups=0)
     keeper = TrackKeeper()
     p = j.add_promise("Only one", "Sam")
-    assert set(keeper.update(j.promises).by_person) == {"Sam"}
+    assert set(keeper.update(j.promises, TODAY).by_person) == {"Sam"}
     j.delete(p.id)
-    assert keeper.update(j.promises).by_person == {}
-    assert keeper.update(j.promises) == track_record(j.promises.values())
+    assert keeper.update(j.promises, TODAY).by_person == {}
+    assert keeper.update(j.promises, TODAY) == track_record(j.promises.values(), TODAY)
 
 
 def test_journal_keeps_its_track_record_across_changes_and_reloads(tmp_path: Path) -> None:
@@ -335,10 +427,191 @@ def test_journal_keeps_its_track_record_across_changes_and_reloads(tmp_path: Pat
     p = j.add_promise("Raise", "Dana", due=days(-5))
     assert j.track_record().overall.pending == 1
     j.update_promise(p.id, status="honored", on=days(-1))
-    assert j.track_record() == track_record(j.promises.values())
+    assert j.track_record() == track_record(j.promises.values(), TODAY)
     other = Journal(path, today=TODAY, backups=0)  # another process adds one
     other.add_promise("Title", "Sam")
     assert j.refresh()
     rec = j.track_record()
-    assert rec == track_record(j.promises.values())
+    assert rec == track_record(j.promises.values(), TODAY)
     assert (rec.overall.honored, rec.overall.pending) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("successes", "n", "low", "high"),
+    [
+        (0, 10, 0.0, 0.2775),  # z² / (n + z²)
+        (10, 10, 0.7225, 1.0),
+        (8, 10, 0.4902, 0.9433),  # the textbook example
+        (1, 1, 0.2065, 1.0),
+        (0.5, 1, 0.0546, 0.9454),  # one partly honored promise: half a success
+    ],
+)
+def test_wilson_interval(successes: float, n: int, low: float, high: float) -> None:
+    interval = wilson(successes, n)
+    assert interval is not None
+    assert interval == (pytest.approx(low, abs=1e-4), pytest.approx(high, abs=1e-4))
+
+
+def test_wilson_of_nothing_is_none() -> None:
+    assert wilson(0, 0) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 400), st.data())
+def test_wilson_holds_the_rate_and_stays_in_0_1(n: int, data: st.DataObject) -> None:
+    halves = data.draw(st.integers(0, 2 * n))
+    interval = wilson(halves / 2, n)
+    assert interval is not None
+    low, high = interval
+    assert 0.0 <= low <= halves / 2 / n <= high <= 1.0
+    assert high - low < 1.0
+
+
+def tally(**counts: int) -> Tally:
+    return Tally(**counts)
+
+
+@pytest.mark.parametrize(
+    ("counts", "too_few", "rate", "kept"),
+    [
+        ({}, True, TOO_FEW, "nothing resolved yet"),
+        ({"honored": 1, "pending": 9}, True, TOO_FEW, "1 of 1 kept"),
+        ({"honored": 2, "partly": 1, "broken": 1}, True, TOO_FEW, "2 of 4 kept, 1 partly"),
+        (
+            {"honored": 2, "partly": 1, "broken": 1, "withdrawn": 1},
+            False,
+            "50% (95% range 17–83%)",
+            "2 of 5 kept, 1 partly",
+        ),
+        ({"honored": 5}, False, "100% (95% range 57–100%)", "5 of 5 kept"),
+        ({"broken": 6}, False, "0% (95% range 0–39%)", "0 of 6 kept"),
+    ],
+)
+def test_rates_in_words_never_a_percentage_under_five(
+    counts: dict[str, int], too_few: bool, rate: str, kept: str
+) -> None:
+    t = tally(**counts)
+    assert t.too_few is too_few
+    assert rate_words(t) == rate
+    assert kept_words(t) == kept
+
+
+def test_a_brief_rate_leaves_the_range_to_the_header() -> None:
+    t = tally(honored=2, partly=1, broken=1, withdrawn=1)
+    assert rate_words(t, brief=True) == "50% (17–83%)"
+    assert rate_words(tally(honored=4), brief=True) == TOO_FEW
+
+
+def test_one_kept_and_five_overdue_is_no_green_hundred_percent() -> None:
+    """The issue's example: 1 kept and 5 months overdue once read '100% kept'."""
+    ps = [promise("p1", "Sybil", "verbal", "honored", due=D, status_on=D)]
+    ps += [promise(f"p{n}", "Sybil", "verbal", "pending", due=days(-120 - n)) for n in range(2, 7)]
+    rec = track_record(ps, TODAY)
+    sybil = rec.by_person["Sybil"]
+    assert (sybil.honored, sybil.resolved, sybil.late) == (1, 1, 5)
+    assert sybil.too_few and sybil.to_doc()["too_few"] is True
+    assert tally_words(sybil) == "1 of 1 kept, 5 overdue: too few to tell"
+    assert "100%" not in tally_words(sybil) and "100%" not in tally_words(rec.overall)
+
+
+def test_nothing_resolved_in_words() -> None:
+    assert tally_words(tally(pending=3, late=2)) == "nothing resolved yet, 2 overdue"
+
+
+def test_verbal_against_written_on_one_and_four_is_too_few_to_tell() -> None:
+    """The issue's example: 'verbal 0% vs written 62%' rested on 1 and 4 resolved."""
+    ps = [promise("p1", "Maya", "verbal", "withdrawn")]
+    statuses = ["honored", "honored", "partly", "broken"]
+    ps += [promise(f"p{n}", "Priya", "written", s) for n, s in enumerate(statuses, 2)]
+    rec = track_record(ps, TODAY)
+    assert (rec.verbal.resolved, rec.written.resolved) == (1, 4)
+    assert comparison_words(rec) == "verbal vs written: too few to tell (1 and 4 resolved)"
+    assert "%" not in comparison_words(rec)
+
+
+def test_verbal_against_written_on_enough_is_a_finding_with_counts() -> None:
+    ps = [promise(f"v{n}", "Maya", "verbal", s) for n, s in enumerate("hhbbb")]
+    ps += [promise(f"w{n}", "Maya", "written", s) for n, s in enumerate("hhhhb")]
+    ps = [promise(p.id, p.by, p.form, {"h": "honored", "b": "broken"}[p.status]) for p in ps]
+    assert comparison_words(track_record(ps, TODAY)) == (
+        "made verbally 40% (2 of 5 kept) vs in writing 80% (4 of 5 kept)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "word", "many", "text"),
+    [
+        (0, "promise", None, "0 promises"),
+        (1, "promise", None, "1 promise"),
+        (2, "promise", None, "2 promises"),
+        (1, "person", "people", "1 person"),
+        (3, "person", "people", "3 people"),
+        (-1, "day", None, "-1 days"),
+    ],
+)
+def test_plural(count: int, word: str, many: str | None, text: str) -> None:
+    assert plural(count, word, many) == text
+
+
+def test_keeper_follows_confirmations_lateness_and_a_new_today(tmp_path: Path) -> None:
+    """The new counts (late, confirmed later, made form, recap) stay equal to a fresh count."""
+    j = Journal(tmp_path / "n.json", today=TODAY, backups=0)
+    keeper = TrackKeeper()
+    a = j.add_promise("Lead the sync", "Sybil", due=days(-3)).id  # late
+    b = j.add_promise("Raise", "Sybil", due=days(5)).id
+    c = j.add_promise("Title", "Ravi", form="written", due=days(-9)).id  # late
+    assert keeper.update(j.promises, TODAY) == track_record(j.promises.values(), TODAY)
+    j.update_promise(b, form="recap-sent", on=days(-1))
+    j.update_promise(b, form="written", on=TODAY)  # confirmed after a recap
+    j.update_promise(a, status="honored", on=TODAY)  # no longer late
+    j.update_promise(c, form="verbal", on=TODAY)  # a correction: still made in writing
+    rec = keeper.update(j.promises, TODAY)
+    assert rec == track_record(j.promises.values(), TODAY)
+    assert (rec.overall.late, rec.written.late, rec.verbal.late) == (1, 1, 0)
+    assert (rec.verbal.confirmed_later, rec.recap_confirmed) == (1, 1)
+    assert rec.by_person["Ravi"].late == 1 and rec.written.total == 1
+    later = days(10)  # a new day: b is late now too
+    rec = keeper.update(j.promises, later)
+    assert rec == track_record(j.promises.values(), later)
+    assert rec.overall.late == 2
+    j.undo()
+    j.undo()
+    assert keeper.update(j.promises, later) == track_record(j.promises.values(), later)
+
+
+def test_keeper_matches_a_fresh_count_through_random_edits(tmp_path: Path) -> None:
+    """A seeded walk of every kind of change; after each, kept == counted afresh."""
+    import random
+
+    rng = random.Random(12)
+    j = Journal(tmp_path / "r.json", today=TODAY, backups=0)
+    keeper = TrackKeeper()
+    people = ["Sybil", "Ravi", "Maya"]
+    for step in range(120):
+        ids = list(j.promises)
+        action = rng.choice(["add", "status", "form", "due", "by", "delete", "undo"])
+        if action == "add" or not ids:
+            j.add_promise(
+                f"Promise {step}",
+                rng.choice(people),
+                form=rng.choice(FORMS),
+                due=rng.choice([None, days(rng.randint(-60, 60))]),
+                made_on=days(-90),
+            )
+        elif action == "status":
+            j.update_promise(rng.choice(ids), status=rng.choice(STATUSES), on=days(-1))
+        elif action == "form":
+            j.update_promise(rng.choice(ids), form=rng.choice(FORMS), on=days(-1))
+        elif action == "due":
+            j.update_promise(rng.choice(ids), due=days(rng.randint(-60, 60)), on=days(-1))
+        elif action == "by":
+            j.update_promise(rng.choice(ids), by=rng.choice(people))
+        elif action == "delete":
+            j.delete(rng.choice(ids))
+        else:
+            j.undo()
+        today = TODAY if step % 10 else days(rng.randint(-30, 30))  # now and then a new day
+        assert keeper.update(j.promises, today) == track_record(j.promises.values(), today)
+    rec = keeper.update(j.promises, TODAY)
+    assert rec.overall.total == len(j.promises)
+    assert rec.verbal.total + rec.written.total == len(j.promises)
