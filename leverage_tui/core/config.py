@@ -27,6 +27,8 @@ class Config:
     hedges: tuple[str, ...] = DEFAULT_HEDGES
     backups: int = 10
     keymap: dict[str, str] = field(default_factory=dict)
+    name: str = ""
+    recap_wait_days: int = 3
     warnings: list[str] = field(default_factory=list)
 
 
@@ -63,7 +65,22 @@ def load_config(path: Path) -> Config:
         config.keymap = dict(keymap)
     else:
         config.warnings.append(f"{path}: [keymap] must map binding ids to keys; ignoring it")
+    _recap_settings(raw, path, config)
     return config
+
+
+def _recap_settings(raw: dict[str, object], path: Path, config: Config) -> None:
+    """`name` (how the user signs a recap) and `recap_wait_days` (before asking again)."""
+    name = raw.get("name", "")
+    if isinstance(name, str):
+        config.name = " ".join(name.split())
+    else:
+        config.warnings.append(f"{path}: name must be text; recaps are signed without it")
+    wait = raw.get("recap_wait_days", 3)
+    if isinstance(wait, int) and not isinstance(wait, bool) and 0 <= wait <= 365:
+        config.recap_wait_days = wait
+    else:
+        config.warnings.append(f"{path}: recap_wait_days must be a number from 0 to 365; using 3")
 
 
 def save_setting(path: Path, key: str, value: str) -> None:
