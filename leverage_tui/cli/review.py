@@ -57,7 +57,7 @@ def _recap(args: argparse.Namespace, ctx: Context) -> int:
     given = [args.conversation, args.offer, args.more_time]
     if sum(x is not None for x in given) != 1:
         raise UsageError(
-            "recap needs one of CONVERSATION_ID, --offer OFFER_ID, --more-time OFFER_ID"
+            "recap needs exactly one of CONVERSATION_ID, --offer OFFER_ID, --more-time OFFER_ID"
         )
     if args.until is not None and args.more_time is None:
         raise UsageError("--until only goes with --more-time")

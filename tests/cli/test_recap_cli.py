@@ -102,9 +102,9 @@ def test_recap_wait_days_comes_from_the_config(cli: Run, sample: Path, tmp_path:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((), "recap needs one of CONVERSATION_ID, --offer OFFER_ID, --more-time OFFER_ID"),
-        (("c1", "--offer", "o2"), "recap needs one of"),
-        (("--offer", "o2", "--more-time", "o1"), "recap needs one of"),
+        ((), "recap needs exactly one of CONVERSATION_ID, --offer OFFER_ID, --more-time OFFER_ID"),
+        (("c1", "--offer", "o2"), "recap needs exactly one of"),
+        (("--offer", "o2", "--more-time", "o1"), "recap needs exactly one of"),
         (("c1", "--until", "dec 4"), "--until only goes with --more-time"),
         (("--offer", "o2", "--until", "dec 4"), "--until only goes with --more-time"),
         (("--offer", "o2", "--mark-sent"), "--mark-sent only goes with a conversation's recap"),
