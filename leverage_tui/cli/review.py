@@ -2,7 +2,9 @@
 
 - `review` prints the decision brief (`--md` as Markdown, `--json` the numbers; `-o FILE`).
 - `recap CONVERSATION_ID` prints a ready-to-send recap of the conversation's verbal
-  promises; `--mark-sent` then moves them to recap-sent.
+  promises (or asks again about unconfirmed ones); `--mark-sent` then moves the verbal
+  ones to recap-sent. `recap --offer ID` asks for an offer in writing, `recap --more-time
+  ID [--until DATE]` for more days before its deadline.
 - `current-job` records the job the offers are compared with (or shows it).
 - `export_other` writes `export --format md|csv|ics` for `cli/files.py`.
 """
@@ -14,7 +16,8 @@ import json
 import sys
 from typing import Any
 
-from .common import Context, UsageError, print_json
+from ..core.records import Offer
+from .common import Context, UsageError, date_arg, print_json
 from .files import write_output
 from .records import command, record_doc
 
@@ -51,13 +54,43 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _recap(args: argparse.Namespace, ctx: Context) -> int:
+    given = [args.conversation, args.offer, args.more_time]
+    if sum(x is not None for x in given) != 1:
+        raise UsageError(
+            "recap needs exactly one of CONVERSATION_ID, --offer OFFER_ID, --more-time OFFER_ID"
+        )
+    if args.until is not None and args.more_time is None:
+        raise UsageError("--until only goes with --more-time")
+    if args.mark_sent and args.conversation is None:
+        raise UsageError("--mark-sent only goes with a conversation's recap")
+    from ..core import offer_messages
     from ..core.recap import recap_for
 
-    journal = ctx.journal()
-    promises, text = recap_for(journal, args.conversation)
-    _emit(text, args.output, ctx, "the recap")
+    journal, config = ctx.journal(), ctx.config
+    if args.conversation is None:
+        offer = journal.get(args.offer or args.more_time, "offer")
+        assert isinstance(offer, Offer)
+        to = offer_messages.people_for_offer(journal, offer)
+        if args.offer is not None:
+            message = offer_messages.offer_in_writing(
+                offer, config.name, ctx.today, to=to, hedges=config.hedges
+            )
+        else:
+            message = offer_messages.more_time(offer, config.name, ctx.today, args.until, to=to)
+        _emit(message.text, args.output, ctx, "the message")
+        return 0
+    recap = recap_for(
+        journal,
+        args.conversation,
+        today=ctx.today,
+        hedges=config.hedges,
+        user_name=config.name,
+        offers=offer_messages.offers_discussed(journal, args.conversation),
+        wait_days=config.recap_wait_days,
+    )
+    _emit(recap.text, args.output, ctx, "the recap")
     if args.mark_sent:
-        ids = [p.id for p in promises if p.form == "verbal"]
+        ids = [i for i in recap.promises if journal.promise(i).form == "verbal"]
         journal.set_forms(ids, "recap-sent")
         shown = ", ".join(ids) if ids else "none (already recap-sent)"
         print(f"marked recap-sent: {shown}", file=sys.stderr)
@@ -144,11 +177,23 @@ def register(sub: Any) -> None:
     p = command(
         sub,
         "recap",
-        "a ready-to-send recap of a conversation's verbal promises",
-        ["leverage recap c12", "leverage recap c12 -o recap.txt --mark-sent"],
+        "a ready-to-send recap of a conversation's promises, or a message about an offer",
+        [
+            "leverage recap c12",
+            "leverage recap c12 -o recap.txt --mark-sent",
+            "leverage recap --offer o2",
+            'leverage recap --more-time o1 --until "dec 4"',
+        ],
         _recap,
     )
-    p.add_argument("conversation", metavar="CONVERSATION_ID", help="e.g. c12")
+    p.add_argument("conversation", nargs="?", metavar="CONVERSATION_ID", help="e.g. c12")
+    p.add_argument("--offer", metavar="OFFER_ID", help="ask for this offer in writing")
+    p.add_argument(
+        "--more-time", metavar="OFFER_ID", help="ask for more days before this offer's deadline"
+    )
+    p.add_argument(
+        "--until", type=date_arg, metavar="DATE", help="the new date to ask for (--more-time)"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--mark-sent", action="store_true", help="then mark those promises recap-sent")
 

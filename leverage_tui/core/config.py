@@ -29,6 +29,8 @@ class Config:
     not_hedges: tuple[str, ...] = ()  # built-in hedges taken away
     backups: int = 10
     keymap: dict[str, str] = field(default_factory=dict)
+    name: str = ""
+    recap_wait_days: int = 3
     warnings: list[str] = field(default_factory=list)
 
 
@@ -61,6 +63,7 @@ def load_config(path: Path) -> Config:
         config.keymap = dict(keymap)
     else:
         config.warnings.append(f"{path}: [keymap] must map binding ids to keys; ignoring it")
+    _recap_settings(raw, path, config)
     return config
 
 
@@ -71,6 +74,20 @@ def _phrases(raw: dict[str, object], key: str, path: Path, warnings: list[str]) 
         return tuple(h.strip() for h in phrases if h.strip())
     warnings.append(f"{path}: {key} must be a list of phrases; using the built-in hedges")
     return ()
+
+
+def _recap_settings(raw: dict[str, object], path: Path, config: Config) -> None:
+    """`name` (how the user signs a recap) and `recap_wait_days` (before asking again)."""
+    name = raw.get("name", "")
+    if isinstance(name, str):
+        config.name = " ".join(name.split())
+    else:
+        config.warnings.append(f"{path}: name must be text; recaps are signed without it")
+    wait = raw.get("recap_wait_days", 3)
+    if isinstance(wait, int) and not isinstance(wait, bool) and 0 <= wait <= 365:
+        config.recap_wait_days = wait
+    else:
+        config.warnings.append(f"{path}: recap_wait_days must be a number from 0 to 365; using 3")
 
 
 def save_setting(path: Path, key: str, value: str) -> None:

@@ -22,6 +22,7 @@ from textual.widgets import Button, Static, TextArea
 from ..core.brief_md import long_date
 from ..core.checks import InputError
 from ..core.journal_file import is_encrypted
+from ..core.offer_messages import offers_discussed
 from ..core.paths import save_dir
 from ..core.recap import recap_for
 from ..core.safe_files import write_private
@@ -60,6 +61,7 @@ class RecapScreen(ModalScreen[None]):
         super().__init__()
         self.conversation_id = conversation_id
         self.promise_ids: list[str] = []
+        self.covered: list[str] = []
         self.text = ""
         self.problem: str | None = None
 
@@ -70,10 +72,19 @@ class RecapScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """What the recap covers, the text, where the promises stand, and the buttons."""
-        journal = self.leverage.journal
+        journal, config = self.leverage.journal, self.leverage.config
         try:
-            promises, self.text = recap_for(journal, self.conversation_id)
-            self.promise_ids = [p.id for p in promises]
+            recap = recap_for(
+                journal,
+                self.conversation_id,
+                today=self.leverage.today,
+                hedges=config.hedges,
+                user_name=config.name,
+                offers=offers_discussed(journal, self.conversation_id),
+                wait_days=config.recap_wait_days,
+            )
+            self.text, self.promise_ids = recap.text, list(recap.promises)
+            self.covered = [*recap.promises, *recap.offers]
         except InputError as err:
             self.problem = str(err)
         with Vertical(classes="-nothing" if self.problem else "") as frame:
@@ -84,7 +95,7 @@ class RecapScreen(ModalScreen[None]):
                 conv = journal.conversation(self.conversation_id)
                 about = (
                     f"{long_date(conv.on)} with {', '.join(conv.people)}: {conv.summary} · "
-                    f"covers {', '.join(self.promise_ids)}. Edit it, send it, then mark it sent."
+                    f"covers {', '.join(self.covered)}. Edit it, send it, then mark it sent."
                 )
                 yield Static(about, id="recap-about", markup=False)
                 yield TextArea(self.text, soft_wrap=True, id="recap-text")
@@ -108,7 +119,8 @@ class RecapScreen(ModalScreen[None]):
         journal = self.leverage.journal
         forms = [journal.promises[i].form for i in self.promise_ids if i in journal.promises]
         state = ", ".join(f"{forms.count(f)} {f}" for f in dict.fromkeys(forms))
-        self.query_one("#recap-state", Static).update(f"The promises now: {state}.")
+        shown = f"The promises now: {state}." if state else "No promises in it, only the offer."
+        self.query_one("#recap-state", Static).update(shown)
 
     def _current_text(self) -> str:
         return self.query_one("#recap-text", TextArea).text

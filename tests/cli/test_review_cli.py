@@ -1,4 +1,5 @@
-"""`leverage review`, `recap`, `current-job` and `export --format md|csv|ics`, in process."""
+"""`leverage review`, `current-job` and `export --format md|csv|ics`, in process (`recap`:
+test_recap_cli.py)."""
 
 from __future__ import annotations
 
@@ -68,40 +69,6 @@ def test_review_md_and_json_together_is_a_usage_error(cli: Run, sample: Path) ->
     r = cli("review", "--md", "--json")
     assert (r.code, r.out) == (2, "")
     assert "choose one of --md and --json" in r.err
-
-
-def test_recap_prints_and_marks_sent(cli: Run, sample: Path) -> None:
-    r = cli("recap", "c1")
-    assert r.code == 0
-    assert r.out == (
-        "Hi Sybil,\n\nTo make sure I understood our conversation on 2 November 2026:\n\n"
-        "- you agreed that I will lead Q3 planning, by Tuesday 1 December 2026\n\n"
-        "Could you confirm by reply? If I got anything wrong, please correct me.\n\nThanks\n"
-    )
-    assert Journal(sample, today=TODAY).promises["p1"].form == "verbal"  # printing changes nothing
-    r = cli("recap", "c1", "--mark-sent")
-    assert r.code == 0 and r.err == "marked recap-sent: p1\n"
-    p1 = Journal(sample, today=TODAY).promises["p1"]
-    assert p1.form == "recap-sent"
-    assert p1.history[-1].on == TODAY
-
-
-def test_recap_to_a_file(cli: Run, sample: Path, tmp_path: Path) -> None:
-    target = tmp_path / "recap.txt"
-    r = cli("recap", "C1", "-o", str(target))
-    assert (r.code, r.out) == (0, f"wrote the recap to {target}\n")
-    assert target.read_text().startswith("Hi Sybil,\n")
-
-
-def test_recap_errors(cli: Run, sample: Path) -> None:
-    r = cli("recap", "c9")
-    assert r.code == 2 and "no conversation with id 'c9'" in r.err
-    Journal(sample, today=TODAY).set_forms(["p1"], "written")
-    r = cli("recap", "c1")
-    assert (r.code, r.out) == (2, "")
-    assert r.err == (
-        "leverage: conversation c1 has no pending promise that is only verbal: nothing to recap\n"
-    )
 
 
 def test_current_job(cli: Run, sample: Path) -> None:

@@ -197,8 +197,8 @@ def test_recap_modal_copy_save_mark_sent_then_written(tmp_path: Path) -> None:
         await app.push_screen(RecapScreen("c1"))
         await pilot.pause()
         text = app.screen.query_one(TextArea).text
-        assert text.startswith("Hi Sam,\n\nTo make sure I understood our conversation on 20 Nov")
-        assert "- you agreed to raise to 130k, by Friday 4 December 2026\n" in text
+        assert text.startswith("Subject: Recap of our meeting on 20 November 2026\n\nHi Sam,\n")
+        assert '- Sam: "Raise to 130k", by Friday 4 December 2026\n' in text
         await pilot.press("ctrl+o")
         assert app.clipboard == text
         await pilot.press("ctrl+s")
