@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import getpass
 import hashlib
 import hmac
@@ -32,6 +33,7 @@ from typing import Any
 
 from .journal_file import MAGIC as MAGIC  # part of the file format this module writes
 from .journal_file import is_encrypted as is_encrypted  # where callers look for it
+from .recode import finish_pending
 from .storage import JournalError, way_out
 
 VERSION = 1
@@ -177,9 +179,12 @@ def codec_for(path: Path | str) -> PassphraseCodec | None:
     """The codec to open the journal at `path`: None when it is not encrypted.
 
     The passphrase comes from LEVERAGE_PASSPHRASE, else it is asked (three tries) when
-    a terminal is attached, else JournalError.
+    a terminal is attached, else JournalError. An encrypt or passphrase change that was
+    cut short is finished first (see recode.py); if it cannot be now, the next save does.
     """
     path = Path(path)
+    with contextlib.suppress(JournalError, OSError):
+        finish_pending(path)
     if not is_encrypted(path):
         return None
     given = os.environ.get(PASSPHRASE_ENV)

@@ -211,7 +211,7 @@ def acquire_lock(path: Path) -> int:
 
     Waits up to LOCK_WAIT seconds: JournalBusy when another process keeps it longer,
     JournalError when the lock file cannot be made. Temp files left by a writer that was
-    killed are removed.
+    killed are removed, and a re-encoding of the backups that was cut short is finished.
     """
     make_private_dir(path.parent)
     try:
@@ -235,6 +235,10 @@ def acquire_lock(path: Path) -> int:
                     ) from None
                 time.sleep(0.02)
         _remove_stale_temp_files(path)
+        from .recode import finish  # on use: recode.py imports this module
+
+        with contextlib.suppress(OSError):
+            finish(path)  # an encrypt or passphrase change that was cut short
     except BaseException:
         os.close(fd)
         raise
