@@ -65,22 +65,27 @@ def register(sub: Any) -> None:
 
 
 def new_passphrase(env: str) -> str:
-    """A new passphrase from `env`, else typed twice at the terminal."""
+    """A new passphrase from `env`, else typed twice at the terminal (short: a warning)."""
     given = os.environ.get(env)
     if given is not None:
         if not given.strip():
             raise UsageError(f"{env} is empty; nothing was changed")
-        return given
-    if not sys.stdin.isatty():
-        raise UsageError(f"no terminal to ask for the new passphrase: set {env}")
-    first = crypto.ask("New passphrase: ")
-    if not first.strip():
-        raise UsageError("the passphrase is empty; nothing was changed")
-    if crypto.ask("The same passphrase again: ") != first:
-        raise UsageError("the two passphrases differ; nothing was changed")
-    if len(first) < 10:
-        print("leverage: warning: a short passphrase is easy to guess", file=sys.stderr)
-    return first
+        chosen = given
+    else:
+        if not sys.stdin.isatty():
+            raise UsageError(f"no terminal to ask for the new passphrase: set {env}")
+        chosen = crypto.ask("New passphrase: ")
+        if not chosen.strip():
+            raise UsageError("the passphrase is empty; nothing was changed")
+        if crypto.ask("The same passphrase again: ") != chosen:
+            raise UsageError("the two passphrases differ; nothing was changed")
+    if len(chosen) < crypto.MIN_PASSPHRASE:
+        print(
+            f"leverage: warning: the passphrase is shorter than {crypto.MIN_PASSPHRASE} "
+            "characters, so it is easy to guess (change it any time: leverage passphrase)",
+            file=sys.stderr,
+        )
+    return chosen
 
 
 # -- re-encoding -----------------------------------------------------------------------
