@@ -136,7 +136,8 @@ def encrypt(args: argparse.Namespace, ctx: Context) -> int:
     codec = crypto.PassphraseCodec(new_passphrase(crypto.PASSPHRASE_ENV), path=ctx.path)
     done = _recode(ctx, None, codec, "encrypt")
     print(f"encrypted {ctx.path}")
-    print(f"{done.done} older backups were encrypted too; their plain text was overwritten")
+    if done.done:
+        print(f"{done.done} older backups were encrypted too; their plain text was overwritten")
     if done.left:
         print(f"{done.left} backups were encrypted with another passphrase and keep it")
     print("keep the passphrase safe: without it nobody, you included, can open the journal")

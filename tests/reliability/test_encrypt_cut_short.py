@@ -1,5 +1,6 @@
-"""encrypt, passphrase and decrypt on a full disk or a failing disk, at every step: one
-clear line that says what happened and what to run; running it finishes the job.
+"""encrypt, passphrase and decrypt on a full disk or a failing disk, at every step, and
+interrupted by Ctrl-C: one clear line that says what happened and what to run; running
+it finishes the job.
 
 The failure starts at step N of a clean run (every os.write, fsync, replace, unlink,
 utime counts) and lasts until the command has returned, like a disk that fills up and
@@ -11,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,3 +123,33 @@ def test_a_failing_disk_at_every_step_says_what_to_run_and_that_finishes_it(
     assert outcomes["nothing changed"] > 3
     if failure == "i/o error":
         assert outcomes["run again"] > 3
+
+
+@pytest.mark.parametrize("when", ["staging", "after the switch"])
+def test_ctrl_c_never_makes_the_message_untrue(
+    when: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = make_template(tmp_path, encrypted=False)
+    path = fresh_copy(template, tmp_path, 1)
+    untouched = files(path)
+    real_replace = os.replace
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        staging = str(src).endswith(".part")
+        if staging == (when == "staging"):
+            os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C here
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with env_set({"LEVERAGE_PASSPHRASE": OLD}):
+        result = run_cli("--journal", str(path), "encrypt")
+    monkeypatch.setattr(os, "replace", real_replace)
+    if when == "staging":
+        assert result.code == 130 and "nothing was changed" in result.err
+        with journal_lock(path):
+            pass
+        assert files(path) | {".j.json.lock": b""} == untouched | {".j.json.lock": b""}
+    else:  # once the journal has switched, Ctrl-C waits for the backups
+        assert result.code == 0, result.err
+        assert set(stored(path).values()) == {OLD}
+        assert plain_files(path.parent) == [] and stray_files(path.parent) == []
