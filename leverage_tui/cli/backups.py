@@ -1,8 +1,10 @@
-"""Backups: list them, restore one, and re-encode them when the encryption changes.
+"""Backups: list them and restore one.
 
 The storage keeps each replaced version of the journal in `<journal>.backups/`, newest
 first by the time it was saved. `leverage restore` lists them and copies one back in
-place atomically, after setting the current file (even a damaged one) aside.
+place atomically, after setting the current file (even a damaged one) aside. An
+encrypted journal stays encrypted: a plain backup is encrypted with its key as it is
+put back. (Re-encoding the backups for encrypt and passphrase: core/recode.py.)
 """
 
 from __future__ import annotations
@@ -12,15 +14,15 @@ import contextlib
 import datetime as dt
 import os
 import re
-import tempfile
+import sys
 from pathlib import Path
 from typing import Any
 
 from ..core import crypto
 from ..core.journal_file import add_backup
+from ..core.recode import finish_pending, stored_as, stored_as_file
 from ..core.registry import LISTED
 from ..core.storage import (
-    Codec,
     JournalError,
     decode_file,
     journal_lock,
@@ -29,59 +31,6 @@ from ..core.storage import (
 )
 from .common import Context, UsageError, print_json, table
 from .records import counted
-
-
-def _replace_backup(path: Path, data: bytes, scrub: bool) -> None:
-    """Rewrite one backup in place (same name and date), overwriting plain text first."""
-    st = path.stat()
-    fd, tmp = tempfile.mkstemp(prefix=".recode.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns))
-        if scrub and st.st_nlink == 1:
-            with open(path, "r+b") as old:
-                old.write(b"\0" * st.st_size)
-                old.flush()
-                os.fsync(old.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def recode_backups(path: Path, old: Codec | None, new: Codec | None) -> tuple[int, int]:
-    """Re-encode every backup from `old` to `new`; (rewritten, left as they were)."""
-    done = left = 0
-    for backup in list_backups(path):
-        try:
-            raw = backup.read_bytes()
-        except OSError:
-            left += 1
-            continue
-        encrypted = raw.startswith(crypto.MAGIC)
-        if encrypted and old is None:
-            left += 1
-            continue
-        try:
-            plain = old.decode(raw) if encrypted and old is not None else raw
-        except JournalError:
-            left += 1
-            continue
-        if not encrypted and new is None:
-            continue
-        try:
-            _replace_backup(backup, new.encode(plain) if new else plain, scrub=not encrypted)
-        except OSError as err:
-            raise JournalError(
-                f"{backup}: could not rewrite this backup ({err.strerror}); "
-                "the journal itself is done: run the command again to finish the backups"
-            ) from None
-        done += 1
-    return done, left
 
 
 def describe(backup: Path) -> dict[str, Any]:
@@ -146,18 +95,52 @@ def _set_aside(path: Path) -> Path | None:
     return add_backup(path, f"{path.stem}.r{rev:07d}-before-restore")
 
 
-def _put_back(chosen: Path, path: Path) -> Path | None:
-    """Copy `chosen` over the journal atomically, the current file set aside first."""
-    data = chosen.read_bytes()
+def _put_back(data: bytes, path: Path) -> Path | None:
+    """Write `data` over the journal atomically, the current file set aside first."""
     with journal_lock(path):
         aside = _set_aside(path) if path.exists() else None
         write_atomically(path, [data])
     return aside
 
 
+def _encrypted_for(chosen: Path, data: bytes, ctx: Context) -> bytes:
+    """The plain backup `data` encrypted with the key of the (encrypted) journal."""
+    why = f"{chosen.name} is plain text and the journal is encrypted: it is put back encrypted"
+    if crypto.PASSPHRASE_ENV not in os.environ and not sys.stdin.isatty():
+        raise JournalError(
+            f"{why}: set {crypto.PASSPHRASE_ENV} or run leverage in a terminal to type the "
+            "journal's passphrase; nothing was changed"
+        )
+    try:
+        codec = ctx.codec()
+    except crypto.WrongPassphrase:
+        raise
+    except JournalError as err:
+        raise JournalError(f"{why}, and the journal's key cannot be read: {err}") from None
+    if codec is None:  # the journal changed meanwhile: no longer encrypted
+        return data
+    return bytes(codec.encode(data))
+
+
+def _notes(data: bytes, before: bytes | None, path: Path) -> list[str]:
+    """What the user must know about how the restored journal is stored."""
+    now = stored_as(data)
+    if before is None or before == now:
+        return []
+    if before == b"plain":
+        plain = sum(not crypto.is_encrypted(b) for b in list_backups(path))
+        notes = ["the journal is encrypted now, as this backup was (its passphrase opens it)"]
+        if plain:
+            notes.append(f"{plain} of its backups are plain text: encrypt them: leverage encrypt")
+        return notes
+    return ["this backup was encrypted with another passphrase: the journal opens with that one"]
+
+
 def restore(args: argparse.Namespace, ctx: Context) -> int:
     """`leverage restore [BACKUP]`: list the backups, or put one back."""
     path = ctx.path
+    with contextlib.suppress(JournalError, OSError):
+        finish_pending(path)  # an encrypt or passphrase change cut short: finish it first
     backups = list_backups(path)
     if args.backup is None:
         infos = [describe(b) for b in backups]
@@ -181,12 +164,24 @@ def restore(args: argparse.Namespace, ctx: Context) -> int:
     if path.is_symlink() or path.is_dir():
         raise JournalError(f"{path}: is not a plain file; move it away, then restore")
     try:
-        aside = _put_back(chosen, path)
+        data = chosen.read_bytes()
+    except OSError as err:
+        raise JournalError(f"{chosen}: cannot read it ({err.strerror}); nothing changed") from None
+    before = stored_as_file(path)  # None: no journal (or an unreadable one)
+    encrypting = before is not None and before != b"plain" and stored_as(data) == b"plain"
+    if encrypting:
+        data = _encrypted_for(chosen, data, ctx)
+    try:
+        aside = _put_back(data, path)
     except OSError as err:
         raise JournalError(
             f"{path}: could not restore ({err.strerror}); the journal is as it was"
         ) from None
     print(f"restored {chosen.name} to {path}")
+    if encrypting:
+        print("it was plain text: it is encrypted with the journal's passphrase, as before")
+    for note in _notes(data, before, path):
+        print(note)
     if aside is not None:
         print(f"the file it replaced is kept as {aside}")
     return 0

@@ -1,4 +1,10 @@
-"""Commands that protect the journal: encrypt, decrypt, passphrase, restore."""
+"""Commands that protect the journal: encrypt, decrypt, passphrase, restore.
+
+encrypt, passphrase and decrypt re-encode the journal and its backups through
+core/recode.py: killed, or out of disk space, at any moment, they leave the old state or
+the new one. What an interrupted run left half done is finished by running the same
+command again, or by any command that opens the journal.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,9 @@ import os
 import sys
 from typing import Any
 
-from ..core import crypto
-from ..core.storage import Codec
-from .backups import recode_backups, restore
+from ..core import crypto, recode
+from ..core.storage import Codec, JournalError, list_backups, read_journal
+from .backups import restore
 from .common import Context, UsageError
 from .records import command
 
@@ -59,73 +65,122 @@ def register(sub: Any) -> None:
 
 
 def new_passphrase(env: str) -> str:
-    """A new passphrase from `env`, else typed twice at the terminal."""
+    """A new passphrase from `env`, else typed twice at the terminal (short: a warning)."""
     given = os.environ.get(env)
     if given is not None:
         if not given.strip():
             raise UsageError(f"{env} is empty; nothing was changed")
-        return given
-    if not sys.stdin.isatty():
-        raise UsageError(f"no terminal to ask for the new passphrase: set {env}")
-    first = crypto.ask("New passphrase: ")
-    if not first.strip():
-        raise UsageError("the passphrase is empty; nothing was changed")
-    if crypto.ask("The same passphrase again: ") != first:
-        raise UsageError("the two passphrases differ; nothing was changed")
-    if len(first) < 10:
-        print("leverage: warning: a short passphrase is easy to guess", file=sys.stderr)
-    return first
+        chosen = given
+    else:
+        if not sys.stdin.isatty():
+            raise UsageError(f"no terminal to ask for the new passphrase: set {env}")
+        chosen = crypto.ask("New passphrase: ")
+        if not chosen.strip():
+            raise UsageError("the passphrase is empty; nothing was changed")
+        if crypto.ask("The same passphrase again: ") != chosen:
+            raise UsageError("the two passphrases differ; nothing was changed")
+    if len(chosen) < crypto.MIN_PASSPHRASE:
+        print(
+            f"leverage: warning: the passphrase is shorter than {crypto.MIN_PASSPHRASE} "
+            "characters, so it is easy to guess (change it any time: leverage passphrase)",
+            file=sys.stderr,
+        )
+    return chosen
 
 
-def _rewrite(ctx: Context, codec: Codec | None) -> None:
-    """Save the whole journal again with `codec` (None: plain), atomically."""
-    storage = ctx.journal().storage
-    old = storage.codec
+# -- re-encoding -----------------------------------------------------------------------
+
+
+def _finish(ctx: Context) -> int:
+    """Finish a re-encoding an earlier run left half done; backups it replaced."""
     try:
-        with storage.transaction():
-            storage.codec = codec
-            storage.write(storage.read())
-    except BaseException:
-        storage.codec = old
-        raise
+        return recode.finish_pending(ctx.path)
+    except OSError as err:
+        raise JournalError(
+            f"{ctx.path}: could not finish what an interrupted encrypt or passphrase change "
+            f"left ({err.strerror or err}); nothing else was changed: try again"
+        ) from None
+
+
+def _recode(ctx: Context, old: Codec | None, new: Codec | None, command: str) -> recode.Recoded:
+    """Re-encode the journal and its backups; a failure says what to run to finish."""
+    try:
+        return recode.recode(ctx.path, old, new)
+    except recode.RecodeError as err:
+        if not err.committed:
+            raise JournalError(
+                f"{ctx.path}: could not {command} ({err.reason}); nothing was changed"
+            ) from None
+        raise JournalError(
+            f"{ctx.path}: the journal is done but some of its backups are not yet "
+            f"({err.reason}); run `leverage {command}` again to finish them"
+        ) from None
 
 
 def encrypt(args: argparse.Namespace, ctx: Context) -> int:
-    """`leverage encrypt`: encrypt the journal and its backups."""
+    """`leverage encrypt`: encrypt the journal and its backups (or finish doing so)."""
+    finished = _finish(ctx)
     if crypto.is_encrypted(ctx.path):
-        raise UsageError("the journal is already encrypted (change it: leverage passphrase)")
-    ctx.journal()
+        if any(not crypto.is_encrypted(b) for b in list_backups(ctx.path)):
+            codec = ctx.codec()  # plain backups beside it: encrypt them with its key
+            finished += _recode(ctx, codec, codec, "encrypt").done
+        if not finished:
+            raise UsageError(
+                "the journal and all its backups are already encrypted "
+                "(change the passphrase: leverage passphrase)"
+            )
+        print(f"finished encrypting {ctx.path}: {finished} more backups are encrypted now")
+        print("the journal and all its backups are encrypted")
+        return 0
+    read_journal(ctx.path)  # a damaged journal is said before asking anything
     codec = crypto.PassphraseCodec(new_passphrase(crypto.PASSPHRASE_ENV), path=ctx.path)
-    _rewrite(ctx, codec)
-    done, _ = recode_backups(ctx.path, None, codec)
+    done = _recode(ctx, None, codec, "encrypt")
     print(f"encrypted {ctx.path}")
-    print(f"{done} older backups were encrypted too; their plain text was overwritten")
+    if done.done:
+        print(f"{done.done} older backups were encrypted too; their plain text was overwritten")
+    if done.left:
+        print(f"{done.left} backups were encrypted with another passphrase and keep it")
     print("keep the passphrase safe: without it nobody, you included, can open the journal")
     return 0
 
 
 def decrypt(args: argparse.Namespace, ctx: Context) -> int:
     """`leverage decrypt`: store the journal and its backups as plain text again."""
+    finished = _finish(ctx)
     if not crypto.is_encrypted(ctx.path):
+        if finished:
+            print(f"finished decrypting {ctx.path}: {finished} more backups are plain text now")
+            return 0
         raise UsageError("the journal is not encrypted")
-    old = ctx.journal().storage.codec
-    _rewrite(ctx, None)
-    done, left = recode_backups(ctx.path, old, None)
-    print(f"decrypted {ctx.path}: it is stored as plain text now; {done} backups too")
-    if left:
-        print(f"{left} backups use another passphrase and stay encrypted")
+    old = ctx.codec()
+    done = _recode(ctx, old, None, "decrypt")
+    print(f"decrypted {ctx.path}: it is stored as plain text now; {done.done} backups too")
+    if done.left:
+        print(f"{done.left} backups use another passphrase and stay encrypted")
     return 0
 
 
 def change_passphrase(args: argparse.Namespace, ctx: Context) -> int:
     """`leverage passphrase`: change the passphrase of the journal and its backups."""
+    finished = _finish(ctx)
     if not crypto.is_encrypted(ctx.path):
         raise UsageError("the journal is not encrypted (encrypt it: leverage encrypt)")
-    old = ctx.journal().storage.codec
+    if finished:  # the old passphrase may no longer open anything: do not ask for it
+        print(
+            f"finished the change that was cut short: {finished} more backups of {ctx.path} "
+            "open with the journal's passphrase now; nothing else was changed"
+        )
+        return 0
+    try:
+        old = ctx.codec()
+    except crypto.WrongPassphrase as err:
+        raise crypto.WrongPassphrase(
+            f"{err} (if a passphrase change was cut short, the new one may open it already)"
+        ) from None
+    read_journal(ctx.path, old)  # a damaged journal is said before asking anything
     codec = crypto.PassphraseCodec(new_passphrase(NEW_PASSPHRASE_ENV), path=ctx.path)
-    _rewrite(ctx, codec)
-    done, left = recode_backups(ctx.path, old, codec)
-    print(f"changed the passphrase of {ctx.path} and of {done} backups")
-    if left:
-        print(f"{left} backups were made with an older passphrase and keep it")
+    done = _recode(ctx, old, codec, "passphrase")
+    print(f"changed the passphrase of {ctx.path} and of {done.done} backups")
+    if done.left:
+        print(f"{done.left} backups were made with an older passphrase and keep it")
     return 0

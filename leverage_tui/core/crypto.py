@@ -3,14 +3,18 @@
 An encrypted journal file is::
 
     LEVERAGE-ENCRYPTED\\n
-    {"check": ..., "kdf": "scrypt", "n": 32768, "p": 1, "r": 8, "salt": ..., "v": 1}\\n
+    {"check": ..., "kdf": "scrypt", "n": 131072, "p": 1, "r": 8, "salt": ..., "v": 1}\\n
     nonce (12 random bytes, fresh on every write) + AES-GCM ciphertext and tag
 
 scrypt turns the passphrase and the random salt into 64 bytes: the first 32 are the
 AES-256 key, the last 16 are kept in the header as `check`, so a wrong passphrase is told
 apart from a damaged file without decrypting anything. The header line is the AES-GCM
 associated data, so changing it is detected like changing the ciphertext. The key is
-derived once per process and passphrase (it takes a tenth of a second on purpose).
+derived once per process and passphrase (it takes a third of a second on purpose). A file
+keeps the scrypt cost it was written with until its passphrase changes; a header asking
+for far more than this version writes is a damaged file, not minutes of work.
+
+While a codec exists (the journal is unlocked) the process writes no core file.
 
 Encryption is a storage `Codec`: the storage encrypts before it writes anything, so temp
 files and backups (old versions of the file) are encrypted too.
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import getpass
 import hashlib
 import hmac
@@ -32,12 +37,20 @@ from typing import Any
 
 from .journal_file import MAGIC as MAGIC  # part of the file format this module writes
 from .journal_file import is_encrypted as is_encrypted  # where callers look for it
+from .recode import finish_pending
 from .storage import JournalError, way_out
 
 VERSION = 1
 """The version of the encrypted file format this Leverage writes."""
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
-"""scrypt cost for new passphrases: about 0.1 s and 32 MB."""
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+"""scrypt cost for new passphrases (OWASP's minimum): about 0.35 s and 128 MB."""
+MAX_N, MAX_R, MAX_P, MAX_WORK = 2**18, 16, 4, 2**21
+"""The most a file's header may ask for: n*r*p at most twice what this version writes
+(256 MB, under a second); a header asking for more is a damaged file."""
+MAX_HEADER = 1024
+"""The longest header line read (this version writes about 150 bytes)."""
+MIN_PASSPHRASE = 8
+"""A new passphrase shorter than this is accepted with a warning."""
 PASSPHRASE_ENV = "LEVERAGE_PASSPHRASE"
 """Environment variable holding the passphrase, for scripts and tests."""
 NONCE_SIZE = 12
@@ -69,6 +82,8 @@ def split(stored: bytes, path: Path | None = None) -> tuple[dict[str, Any], byte
     line, newline, rest = stored[len(MAGIC) :].partition(b"\n")
     if not newline:
         raise _damaged(path, "the header is cut short")
+    if len(line) > MAX_HEADER:
+        raise _damaged(path, "the header is far too long")
     try:
         header = json.loads(line)
         salt = base64.b64decode(header["salt"], validate=True)
@@ -76,14 +91,18 @@ def split(stored: bytes, path: Path | None = None) -> tuple[dict[str, Any], byte
         ok = header["v"] == VERSION and header["kdf"] == "scrypt" and len(salt) >= 16
         ok = ok and isinstance(header["check"], str)
         ok = ok and all(type(x) is int for x in (n, r, p)) and n & (n - 1) == 0
-        ok = ok and 2**10 <= n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16
-    except (ValueError, KeyError, TypeError, binascii.Error):
+        ok = ok and n >= 2**10 and r >= 1 and p >= 1
+        costly = ok and (n > MAX_N or r > MAX_R or p > MAX_P or n * r * p > MAX_WORK)
+    except (ValueError, KeyError, TypeError, RecursionError, binascii.Error):
         raise _damaged(path, "the header is not readable") from None
     if isinstance(header.get("v"), int) and header["v"] > VERSION:
         where = f"{path}: " if path is not None else ""
         raise JournalError(f"{where}encrypted by a newer Leverage: upgrade Leverage to open it")
     if not ok:
         raise _damaged(path, "the header has unknown settings")
+    if costly:
+        cost = f"n={n}, r={r}, p={p}"
+        raise _damaged(path, f"its header asks for a key derivation ({cost}) far too costly")
     if len(rest) < NONCE_SIZE + 16:
         raise _damaged(path, "the file is cut short")
     return header, line, rest
@@ -96,6 +115,16 @@ def read_header(path: Path) -> dict[str, Any]:
     except OSError as err:
         raise JournalError(f"{path}: cannot read the journal ({err.strerror})") from None
     return split(stored, path)[0]
+
+
+def no_core_dumps() -> None:
+    """From now on this process writes no core file (it would hold the key, the text)."""
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def _derive(passphrase: str, header: dict[str, Any]) -> bytes:
@@ -118,6 +147,7 @@ class PassphraseCodec:
         self, passphrase: str, header: dict[str, Any] | None = None, *, path: Path | None = None
     ) -> None:
         """A codec for `passphrase`; `header` from an existing file keeps its salt."""
+        no_core_dumps()
         if not passphrase:
             raise JournalError("the passphrase is empty")
         self.path = Path(path) if path is not None else None
@@ -170,6 +200,7 @@ def unlock(path: Path, passphrase: str) -> PassphraseCodec:
 
 def ask(prompt: str) -> str:
     """Read a passphrase from the terminal without echo."""
+    no_core_dumps()
     return getpass.getpass(prompt)
 
 
@@ -177,9 +208,12 @@ def codec_for(path: Path | str) -> PassphraseCodec | None:
     """The codec to open the journal at `path`: None when it is not encrypted.
 
     The passphrase comes from LEVERAGE_PASSPHRASE, else it is asked (three tries) when
-    a terminal is attached, else JournalError.
+    a terminal is attached, else JournalError. An encrypt or passphrase change that was
+    cut short is finished first (see recode.py); if it cannot be now, the next save does.
     """
     path = Path(path)
+    with contextlib.suppress(JournalError, OSError):
+        finish_pending(path)
     if not is_encrypted(path):
         return None
     given = os.environ.get(PASSPHRASE_ENV)

@@ -206,8 +206,6 @@ def is_encrypted(path: Path | str) -> bool:
         return False
 
 
-
-
 def _remove_stale_temp_files(path: Path) -> None:
     """Delete temp files a killed writer left behind (only call while holding the lock)."""
     for leftover in path.parent.glob(f".{path.name}.*.tmp"):
@@ -220,7 +218,8 @@ def acquire_lock(path: Path) -> int:
 
     Waits up to LOCK_WAIT seconds: JournalBusy when another process keeps it longer,
     JournalError when the lock file cannot be made or the folder is not the user's alone
-    (`check_journal_folder`). Temp files left by a writer that was killed are removed.
+    (`check_journal_folder`). Temp files left by a writer that was killed are removed,
+    and a re-encoding of the backups that was cut short is finished.
     """
     make_private_dir(path.parent)
     check_journal_folder(path)
@@ -249,6 +248,10 @@ def acquire_lock(path: Path) -> int:
                     ) from None
                 time.sleep(0.02)
         _remove_stale_temp_files(path)
+        from .recode import finish  # on use: recode.py imports this module
+
+        with contextlib.suppress(OSError):
+            finish(path)  # an encrypt or passphrase change that was cut short
     except BaseException:
         os.close(fd)
         raise

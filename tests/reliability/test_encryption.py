@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
-from reliability_support import TODAY, folder_files, one_line_error, run_cli, small_journal
+from reliability_support import (
+    PYTHON,
+    REPO,
+    TODAY,
+    folder_files,
+    one_line_error,
+    run_cli,
+    small_journal,
+)
 
 from leverage_tui.core import crypto
 from leverage_tui.core.journal import Journal
@@ -42,7 +53,8 @@ def test_encrypt_leaves_no_plain_text_anywhere_even_in_old_backups(encrypted: Pa
     assert crypto.is_encrypted(encrypted)
     assert plain_anywhere(encrypted.parent) == []
     backups = list_backups(encrypted)
-    assert len(backups) == 5 and all(crypto.is_encrypted(b) for b in backups)
+    # the four saves' backups, encrypted; encrypt adds none (the records did not change)
+    assert len(backups) == 4 and all(crypto.is_encrypted(b) for b in backups)
     listed = cli(encrypted, "list", "promises", "--json")
     assert listed.code == 0 and MARKER in [p["text"] for p in listed.json]
 
@@ -196,3 +208,136 @@ def test_restore_of_an_encrypted_journal_works_without_decrypting(
     monkeypatch.setenv("LEVERAGE_PASSPHRASE", PASS)
     assert cli(encrypted, "check").code == 0
     assert cli(encrypted, "restore", "--json").json[0]["counts"] is not None
+
+
+# -- the key derivation's cost, hostile headers, core files, short passphrases ----------
+
+
+def with_header(data: bytes, **changes: object) -> bytes:
+    """An encrypted file whose header line has `changes` (the rest as it was)."""
+    line, rest = data[len(crypto.MAGIC) :].split(b"\n", 1)
+    header = json.loads(line) | changes
+    return crypto.MAGIC + json.dumps(header).encode() + b"\n" + rest
+
+
+def test_new_passphrases_cost_n_2_17_and_old_files_move_to_it_on_the_next_change(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (crypto.SCRYPT_N, crypto.SCRYPT_R, crypto.SCRYPT_P) >= (2**17, 8, 1)
+    with monkeypatch.context() as older:  # a journal encrypted by an older Leverage
+        older.setattr(crypto, "SCRYPT_N", 2**15)
+        six = Journal(path, today=TODAY, codec=crypto.PassphraseCodec(PASS))
+        for i in range(3):
+            six.add_promise(f"{MARKER} {i}", "Sybil")
+    monkeypatch.setenv("LEVERAGE_PASSPHRASE", PASS)
+    assert cli(path, "add", "promise", "--by", "Ana", "Still opens").code == 0
+    assert crypto.read_header(path)["n"] == 2**15  # a save keeps the file's cost
+    monkeypatch.setenv("LEVERAGE_NEW_PASSPHRASE", "a brand new passphrase")
+    assert cli(path, "passphrase").code == 0
+    for candidate in [path, *list_backups(path)]:
+        header = crypto.read_header(candidate)
+        assert (header["n"], header["r"], header["p"]) == (2**17, 8, 1), candidate
+
+
+@pytest.mark.parametrize(
+    "cost", [(2**19, 8, 1), (2**20, 32, 1), (2**17, 8, 16), (2**17, 64, 1), (2**40, 8, 1)]
+)
+def test_an_absurd_key_derivation_cost_is_a_damaged_file_not_minutes_of_work(
+    encrypted: Path, cost: tuple[int, int, int]
+) -> None:
+    n, r, p = cost
+    encrypted.write_bytes(with_header(encrypted.read_bytes(), n=n, r=r, p=p))
+    for args in (["check"], ["list", "promises"], ["restore", "--json"]):
+        started = time.monotonic()
+        result = cli(encrypted, *args)
+        assert time.monotonic() - started < 2
+        if args[0] == "restore":
+            assert result.code == 0  # the list is still shown
+            continue
+        assert result.code == 1
+        assert "damaged" in one_line_error(result) and "key derivation" in result.err
+
+
+def test_the_cost_this_version_writes_and_a_little_more_is_read(encrypted: Path) -> None:
+    data = encrypted.read_bytes()
+    for n, r, p in [(2**17, 8, 1), (2**18, 8, 1), (2**17, 16, 1), (2**10, 1, 1)]:
+        header = crypto.split(with_header(data, n=n, r=r, p=p))[0]
+        assert (header["n"], header["r"], header["p"]) == (n, r, p)
+
+
+COMMANDS = [
+    ["list", "promises"], ["check"], ["add", "promise", "--by", "Ana", "x"], ["timeline"],
+    ["review"], ["export", "--format", "json"], ["flags"], ["restore", "1"], ["passphrase"],
+    ["decrypt"], ["encrypt"], ["update", "promise", "p1", "--due", "2027-01-01"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("depth", [100_000, 400])
+def test_a_deeply_nested_header_is_a_damaged_file_in_every_command(
+    encrypted: Path, monkeypatch: pytest.MonkeyPatch, depth: int
+) -> None:
+    monkeypatch.setenv("LEVERAGE_NEW_PASSPHRASE", "a brand new passphrase")
+    data = encrypted.read_bytes()
+    rest = data[len(crypto.MAGIC) :].split(b"\n", 1)[1]
+    nested = b'{"v":1,"x":' + b"[" * depth + b"]" * depth + b"}"
+    for backup in list_backups(encrypted):
+        backup.write_bytes(crypto.MAGIC + nested + b"\n" + rest)
+    encrypted.write_bytes(crypto.MAGIC + nested + b"\n" + rest)
+    for args in COMMANDS:
+        result = cli(encrypted, *args)
+        assert result.code in (1, 2), (args, result)
+        assert "Traceback" not in result.err and "RecursionError" not in result.err
+        line = one_line_error(result)
+        assert "damaged" in line or "already encrypted" in line, (args, line)
+
+
+def test_an_unlocked_journal_writes_no_core_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    import resource
+
+    calls: list[tuple[int, tuple[int, int]]] = []
+    monkeypatch.setattr(resource, "setrlimit", lambda what, limits: calls.append((what, limits)))
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
+    crypto.PassphraseCodec("correct horse battery staple")
+    assert (resource.RLIMIT_CORE, (0, 0)) in calls
+    # and for real, in a process of its own (a lowered limit cannot be raised again)
+    script = (
+        "import resource\n"
+        "from leverage_tui.core import crypto\n"
+        "crypto.SCRYPT_N = 2**10\n"
+        "hard = resource.getrlimit(resource.RLIMIT_CORE)[1]\n"
+        "resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))\n"
+        "codec = crypto.PassphraseCodec('correct horse battery staple')\n"
+        "print(*resource.getrlimit(resource.RLIMIT_CORE))\n"
+    )
+    done = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "0"]
+
+
+@pytest.mark.parametrize("how", ["environment", "terminal"])
+@pytest.mark.parametrize("command", ["encrypt", "passphrase"])
+def test_a_short_passphrase_is_taken_with_a_warning(
+    path: Path, monkeypatch: pytest.MonkeyPatch, how: str, command: str
+) -> None:
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
+    small_journal(path)
+    env = "LEVERAGE_PASSPHRASE"
+    if command == "passphrase":
+        monkeypatch.setenv("LEVERAGE_PASSPHRASE", PASS)
+        assert cli(path, "encrypt").code == 0
+        env = "LEVERAGE_NEW_PASSPHRASE"
+    for passphrase, warned in (("seven77", True), ("eight888", False)):
+        if how == "environment":
+            monkeypatch.setenv(env, passphrase)
+        else:
+            monkeypatch.delenv(env, raising=False)
+            monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+            monkeypatch.setattr(crypto, "ask", lambda prompt, p=passphrase: p)
+        result = cli(path, command)
+        assert result.code == 0, result.err
+        assert ("shorter than 8 characters" in result.err) is warned, result.err
+        if command == "encrypt":  # once more: decrypt first
+            monkeypatch.setenv("LEVERAGE_PASSPHRASE", passphrase)
+            assert cli(path, "decrypt").code == 0
+        else:
+            monkeypatch.setenv("LEVERAGE_PASSPHRASE", passphrase)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from reliability_support import TODAY, one_line_error, run_cli, small_journal, snapshot
 
+from leverage_tui.core import crypto
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.storage import backup_dir, list_backups
 
@@ -121,3 +122,69 @@ def test_restoring_into_a_missing_journal_recreates_it(path: Path) -> None:
     assert cli(path, "restore", "1").code == 0
     assert path.read_bytes() == wanted
     assert json.loads(wanted)["_leverage"]["1"]["revision"] == 3
+
+
+# -- an encrypted journal stays encrypted ----------------------------------------------
+
+PASS = "correct horse battery staple"
+
+
+@pytest.fixture
+def encrypted_with_a_plain_backup(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An encrypted journal whose newest backup is plain text (left by an older version)."""
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
+    small_journal(path)
+    plain = list_backups(path)[0].read_bytes()
+    monkeypatch.setenv("LEVERAGE_PASSPHRASE", PASS)
+    assert cli(path, "encrypt").code == 0
+    newest = list_backups(path)[0]
+    newest.write_bytes(plain)  # as an interrupted encrypt of an older version left it
+    return path
+
+
+def test_restoring_a_plain_backup_into_an_encrypted_journal_encrypts_it(
+    encrypted_with_a_plain_backup: Path,
+) -> None:
+    path = encrypted_with_a_plain_backup
+    key = crypto.read_header(path)["salt"]
+    before = path.read_bytes()
+    result = cli(path, "restore", "1")
+    assert result.code == 0, result.err
+    assert "encrypted with the journal's passphrase" in result.out
+    assert crypto.is_encrypted(path) and crypto.read_header(path)["salt"] == key
+    assert b"Sybil" not in path.read_bytes()
+    kept = [b for b in backup_dir(path).iterdir() if "before-restore" in b.name]
+    assert [k.read_bytes() for k in kept] == [before]
+    listed = cli(path, "list", "promises", "--json")
+    assert listed.code == 0 and len(listed.json) == 2  # revision 3 held two promises
+
+
+def test_without_the_passphrase_a_plain_backup_is_not_restored_into_an_encrypted_journal(
+    encrypted_with_a_plain_backup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = encrypted_with_a_plain_backup
+    before = snapshot(path)
+    monkeypatch.delenv("LEVERAGE_PASSPHRASE")
+    result = cli(path, "restore", "1")
+    assert result.code == 1
+    line = one_line_error(result)
+    assert "plain text" in line and "encrypted" in line and "LEVERAGE_PASSPHRASE" in line
+    assert snapshot(path) == before
+    assert not [b for b in backup_dir(path).iterdir() if "before-restore" in b.name]
+
+
+def test_restoring_an_encrypted_backup_into_a_plain_journal_says_so(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
+    small_journal(path)
+    outside = path.parent.parent / "elsewhere.json"
+    monkeypatch.setenv("LEVERAGE_PASSPHRASE", PASS)
+    codec = crypto.PassphraseCodec(PASS)
+    outside.write_bytes(codec.encode(path.read_bytes()))
+    result = cli(path, "restore", str(outside))
+    assert result.code == 0, result.err
+    assert "encrypted now" in result.out and "leverage encrypt" in result.out
+    assert crypto.is_encrypted(path)
+    assert cli(path, "encrypt").code == 0  # encrypts the plain backups left beside it
+    assert all(crypto.is_encrypted(b) for b in list_backups(path))
