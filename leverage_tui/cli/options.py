@@ -14,7 +14,15 @@ from typing import Any
 from ..core.registry import FieldSpec, Kind
 from .common import UsageError, date_arg, lower, when_arg
 
-METAVARS = {"date": "DATE", "money": "N", "name": "NAME", "tag": "TAG", "id": "ID"}
+METAVARS = {
+    "date": "DATE",
+    "money": "N",
+    "number": "N",
+    "name": "NAME",
+    "tag": "TAG",
+    "id": "ID",
+    "floor": "FIELD=N",
+}
 """The metavar of each input type (the rest: TEXT)."""
 
 

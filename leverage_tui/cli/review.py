@@ -17,8 +17,10 @@ import sys
 from typing import Any
 
 from ..core.records import Offer
+from ..core.registry import KINDS
 from .common import Context, UsageError, date_arg, print_json
 from .files import write_output
+from .options import add_options, field_values
 from .records import command, record_doc
 
 
@@ -99,27 +101,11 @@ def _recap(args: argparse.Namespace, ctx: Context) -> int:
 
 def _current_job(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
-    fields = (args.company, args.role, args.base, args.bonus, args.equity, args.terms)
+    values = field_values(args, KINDS["job"], adding=False)
     if args.clear:
         journal.clear_current_job()
-    elif any(f is not None for f in fields):
-        old = journal.current_job
-        company = args.company if args.company is not None else (old.company if old else None)
-        role = args.role if args.role is not None else (old.role if old else None)
-        if company is None or role is None:
-            raise UsageError("current-job needs --company and --role the first time")
-
-        def keep(new: Any, attr: str, empty: Any) -> Any:
-            return new if new is not None else (getattr(old, attr) if old else empty)
-
-        journal.set_current_job(
-            company,
-            role,
-            base=keep(args.base, "base", None),
-            bonus=keep(args.bonus, "bonus", None),
-            equity=keep(args.equity, "equity", ""),
-            terms=keep(args.terms, "terms", ""),
-        )
+    elif values:
+        journal.set_current_job(**values)
     job = journal.current_job
     if args.json:
         print_json(record_doc(job) if job else None)
@@ -207,11 +193,6 @@ def register(sub: Any) -> None:
         ],
         _current_job,
     )
-    p.add_argument("--company", help="your current employer")
-    p.add_argument("--role", help="your current title")
-    p.add_argument("--base", help="base pay (e.g. 118000 or 118k)")
-    p.add_argument("--bonus", help="bonus per year")
-    p.add_argument("--equity", help="equity, in words")
-    p.add_argument("--terms", help="other terms (remote days, hours, ...)")
+    add_options(p, KINDS["job"], adding=False)
     p.add_argument("--clear", action="store_true", help="forget the current job")
     p.add_argument("--json", action="store_true", help="print it as JSON")

@@ -35,6 +35,8 @@ def _updated(args: argparse.Namespace, before: Record, after: Record) -> int:
 def _shown(value: Any) -> str:
     if value is None or value == "" or value == []:
         return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return repr(short(value, 40)) if isinstance(value, str) and " " in value else str(value)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .records import Change, Record
+from .records import FLOOR_FIELDS, MONEY_LIMIT, Change, Floor, Record
 from .registry import KINDS, FieldSpec, Kind, record_id
 
 
@@ -89,11 +89,20 @@ def _one_problem(spec: FieldSpec, value: Any) -> str | None:
         return text_problem(value, what, multiline=kind == "notes", limit=spec.limit)
     if kind == "date":
         return date_problem(value, what)
-    if kind == "money":
+    if kind in ("money", "number"):
         if type(value) is not int:
-            return f"{what} is not an amount"
-        if not 0 <= value <= (spec.limit or 0):
-            return f"{what} is out of range: {value} (0 to {spec.limit:,})"
+            return f"{what} is not {'an amount' if kind == 'money' else 'a whole number'}"
+        low = spec.minimum or 0
+        if not low <= value <= (spec.limit or 0):
+            return f"{what} is out of range: {value} ({low} to {spec.limit:,})"
+        return None
+    if kind == "floor":
+        if not isinstance(value, Floor):
+            return f"{what} is not a floor"
+        if value.field not in FLOOR_FIELDS:
+            return f"unknown floor {value.field!r} (choose {', '.join(FLOOR_FIELDS)})"
+        if not 0 <= value.amount <= MONEY_LIMIT:
+            return f"{what} is out of range: {value.amount}"
         return None
     if kind == "choice":
         if value not in spec.choices:
@@ -170,6 +179,19 @@ def parse_money(value: int | str, what: str) -> int:
     return int(digits) * multiplier
 
 
+def parse_floor(value: Any, what: str) -> Floor:
+    """A walk-away floor as typed: `base=140000`, `total_4y 600k`; InputError else."""
+    if isinstance(value, Floor):
+        return value
+    field, sep, amount = str(value).strip().replace(" ", "=", 1).partition("=")
+    field = field.strip().lower().replace("-", "_")
+    if not sep or field not in FLOOR_FIELDS:
+        raise InputError(
+            f"{what} is FIELD=AMOUNT, e.g. base=140000 (FIELD: {', '.join(FLOOR_FIELDS)})"
+        )
+    return Floor(field, parse_money(amount.strip(), what))
+
+
 def _clean_one(spec: FieldSpec, value: Any) -> Any:
     kind, what = spec.input, spec.what
     if kind in ("line", "name", "notes", "id", "time"):
@@ -189,6 +211,15 @@ def _clean_one(spec: FieldSpec, value: Any) -> Any:
         return tag
     if kind == "money":
         return parse_money(value, what)
+    if kind == "number":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or len(text) > 6:
+            raise InputError(f"{what} is not a whole number: {text[:20]!r}")
+        return int(text)
+    if kind == "floor":
+        return parse_floor(value, what)
     if kind == "choice":
         picked = str(value).strip().lower()
         if picked in spec.choices:
@@ -212,7 +243,7 @@ def clean(spec: FieldSpec, value: Any) -> Any:
             raise InputError(f"{spec.what} is empty: write {noun}")
         if spec.optional:
             return None
-        if spec.input in ("money", "date"):
+        if spec.input in ("money", "date", "floor"):
             return None
         return () if spec.many else spec.default if spec.input != "line" else ""
     if spec.many:

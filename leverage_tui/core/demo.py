@@ -35,8 +35,8 @@ def write_demo(path: Path, today: dt.date) -> Journal:
         j.add_person(HR, "hr", "HR business partner for Product.")
         j.add_person(RECRUITER, "recruiter", "Northwind Labs, in-house recruiter.")
         j.set_current_job(
-            "Halden & Co",
-            "Product Designer II",
+            company="Halden & Co",
+            role="Product Designer II",
             base=118_000,
             bonus=6_000,
             terms="Hybrid, 3 days in office",

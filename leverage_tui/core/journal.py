@@ -36,8 +36,6 @@ from .registry import CURRENT_JOB_ID, KINDS, Kind, kind_of_id
 
 UNSET: Any = object()
 """Marks an argument that was not given (so None can mean 'clear it')."""
-TRACKED = {"promise": ("form", "due", "status")}
-"""Fields whose every change is kept in the record's history."""
 
 
 def _given(**values: Any) -> dict[str, Any]:
@@ -153,16 +151,18 @@ class Journal(JournalCore):
         self, kind: Kind, current: Record, fields: dict[str, Any], when: dt.date
     ) -> dict[str, Any]:
         """`fields` plus the history entries (and status date) their changes make."""
-        tracked = TRACKED.get(kind.name, ())
+        if not hasattr(current, "history"):
+            return fields
         changes = []
-        for name in tracked:
+        for name in (spec.name for spec in kind.tracked):
             if name in fields and fields[name] != getattr(current, name):
                 old, new = getattr(current, name), fields[name]
                 changes.append(Change(name, _text(old), _text(new), when))
         if not changes:
             return fields
         out = {**fields, "history": (*getattr(current, "history", ()), *changes)}
-        if "status" in fields and fields["status"] != getattr(current, "status", None):
+        status_changed = "status" in fields and fields["status"] != getattr(current, "status", None)
+        if status_changed and hasattr(current, "status_on"):
             out["status_on"] = None if fields["status"] == "pending" else when
         return out
 
@@ -318,10 +318,19 @@ class Journal(JournalCore):
         """Change the given fields of an offer (same names as add_offer, plus status)."""
         return self.update(rid, expect="offer", **values)  # type: ignore[return-value]
 
-    def set_current_job(self, company: str, role: str, **values: Any) -> CurrentJob:
-        """Record the current job's employer, title, pay and terms (one undoable step)."""
+    def set_current_job(self, **values: Any) -> CurrentJob:
+        """Record the current job's employer, title, pay and terms (one undoable step).
+
+        A job already recorded keeps what is not given (None); the first time, the
+        company and the role are needed.
+        """
         kind = KINDS["job"]
-        fields = clean_values(kind, {"company": company, "role": role, **values})
+        given = {k: v for k, v in values.items() if v is not None}
+        if self.current_job is not None:
+            return self.update(CURRENT_JOB_ID, **given)  # type: ignore[return-value]
+        if not given.get("company") or not given.get("role"):
+            raise InputError("the current job needs --company and --role the first time")
+        fields = clean_values(kind, given)
         job = check_record(kind, CurrentJob(id=CURRENT_JOB_ID, **fields))
         return self._change("setting the current job", lambda: self._put(job))  # type: ignore[return-value]
 
@@ -359,6 +368,8 @@ def _text(value: Any) -> str | None:
     """A tracked value as the history keeps it (dates as ISO text)."""
     if value is None:
         return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 

@@ -137,11 +137,34 @@ class Change(msgspec.Struct, frozen=True, gc=False):
         return {"field": self.field, "old": self.old, "new": self.new, "on": self.on.isoformat()}
 
 
+FloorField = Literal["base", "bonus", "cash_year1", "guaranteed_year1", "total_year1", "total_4y"]
+"""What a walk-away floor can be set on: a pay figure or a computed total (review.py)."""
+FLOOR_FIELDS: tuple[FloorField, ...] = get_args(FloorField)
+
+
+class Floor(msgspec.Struct, frozen=True, gc=False):
+    """A walk-away point: an offer must pay at least `amount` in `field`."""
+
+    field: FloorField
+    amount: Money
+
+    def __str__(self) -> str:
+        return f"{self.field}={self.amount}"
+
+
 class Person(Record, frozen=True, kw_only=True, gc=False):
     """Someone the user talks to: the boss, HR, a recruiter."""
 
     name: Annotated[Name, _meta("Name", "their name as you use it", cli="NAME", what="name")]
     role: Annotated[Role, _meta("Role", "who they are to you", cli="--role")] = "other"
+    employer: Annotated[
+        Name,
+        _meta(
+            "Employer",
+            "who they work for: your employer, or an offer's company",
+            cli="--employer",
+        ),
+    ] = ""
     notes: Annotated[Notes, _meta("Notes", "anything worth remembering", cli="--notes")] = ""
 
 
@@ -185,17 +208,19 @@ class Promise(Record, frozen=True, kw_only=True, gc=False):
             given="the conversation's date, else today",
         ),
     ]
-    form: Annotated[Form, _meta("Form", "verbal, recap-sent, written, official", cli="--form")] = (
-        "verbal"
-    )
+    form: Annotated[
+        Form, _meta("Form", "verbal, recap-sent, written, official", cli="--form", tracked=True)
+    ] = "verbal"
     evidence: Annotated[
         Line, _meta("Evidence", "a quote, email subject or file", cli="--evidence")
     ] = ""
-    due: Annotated[Day | None, _meta("Due", "by when", cli="--due", what="due date")] = None
+    due: Annotated[
+        Day | None, _meta("Due", "by when", cli="--due", what="due date", tracked=True)
+    ] = None
     category: Annotated[Category, _meta("Category", "what it is about", cli="--category")] = "other"
-    status: Annotated[Status, _meta("Status", "pending until kept or broken", cli="--status")] = (
-        "pending"
-    )
+    status: Annotated[
+        Status, _meta("Status", "pending until kept or broken", cli="--status", tracked=True)
+    ] = "pending"
     status_on: Annotated[
         Day | None, _meta("Status date", "when the status was set", what="status date")
     ] = None
@@ -227,49 +252,100 @@ class Ask(Record, frozen=True, kw_only=True, gc=False):
     promises: Annotated[
         tuple[Ref, ...], _meta("Promises", "promises that answer it", cli="--promise", kind="p")
     ] = ()
+    floor: Annotated[
+        Floor | None,
+        _meta(
+            "Floor",
+            "your walk-away point, e.g. base=140000 (or total_year1, total_4y, ...)",
+            cli="--floor",
+            input="floor",
+        ),
+    ] = None
 
 
-class Offer(Record, frozen=True, kw_only=True, gc=False):
-    """An outside offer, or a counteroffer from the current employer."""
+class Pay(Record, frozen=True, kw_only=True, gc=False):
+    """What a job pays, the same for an offer and for the current job (unknown: None)."""
 
-    company: Annotated[Name, _meta("Company", "who offers it", cli="--company")]
-    role: Annotated[Line, _meta("Role", "the title offered", cli="--role")]
+    company: Annotated[Name, _meta("Company", "the employer", cli="--company")]
+    role: Annotated[Line, _meta("Role", "the title", cli="--role", tracked=True)]
     base: Annotated[
         Money | None,
-        _meta("Base pay", "a year, e.g. 142000 or 142k", cli="--base", what="base pay"),
+        _meta(
+            "Base pay", "a year, e.g. 142000 or 142k", cli="--base", what="base pay", tracked=True
+        ),
     ] = None
-    bonus: Annotated[Money | None, _meta("Bonus", "a year", cli="--bonus")] = None
+    bonus: Annotated[Money | None, _meta("Bonus", "a year", cli="--bonus", tracked=True)] = None
+    sign_on: Annotated[
+        Money | None, _meta("Sign-on", "paid once, on joining", cli="--sign-on", tracked=True)
+    ] = None
     equity: Annotated[
         Line, _meta("Equity", "in words, e.g. 0.05% over 4 years", cli="--equity")
     ] = ""
+    equity_value: Annotated[
+        Money | None,
+        _meta(
+            "Equity value",
+            "the whole grant's value in money",
+            cli="--equity-value",
+            what="equity value",
+            tracked=True,
+        ),
+    ] = None
+    vesting_years: Annotated[
+        int,
+        msgspec.Meta(ge=1, le=10),
+        _meta("Vesting", "years the grant vests over", cli="--vesting-years", input="number"),
+    ] = 4
+    cliff_months: Annotated[
+        int,
+        msgspec.Meta(ge=0, le=60),
+        _meta("Cliff", "months before anything vests", cli="--cliff-months", input="number"),
+    ] = 12
+    benefits: Annotated[
+        Money | None,
+        _meta(
+            "Benefits",
+            "a year: retirement match, allowances and the like",
+            cli="--benefits",
+            tracked=True,
+        ),
+    ] = None
     terms: Annotated[Notes, _meta("Terms", "remote days, start date...", cli="--terms")] = ""
+
+
+class Offer(Pay, frozen=True, kw_only=True, gc=False):
+    """An outside offer, or a counteroffer from the current employer."""
+
     received: Annotated[
         Day | None,
         _meta("Received", "when it came", cli="--received", what="received date", given="today"),
     ] = None
     deadline: Annotated[
-        Day | None, _meta("Decide by", "their deadline", cli="--deadline", what="deadline")
+        Day | None,
+        _meta("Decide by", "their deadline", cli="--deadline", what="deadline", tracked=True),
     ] = None
     written: Annotated[
-        bool, _meta("In writing", "the offer is in writing", cli="--written", off="--verbal")
+        bool,
+        _meta(
+            "In writing", "the offer is in writing", cli="--written", off="--verbal", tracked=True
+        ),
     ] = False
     counter: Annotated[
         bool, _meta("Counter", "a counteroffer from your employer", cli="--counter")
     ] = False
     status: Annotated[
-        OfferStatus, _meta("Status", "where it stands", cli="--status", what="offer status")
+        OfferStatus,
+        _meta("Status", "where it stands", cli="--status", what="offer status", tracked=True),
     ] = "open"
+    conversation: Annotated[
+        Ref | None,
+        _meta("Conversation", "where it was made or discussed", cli="--conversation", kind="c"),
+    ] = None
+    history: Annotated[tuple[Change, ...], _meta("History", input="history")] = ()
 
 
-class CurrentJob(Record, frozen=True, kw_only=True, gc=False):
+class CurrentJob(Pay, frozen=True, kw_only=True, gc=False):
     """The user's current job: what offers are compared with (id `now`)."""
-
-    company: Annotated[Name, _meta("Company", "your employer", cli="--company")]
-    role: Annotated[Line, _meta("Role", "your title now", cli="--role")]
-    base: Annotated[Money | None, _meta("Base pay", "a year", cli="--base", what="base pay")] = None
-    bonus: Annotated[Money | None, _meta("Bonus", "a year", cli="--bonus")] = None
-    equity: Annotated[Line, _meta("Equity", "in words", cli="--equity")] = ""
-    terms: Annotated[Notes, _meta("Terms", "remote days, hours...", cli="--terms")] = ""
 
     @property
     def written(self) -> bool:
@@ -279,7 +355,7 @@ class CurrentJob(Record, frozen=True, kw_only=True, gc=False):
 
 _FIELD_OF: dict[type[Record], dict[str, str]] = {}
 """Record class -> {JSON name: attribute name}."""
-for _cls in (Person, Conversation, Promise, Ask, Offer, CurrentJob):
+for _cls in (Person, Conversation, Promise, Ask, Offer, CurrentJob):  # noqa: B007
     _FIELD_OF[_cls] = {
         enc: name
         for name, enc in zip(_cls.__struct_fields__, _cls.__struct_encode_fields__, strict=True)

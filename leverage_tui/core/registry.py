@@ -32,6 +32,8 @@ from .records import (
 )
 
 INPUTS = (
+    "number",
+    "floor",
     "line",
     "name",
     "notes",
@@ -75,6 +77,8 @@ class FieldSpec:
     """The value when not given."""
     limit: int | None = None
     """Longest text, or the largest amount."""
+    minimum: int | None = None
+    """The smallest number allowed (an amount: 0)."""
     cli: str | None = None
     """The command-line option (`--due`), `TEXT` for the positional words, or None."""
     links: str | None = None
@@ -108,6 +112,11 @@ class Kind:
             if spec.name == name:
                 return spec
         raise KeyError(f"{self.name} has no field {name!r}")
+
+    @property
+    def tracked(self) -> tuple[FieldSpec, ...]:
+        """The fields whose every change is kept in the record's history."""
+        return tuple(f for f in self.fields if f.extra.get("tracked"))
 
     @property
     def editable(self) -> tuple[FieldSpec, ...]:
@@ -163,6 +172,7 @@ def _spec(f: mi.Field, hint: Any) -> FieldSpec:
         extra, schema = {**inner, **extra}, {**inner_schema, **schema}
     choices: tuple[str, ...] = ()
     limit: int | None = None
+    minimum: int | None = None
     if isinstance(t, mi.LiteralType):
         choices, kind = _literal(hint), "choice"
     elif isinstance(t, mi.BoolType):
@@ -170,7 +180,7 @@ def _spec(f: mi.Field, hint: Any) -> FieldSpec:
     elif isinstance(t, mi.StrType):
         limit, kind = t.max_length, "line"
     elif isinstance(t, mi.IntType):
-        limit, kind = t.le, "money"
+        limit, minimum, kind = t.le, t.ge, "money"
     elif isinstance(t, mi.DateType):
         kind = "date"
     else:
@@ -189,6 +199,7 @@ def _spec(f: mi.Field, hint: Any) -> FieldSpec:
         many=many,
         default=default,
         limit=limit,
+        minimum=minimum,
         cli=extra.get("cli"),
         links=extra.get("kind"),
         extra={k: v for k, v in extra.items() if k not in ("cli", "kind", "input", "what")},

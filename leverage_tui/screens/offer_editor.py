@@ -155,7 +155,9 @@ class OfferEditor(EditorScreen):
             "terms": self._terms(),
         }
         if self.current_job:
-            job = self.leverage.change(lambda j: j.set_current_job(company, role, **pay))
+            job = self.leverage.change(
+                lambda j: j.set_current_job(company=company, role=role, **pay)
+            )
             return job.id if job else None
         received = self.query_one("#received", DateField).date
         deadline = self.query_one("#deadline", DateField).date

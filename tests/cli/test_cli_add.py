@@ -100,6 +100,7 @@ def test_add_ask_and_offer(cli: Run) -> None:
         "priority": "high",
         "status": "open",
         "promises": ["p1"],
+        "floor": None,
     }
     r = cli(
         "add", "offer", "--company", "Acme", "--role", "Staff engineer", "--base", "150k",
@@ -111,13 +112,20 @@ def test_add_ask_and_offer(cli: Run) -> None:
         "role": "Staff engineer",
         "base": 150000,
         "bonus": 20000,
+        "sign_on": None,
         "equity": "0.1%",
+        "equity_value": None,
+        "vesting_years": 4,
+        "cliff_months": 12,
+        "benefits": None,
         "terms": None,
         "received": "2026-11-23",
         "deadline": "2026-12-04",
         "written": True,
         "counter": False,
         "status": "open",
+        "conversation": None,
+        "history": [],
     }
     r = cli("add", "offer", "--company", "Us", "--role", "Lead", "--verbal", "--counter")
     assert r.out == "o2\n"
@@ -133,6 +141,7 @@ def test_add_person_updates_a_known_person(cli: Run) -> None:
             "id": "u1",
             "name": "Ana",
             "role": "hr",  # kept: not given again
+            "employer": None,
             "notes": "HR partner",
             "promises": [],
             "flags": [],

@@ -79,7 +79,7 @@ def test_update_ask(cli: Run, sample: Path) -> None:
 
 def test_update_offer(cli: Run, sample: Path) -> None:
     r = cli("update", "offer", "o2", "--written", "--base", "160k", "--status", "Declined")
-    assert r.out == "o2: base 140000 -> 160000; written False -> True; status open -> declined\n"
+    assert r.out == "o2: base 140000 -> 160000; written no -> yes; status open -> declined\n"
     o2 = Journal(sample).offers["o2"]
     assert (o2.base, o2.written, o2.status, o2.counter) == (160000, True, "declined", True)
     cli("update", "offer", "o2", "--no-counter")

@@ -85,7 +85,12 @@ def test_current_job(cli: Run, sample: Path) -> None:
         "role": "Engineer",
         "base": 120000,
         "bonus": 5000,
+        "sign_on": None,
         "equity": None,  # empty texts are null in --json, as in every listing
+        "equity_value": None,
+        "vesting_years": 4,
+        "cliff_months": 12,
+        "benefits": None,
         "terms": None,
     }
     review = cli("review", "--json").json

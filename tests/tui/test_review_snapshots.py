@@ -40,7 +40,7 @@ def test_review_on_the_demo(
 
 def test_review_with_the_current_job(snap_compare: Any, demo_app: LeverageApp) -> None:
     demo_app.journal.set_current_job(
-        "Halden & Co", "Product Designer II", base=118_000, bonus=6_000
+        company="Halden & Co", role="Product Designer II", base=118_000, bonus=6_000
     )
     assert snap_compare(demo_app, terminal_size=(120, 40), run_before=open_review)
 

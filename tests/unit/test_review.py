@@ -87,7 +87,7 @@ def build(path: Path) -> Journal:
         received=date(2026, 11, 20),
         deadline=date(2026, 11, 30),
     )
-    j.set_current_job("Current Co", "Engineer", base=125_000, bonus=5_000)
+    j.set_current_job(company="Current Co", role="Engineer", base=125_000, bonus=5_000)
     return j
 
 
