@@ -42,4 +42,12 @@ def md_text(text: str, *, multiline: bool = False) -> str:
     a note holding `[x](javascript:...)`, `<b>` or a `# line` stays text.
     """
     safe = _MD_SPECIAL.sub(r"\\\1", visible(text, multiline=multiline))
-    return _MD_LINE_START.sub(r"\1\\\2", safe)
+    return _MD_LINE_START.sub(_line_start, safe)
+
+
+def _line_start(match: re.Match[str]) -> str:
+    """A list marker or quote at the start of a line, escaped: `\\-`, `1\\.`."""
+    lead, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():
+        return f"{lead}{marker[:-1]}\\{marker[-1]}"
+    return f"{lead}\\{marker}"
