@@ -291,7 +291,7 @@ def generate(
             )
 
     meta = {
-        "schema": 1,
+        "schema": 2,
         "revision": n_conv + n_prom,
         "next": {
             "u": len(g.people) + 1,
@@ -300,25 +300,14 @@ def generate(
             "a": n_asks + 1,
             "o": n_offers + 1,
         },
-        "current_job": {
-            "company": "Acme",
-            "role": "Senior Designer",
-            "base": 128_000,
-            "bonus": 8_000,
-            "equity": "",
-            "terms": "Hybrid",
-            "received": None,
-            "deadline": None,
-            "written": True,
-            "counter": False,
-            "status": "open",
-        },
     }
+    job = {"company": "Acme", "role": "Senior Designer", "base": 128_000, "bonus": 8_000,
+           "terms": "Hybrid"}  # fmt: skip
     path = Path(path)
     tmp = path.with_name(path.name + ".partial")
     counts: dict[str, int] = {}
     with open(tmp, "wb") as out:
-        out.write(b'{"_leverage":' + orjson.dumps(meta) + b",")
+        out.write(b'{"_leverage":{"1":' + orjson.dumps(meta) + b"},")
         counts["people"] = _table(out, "people", enumerate(g.people, start=1))
         out.write(b",")
         counts["conversations"] = _table(out, "conversations", conversations())
@@ -328,7 +317,7 @@ def generate(
         counts["asks"] = _table(out, "asks", asks())
         out.write(b",")
         counts["offers"] = _table(out, "offers", offers())
-        out.write(b"}")
+        out.write(b',"current_job":{"1":' + orjson.dumps(job) + b"}}")
     tmp.replace(path)
     path.chmod(0o600)
     return counts

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 from msgspec.structs import force_setattr, replace
@@ -34,7 +34,7 @@ META_KEY = "_leverage"
 SEGMENT = 256
 """Documents per run of a big table: a change encodes one run again, not the table."""
 
-Key = Annotated[str, msgspec.Meta(pattern=r"^[1-9][0-9]{0,11}$")]
+Key = str
 """A document key: the number of the record's id, as text."""
 Tables = dict[str, dict[str, Any]]
 """Table name -> {document key -> record}; the header table holds a plain dict."""

@@ -78,13 +78,9 @@ Name = Annotated[str, msgspec.Meta(max_length=NAME_LIMIT, extra={"input": "name"
 Notes = Annotated[str, msgspec.Meta(max_length=NOTES_LIMIT, extra={"input": "notes"})]
 Money = Annotated[int, msgspec.Meta(ge=0, le=MONEY_LIMIT, extra={"input": "money"})]
 Day = Annotated[dt.date, msgspec.Meta(extra={"input": "date"})]
-Clock = Annotated[
-    str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", extra={"input": "time"})
-]
-Tag = Annotated[
-    str, msgspec.Meta(max_length=NAME_LIMIT, pattern=r"^[^\s#]+$", extra={"input": "tag"})
-]
-Ref = Annotated[str, msgspec.Meta(max_length=24, pattern=r"^[a-z][0-9]+$", extra={"input": "id"})]
+Clock = Annotated[str, msgspec.Meta(max_length=5, extra={"input": "time"})]
+Tag = Annotated[str, msgspec.Meta(max_length=NAME_LIMIT, extra={"input": "tag"})]
+Ref = Annotated[str, msgspec.Meta(max_length=24, extra={"input": "id"})]
 
 
 class Record(msgspec.Struct, frozen=True, kw_only=True, gc=False):

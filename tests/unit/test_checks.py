@@ -309,3 +309,65 @@ def test_history_entries_are_checked_too() -> None:
     assert "control character" in str(field_problem(spec, hostile))
     too_old = (Change("form", "verbal", "written", dt.date(1800, 1, 1)),)
     assert "out of range" in str(field_problem(spec, too_old))
+
+
+# --- the fast check of a loaded file gives the full check's verdict ------------------------
+
+
+def _tables(**changes: Any) -> dict[str, Any]:
+    """A small journal's tables, with one promise and one conversation changed."""
+    from msgspec.structs import replace
+
+    from leverage_tui.core.records import Conversation, Person, Promise
+
+    person = Person(id="u1", name="Dana")
+    conv = Conversation(id="c1", on=dt.date(2026, 1, 2), people=("Dana",), summary="1:1")
+    promise = Promise(id="p1", text="Lead Q3", by="Dana", made_on=dt.date(2026, 1, 2))
+    conv_changes = {k[5:]: v for k, v in changes.items() if k.startswith("conv_")}
+    promise_changes = {k: v for k, v in changes.items() if not k.startswith("conv_")}
+    return {
+        "people": {"1": person},
+        "conversations": {"1": replace(conv, **conv_changes)},
+        "promises": {"1": replace(promise, **promise_changes)},
+    }
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"text": "   "},
+        {"text": "two\nlines"},
+        {"evidence": "a\nb"},
+        {"due": dt.date(2300, 1, 1)},
+        {"made_on": dt.date(1800, 1, 1)},
+        {"conversation": "C1"},
+        {"conversation": "c99"},
+        {"history": (Change("form", "verbal\nx", "written", dt.date(2026, 1, 1)),)},
+        {"history": (Change("form", "verbal", "written", dt.date(1066, 1, 1)),)},
+        {"conv_at": "25:00"},
+        {"conv_at": "9:30"},
+        {"conv_tags": ("two words",)},
+        {"conv_tags": ("#hash",)},
+        {"conv_summary": ""},
+        {"conv_people": ()},
+    ],
+    ids=lambda c: ",".join(c) or "good",
+)
+def test_the_fast_check_gives_the_full_checks_verdict(changes: dict[str, Any]) -> None:
+    from leverage_tui.core.checks import journal_problems
+
+    tables = _tables(**changes)
+    full = journal_problems(tables, fields=True)
+    fast = journal_problems(tables, fields=False)
+    assert fast == full
+    assert bool(full) == bool(changes)  # every change above is a problem
+
+
+def test_a_bad_key_is_found_by_both_checks() -> None:
+    from leverage_tui.core.checks import journal_problems
+
+    tables = _tables()
+    tables["promises"] = {"01": tables["promises"]["1"]}
+    assert journal_problems(tables, fields=False) == journal_problems(tables, fields=True)
+    assert "bad id" in journal_problems(tables)[0]
