@@ -13,8 +13,9 @@ from __future__ import annotations
 import sys
 
 from textual.app import App, ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, Static, TextArea
 
 
 class BareApp(App[None]):
@@ -63,6 +64,37 @@ class EchoApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         """The echo screen."""
         return EchoScreen()
+
+
+class FormScreen(ModalScreen[str]):
+    """The memory baseline's modal: eight inputs and a text area, saved with ctrl+s."""
+
+    BINDINGS = [("ctrl+s", "save", "Save")]
+
+    def compose(self) -> ComposeResult:
+        """Eight one-line fields and a text area."""
+        with Vertical():
+            for i in range(8):
+                yield Input(f"field {i}", id=f"f{i}")
+            yield TextArea("notes")
+
+    def on_mount(self) -> None:
+        """Typing goes to the first field."""
+        self.query_one("#f0", Input).focus()
+
+    def action_save(self) -> None:
+        """Close, handing back the first field."""
+        self.dismiss(self.query_one("#f0", Input).value)
+
+
+class FormApp(BareApp):
+    """The memory baseline: the bare app, a modal form pushed, typed in and saved."""
+
+    saved: list[str]
+
+    def on_mount(self) -> None:
+        """Nothing saved yet."""
+        self.saved = []
 
 
 if __name__ == "__main__":

@@ -232,3 +232,54 @@ async def save_stall(path: str, n: int) -> dict[str, Any]:
         start_revision = app.journal.revision
         ms = await _echo_keys(pilot, frames, n, before_each=save)
         return {"ms": ms, "saves": app.journal.revision - start_revision}
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now (not its peak), in MB."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 1e6
+
+
+async def leak(path: str, n: int) -> dict[str, Any]:
+    """Memory growth over `n` edits through a modal, for the app and the bare baseline.
+
+    The app: Promises, Enter on a promise (its editor), one character typed, ctrl+s.
+    The baseline: the bare app pushing a modal of eight inputs and a text area, one
+    character typed, ctrl+s. Resident memory after a full collection, before and after.
+    """
+    import gc
+
+    sys.path.insert(0, str(HERE))
+    from bare_app import FormApp, FormScreen
+
+    out: dict[str, Any] = {}
+    bare = FormApp()
+    async with bare.run_test(headless=True, size=SIZE) as pilot:
+        await pilot.pause()
+        gc.collect()
+        before = _rss_mb()
+        for _ in range(n):
+            await bare.push_screen(FormScreen(), bare.saved.append)
+            await pilot.pause()
+            await pilot.press("x", "ctrl+s")
+            await pilot.pause()
+        gc.collect()
+        out["bare_mb"] = _rss_mb() - before
+    app = leverage_app(path)
+    async with app.run_test(headless=True, size=SIZE) as pilot:
+        await pilot.pause()
+        await app.switch_mode("promises")
+        await pilot.pause()
+        gc.collect()
+        before = _rss_mb()
+        for _ in range(n):
+            await pilot.press("enter")
+            await pilot.pause()
+            if type(app.screen).__name__ != "PromiseEditor":
+                raise NotAvailable("Enter on Promises did not open the promise editor")
+            await pilot.press("end", "x", "ctrl+s")
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        gc.collect()
+        out["app_mb"] = _rss_mb() - before
+    return out

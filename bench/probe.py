@@ -7,6 +7,7 @@
     python bench/probe.py scroll PATH               page-down through the Promises table
     python bench/probe.py stall PATH                keystrokes while promises are saved
     python bench/probe.py save PATH                 Journal.update_promise, no app
+    python bench/probe.py leak PATH                 memory growth over edits in a modal
 
 Startup goes through the real entry point (`leverage --journal PATH`, or the bare app's
 `run()`), with `App.run` made headless and given a pilot that exits once the first screen
@@ -124,7 +125,7 @@ def main(argv: list[str]) -> int:
     """Run the probe named by argv[0]."""
     what, *rest = argv
     n = int(os.environ.get("BENCH_N", "50"))
-    from latency import filter_latency, keys_baseline, save_stall, scroll_latency
+    from latency import filter_latency, keys_baseline, leak, save_stall, scroll_latency
 
     try:
         if what == "startup":
@@ -141,6 +142,8 @@ def main(argv: list[str]) -> int:
             emit(asyncio.run(save_stall(rest[0], n)))
         elif what == "save":
             emit(save_times(rest[0], n))
+        elif what == "leak":
+            emit(asyncio.run(leak(rest[0], n)))
         else:
             raise SystemExit(f"unknown probe {what!r}")
     except NotAvailable as why:

@@ -52,6 +52,8 @@ FIGURES = (
     "growth_startup",
     "growth_save",
     "growth_filter",
+    "leak_ratio",
+    "list_big_ratio",
 )
 """Every figure, in the order printed."""
 
@@ -275,6 +277,38 @@ class Bench:
         log(f"# cli: add promise {a:.3f} s, --version {v:.3f} s (medians)")
         self.put("cli_add_big_ratio", a / v)
 
+    def list_big(self) -> None:
+        """`leverage list promises --json` on the big journal over `leverage --version`."""
+        path = str(self.journal("big"))
+        list_times, version_times = [], []
+        for _ in range(self.s.runs):
+            version = run_child([LEVERAGE, "--version"], self.env)
+            listed = run_child(
+                [LEVERAGE, "--journal", path, "list", "promises", "--json"], self.env
+            )
+            if listed.code or version.code:
+                bad = listed if listed.code else version
+                self.put("list_big_ratio", None, f"exit {bad.code}: {bad.err.strip()[-160:]}")
+                return
+            list_times.append(listed.seconds)
+            version_times.append(version.seconds)
+        self.raw["list_big_s"] = list_times
+        a, v = statistics.median(list_times), statistics.median(version_times)
+        log(f"# cli: list promises --json {a:.3f} s, --version {v:.3f} s (medians)")
+        self.put("list_big_ratio", a / v)
+
+    def leak(self) -> None:
+        """Memory growth over 60 edits in a modal: the app on big over the bare app."""
+        env = {**self.env, "BENCH_N": "60"}
+        result = probe(["leak", str(self.copy("big", "leak"))], env).result()
+        self.raw["leak"] = result
+        if "error" in result:
+            self.put("leak_ratio", None, result["error"])
+            return
+        log(f"# leak: app +{result['app_mb']:.1f} MB, bare +{result['bare_mb']:.1f} MB (60 edits)")
+        floor = 1.0  # MB: a bare app that grows by less than this counts as 1 MB
+        self.put("leak_ratio", max(result["app_mb"], 0.0) / max(result["bare_mb"], floor))
+
     def keystrokes(self) -> None:
         """The keystroke baseline: median ms, bare echo app."""
         result = probe(["keys"], self.env).result()
@@ -431,10 +465,12 @@ def main(argv: list[str] | None = None) -> int:
             bench.startup,
             bench.peak,
             bench.cli_add,
+            bench.list_big,
             bench.keystrokes,
             bench.filters,
             bench.scroll,
             bench.saves,
+            bench.leak,
             *([bench.huge] if args.huge else []),
         ):
             t = time.perf_counter()
