@@ -317,12 +317,15 @@ class Journal(JournalCore):
         values["promises"] = tuple(values.get("promises") or ())
         return self.add("ask", text=text, **values)  # type: ignore[return-value]
 
-    def update_ask(self, rid: str, *, target: dt.date | None = UNSET, **values: Any) -> Ask:
-        """Change the given fields of an ask (`promises` replaces the linked ones)."""
+    def update_ask(
+        self, rid: str, *, target: dt.date | None = UNSET, floor: Any = UNSET, **values: Any
+    ) -> Ask:
+        """Change the given fields of an ask (`promises` replaces the linked ones; None
+        clears the target or the floor)."""
         given = {k: v for k, v in values.items() if v is not None}
         if "promises" in given:
             given["promises"] = tuple(given["promises"])
-        return self.update(rid, expect="ask", **_given(target=target), **given)  # type: ignore[return-value]
+        return self.update(rid, expect="ask", **_given(target=target, floor=floor), **given)  # type: ignore[return-value]
 
     def add_offer(self, company: str, role: str, **values: Any) -> Offer:
         """Record an outside offer or a counteroffer."""
