@@ -244,3 +244,21 @@ def test_base_only_differences_never_count_an_unknown_bonus(path: Path) -> None:
     j.add_offer("Acme", "Dev", base=110_000, bonus=5_000, written=True, received=date(2026, 11, 1))
     (view,) = build_brief(j).offers
     assert view.differences == ["base +10,000 (+10%)", "bonus 5,000 (now unknown)"]
+
+
+def test_the_figures_and_floors_in_exports_and_imports(path: Path, tmp_path: Path) -> None:
+    from leverage_tui.core.exports import csv_text
+
+    j = two_offers(path)
+    j.add_ask("Base", floor="base=140000")
+    offers = csv_text(j, "offers").splitlines()
+    header = offers[0].split(",")
+    for name in ("sign_on", "equity_value", "vesting_years", "cliff_months", "benefits"):
+        assert name in header
+    row = dict(zip(header, offers[1].split(","), strict=False))
+    assert (row["sign_on"], row["equity_value"], row["benefits"]) == ("10000", "40000", "7000")
+    assert csv_text(j, "asks").splitlines()[1].endswith(",base=140000")
+    copy = Journal(tmp_path / "copy.json", today=TODAY)
+    copy.import_data(j.export_data())
+    assert build_brief(copy).to_doc()["offers"] == build_brief(j).to_doc()["offers"]
+    assert copy.asks["a1"].floor == Floor("base", 140_000)
