@@ -40,7 +40,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
         j.add_person(HR, "hr", "HR business partner for Product.", EMPLOYER)
         j.add_person(RECRUITER, "recruiter", "Northwind Labs, in-house recruiter.", OUTSIDE)
         j.set_current_job(
-            company=EMPLOYER,
+            company="Halden & Co",
             role="Product Designer II",
             base=118_000,
             bonus=6_000,
@@ -197,7 +197,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             tags=["offer"],
         )
         j.add_offer(
-            OUTSIDE,
+            "Northwind Labs",
             "Senior Product Designer, team lead",
             base=142_000,
             bonus=10_000,
@@ -224,7 +224,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             "Counteroffer in writing by the end of next week",
             MANAGER,
             conversation=c.id,
-            due=later(3),  # the day after Northwind's deadline: the Review leads with it
+            due=later(3),
             category="pay",
         )
         j.set_forms([p.id], "recap-sent", on=ago(6))
@@ -243,7 +243,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             tags=["counteroffer"],
         )
         j.add_offer(
-            EMPLOYER,
+            "Halden & Co",
             "Lead Designer",
             base=135_000,
             bonus=8_000,
