@@ -1,6 +1,7 @@
 """`leverage review`, `recap` and `current-job`, and the md/csv/ics exports.
 
-- `review` prints the decision brief (`--md` as Markdown, `--json` the numbers; `-o FILE`).
+- `review` prints the decision brief: in a terminal a readable report (review_report.py),
+  else Markdown (`--md` always; `--json` the numbers; `-o FILE`).
 - `recap CONVERSATION_ID` prints a ready-to-send recap of the conversation's verbal
   promises (or asks again about unconfirmed ones); `--mark-sent` then moves the verbal
   ones to recap-sent. `recap --offer ID` asks for an offer in writing, `recap --more-time
@@ -44,14 +45,12 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
         text = json.dumps(brief.to_doc(), indent=2, ensure_ascii=False) + "\n"
         _emit(text, args.output, ctx, "the brief's numbers")
         return 0
-    markdown = brief_markdown(brief)
     if args.md or args.output not in (None, "-") or not sys.stdout.isatty():
-        _emit(markdown, args.output, ctx, "the decision brief")
+        _emit(brief_markdown(brief), args.output, ctx, "the decision brief")
         return 0
-    from rich.console import Console
-    from rich.markdown import Markdown
+    from .review_report import print_report
 
-    Console().print(Markdown(markdown))
+    print_report(brief)
     return 0
 
 
@@ -152,7 +151,8 @@ def register(sub: Any) -> None:
     p = command(
         sub,
         "review",
-        "the decision brief: offers, track record, open flags, asks, checklist",
+        "the decision brief: bottom line, conflicts, offers in total, floors, track record,"
+        " flags, asks, risks, checklist",
         ["leverage review", "leverage review --md -o brief.md", "leverage review --json"],
         _review,
     )

@@ -1,66 +1,125 @@
-"""The decision brief as Markdown: a document the user could show a friend."""
+"""The decision brief as Markdown: a document the user could show a friend.
+
+It stays readable at any size: the bottom line first, the conflicts, the open offers
+and the current job side by side (closed offers a line each, the last 12 months), the
+floors, the track record, the flags a record a line (the worst MD_FLAG_RECORDS), the
+asks (MD_ASKS in full), the risks and the checklist. Every text from the journal goes
+through `visible.md_text`, so a note holding a link, HTML or a `#` line stays text.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from .dates import MONTH_NAMES
+from .brief_parts import (
+    ROWS,
+    TOTAL_ROWS,
+    TOTALS_NOTE,
+    Column,
+    closed_lines,
+    offer_line,
+    side_by_side,
+    unknown_lines,
+    versus_lines,
+)
+from .day_words import WEEKDAY_NAMES as WEEKDAY_NAMES  # the messages import it from here
+from .day_words import long_date as long_date
 from .flags import FLAG_HELP
-from .records import CurrentJob, Offer
-from .review import Brief, OfferView, deadline_text, money, spark
+from .floors import floor_words
+from .plural import counted
+from .registry import CURRENT_JOB_ID
+from .review import AskCoverage, Brief, spark
 from .track import DEFINITION, Tally, comparison_words, confirmed_words, rate_words
+from .visible import md_text
+
+MD_CONFLICTS = 20
+"""How many deadline conflicts the brief lists (the rest are counted)."""
+MD_FLAG_RECORDS = 80
+"""How many flagged records the brief lists, worst first (the rest are counted)."""
+MD_ASKS = 40
+"""How many open asks the brief shows in full; closed ones get a line each, up to this."""
 
 
 def cell(text: str) -> str:
-    """Text made safe for a Markdown table cell (no pipes, no line breaks)."""
-    return " ".join(text.replace("|", "\\|").split()) or " "
+    """Journal text made safe for a Markdown table cell (escaped, on one line)."""
+    return md_text(" ".join(text.split())) or " "
 
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-"""Weekday names, Monday first (as date.weekday() counts)."""
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table; the cells are given ready (escaped)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    return lines + ["| " + " | ".join(r) + " |" for r in rows]
 
 
-def long_date(d: dt.date, *, weekday: bool = False) -> str:
-    """A date as '23 November 2026' (or 'Monday 23 November 2026')."""
-    day = f"{WEEKDAY_NAMES[d.weekday()]} " if weekday else ""
-    return f"{day}{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+def _more(n: int, noun: str, where: str = "") -> list[str]:
+    return [f"- and {counted(n, noun)} more{where}"] if n > 0 else []
 
 
-def _offer_rows(current: CurrentJob | None, views: list[OfferView]) -> list[list[str]]:
-    def kind(o: Offer) -> str:
-        return "counteroffer" if o.counter else "outside offer"
+def _header(column: Column) -> str:
+    """A column's header, its company escaped."""
+    if column.key == CURRENT_JOB_ID:
+        return f"Now: {cell(column.company)}"
+    return f"{cell(column.company)} ({column.key})"
 
-    columns: list[tuple[str, list[str]]] = []
-    if current is not None:
-        c = current
-        columns.append(
-            (
-                f"Now: {c.company}",
-                ["current job", c.role, money(c.base), money(c.bonus), c.equity or "—"]
-                + [c.terms or "—", "—", "—", "—", "—"],
-            )
+
+def _offers(brief: Brief) -> list[str]:
+    out = ["## Offers in total", ""]
+    pairs = versus_lines(brief)
+    if pairs:
+        out += [f"- **{md_text(head)}:** {md_text(words)}" for head, words in pairs] + [""]
+    columns = side_by_side(brief)
+    if columns:
+        header = [" ", *(_header(c) for c in columns)]
+        rows = []
+        for i, label in enumerate(ROWS):
+            bold = label in TOTAL_ROWS
+            values = [cell(c.values[i]) for c in columns]
+            if bold:
+                label, values = f"**{label}**", [f"**{v}**" for v in values]
+            if label == "In writing":
+                values = [v if v != "no" else "**no**" for v in values]
+            rows.append([label, *values])
+        out += _table(header, rows) + [""]
+    more = brief.open_offers[len(columns) - (brief.current_job is not None) :]
+    if more and columns:
+        out += ["More open offers:", ""] + [f"- {md_text(offer_line(v))}" for v in more] + [""]
+    unknown = unknown_lines(brief)
+    if unknown:
+        out += ["Not given yet: " + " ".join(md_text(u) for u in unknown), ""]
+    if columns:
+        out += [TOTALS_NOTE, ""]
+    if not brief.open_offers:
+        out += ["No offer is open.", ""]
+    if brief.current_job is None:
+        out += [
+            "The current job is not recorded, so there is nothing to compare with "
+            "(`leverage current-job --company C --role R --base N`, or c on the Review screen).",
+            "",
+        ]
+    closed, older = closed_lines(brief)
+    if closed or older:
+        out += ["Decided and expired in the last 12 months:", ""]
+        out += [f"- {md_text(line)}" for line in closed] or ["- none"]
+        if older:
+            out.append(f"- and {counted(older, 'older offer')} (`leverage list offers`)")
+        out.append("")
+    return out
+
+
+def _floors(brief: Brief) -> list[str]:
+    out = ["## Your floors (walk-away points)", ""]
+    if not brief.floors:
+        return out + [
+            "No floor set. An ask can carry one: "
+            '`leverage add ask "Base pay of at least 140,000" --floor base=140000`.',
+            "",
+        ]
+    for check in brief.floors:
+        out.append(
+            f"- **{md_text(check.ask.text)}** ({check.ask.id}): floor {floor_words(check.floor)}"
         )
-    for v in views:
-        o = v.offer
-        columns.append(
-            (
-                f"{o.company} ({o.id})",
-                [kind(o), o.role, money(o.base), money(o.bonus), o.equity or "—"]
-                + [o.terms or "—", "yes" if o.written else "**no**", deadline_text(v), o.status]
-                + ["; ".join(v.differences) or "—"],
-            )
-        )
-    labels = ["Kind", "Role", "Base pay", "Bonus", "Equity", "Terms", "In writing"]
-    labels += ["Decide by", "Status", "Against now"]
-    header = [" ", *(name for name, _ in columns)]
-    rows = [header, ["---"] * len(header)]
-    for i, label in enumerate(labels):
-        rows.append([label, *(values[i] for _, values in columns)])
-    return rows
-
-
-def _table(rows: list[list[str]]) -> list[str]:
-    return ["| " + " | ".join(cell(c) if c != "---" else c for c in r) + " |" for r in rows]
+        if not check.sentences:
+            out.append("  - no open offer to check it against")
+        out += [f"  - {md_text(s)}" for s in check.sentences.values()]
+    return out + [""]
 
 
 def _tally_row(label: str, t: Tally) -> list[str]:
@@ -68,40 +127,16 @@ def _tally_row(label: str, t: Tally) -> list[str]:
     return [label, *(str(n) for n in counts), rate_words(t, brief=True)]
 
 
-def render(brief: Brief) -> str:
-    """The whole brief as Markdown."""
-    out = [f"# Decision brief, {long_date(brief.today)}", ""]
-    out += ["## Offers side by side", ""]
-    if brief.offers or brief.current_job:
-        out += _table(_offer_rows(brief.current_job, brief.offers))
-        out.append("")
-    if not brief.offers:
-        out += ["No offers recorded yet.", ""]
-    if brief.current_job is None:
-        out += [
-            "The current job is not recorded, so there is nothing to compare with "
-            "(`leverage current-job --company C --role R --base N`, or c on the Review screen).",
-            "",
-        ]
-
+def _track(brief: Brief) -> list[str]:
     t = brief.track
-    out += ["## Track record", ""]
-    header = [
-        "",
-        "kept",
-        "partly",
-        "broken",
-        "withdrawn",
-        "pending",
-        "overdue",
-        "honor rate (95% range)",
-    ]
-    rows = [header, ["---"] * len(header)]
-    rows.append(_tally_row("All promises", t.overall))
+    out = ["## Track record", ""]
+    header = ["", "kept", "partly", "broken", "withdrawn", "pending", "overdue"]
+    header.append("honor rate (95% range)")
+    rows = [_tally_row("All promises", t.overall)]
     rows.append(_tally_row("Made verbally (or recap sent)", t.verbal))
     rows.append(_tally_row("Made in writing (or official)", t.written))
-    rows += [_tally_row(name, tally) for name, tally in sorted(t.by_person.items())]
-    out += _table(rows)
+    rows += [_tally_row(cell(name), tally) for name, tally in sorted(t.by_person.items())]
+    out += _table(header, rows)
     out += ["", DEFINITION + " Verbal or written is the form a promise had when made.", ""]
     compared, confirmed = comparison_words(t), confirmed_words(t)
     out.append(compared[0].upper() + compared[1:] + "." + (f" {confirmed}." if confirmed else ""))
@@ -119,30 +154,84 @@ def render(brief: Brief) -> str:
         out += [f"{name:<8}{spark(values, top)}   {sum(values)} {name}" for name, values in rows_by]
         out[-1] += " or withdrawn"
         out.append("```")
+    return out + [""]
 
-    out += ["", f"## Open flags ({len(brief.flags)})", ""]
-    if not brief.flags:
-        out.append("None.")
-    for f in brief.flags:
-        out.append(f"- **{f.flag}** · {brief.about.get(f.id, f.id)} ({f.id}): {f.reason}")
-    if brief.flags:
-        seen = list(dict.fromkeys(f.flag for f in brief.flags))
-        out += ["", "What the flags mean: " + "; ".join(f"{n}: {FLAG_HELP[n]}" for n in seen)]
 
-    out += ["", "## What I asked for", ""]
+def _flags(brief: Brief) -> list[str]:
+    groups = brief.flag_groups
+    n = len(brief.flags)
+    out = [f"## Open flags ({counted(n, 'flag')} on {counted(len(groups), 'record')})", ""]
+    if not groups:
+        return out + ["None.", ""]
+    out.append("A record a line, worst first.")
+    out.append("")
+    for g in groups[:MD_FLAG_RECORDS]:
+        names = ", ".join(g.names)
+        out.append(f"- **{names}** · {md_text(g.about)} ({g.id}): {md_text(g.reasons())}")
+    rest = groups[MD_FLAG_RECORDS:]
+    if rest:
+        flags = sum(len(g.flags) for g in rest)
+        out.append(
+            f"- and {counted(len(rest), 'more record')} with {counted(flags, 'flag')} "
+            "(`leverage flags` lists them all)"
+        )
+    seen = list(dict.fromkeys(f.flag for f in brief.flags))
+    helps = "; ".join(f"{name}: {FLAG_HELP[name]}" for name in seen if name in FLAG_HELP)
+    return out + ["", "What the flags mean: " + helps, ""]
+
+
+def _ask_lines(a: AskCoverage) -> list[str]:
+    target = f", by {a.ask.target.isoformat()}" if a.ask.target else ", no target date"
+    out = [f"- **{md_text(a.ask.text)}** ({a.ask.priority}{target}): {a.coverage}"]
+    if a.ask.measure:
+        out.append(f"  - How I will know: {md_text(a.ask.measure)}")
+    if a.ask.floor is not None:
+        out.append(f"  - Floor: {floor_words(a.ask.floor)} (see Your floors)")
+    for p in a.promises:
+        out.append(f'  - {p.id} {md_text(p.by)}: "{md_text(p.text)}" ({p.form}, {p.status})')
+    # Wins (issue 14): the wins that support this ask go here, one line each.
+    return out
+
+
+def _asks(brief: Brief) -> list[str]:
+    out = ["## What I asked for", ""]
     if not brief.asks:
-        out.append("No asks recorded.")
-    for a in brief.asks:
-        target = f", by {a.ask.target.isoformat()}" if a.ask.target else ", no target date"
-        out.append(f"- **{a.ask.text}** ({a.ask.priority}{target}): {a.coverage}")
-        if a.ask.measure:
-            out.append(f"  - How I will know: {a.ask.measure}")
-        for p in a.promises:
-            out.append(f'  - {p.id} {p.by}: "{p.text}" ({p.form}, {p.status})')
+        return out + ["No asks recorded.", ""]
+    live = [a for a in brief.asks if a.ask.status == "open"]
+    closed = [a for a in brief.asks if a.ask.status != "open"]
+    for a in live[:MD_ASKS]:
+        out += _ask_lines(a)
+    out += _more(len(live) - MD_ASKS, "open ask", " (`leverage list asks`)")
+    if closed:
+        out += ["", "Closed:", ""]
+        for a in closed[:MD_ASKS]:
+            out.append(f"- {md_text(' '.join(a.ask.text.split()))} ({a.ask.id}): {a.ask.status}")
+        out += _more(len(closed) - MD_ASKS, "closed ask", " (`leverage list asks`)")
+    return out + [""]
 
-    out += ["", "## Before accepting a counteroffer", ""]
-    for i, c in enumerate(brief.checklist, 1):
-        mark = {True: "ok", False: "watch", None: "open"}[c.ok]
-        out.append(f"{i}. **{c.question}** [{mark}] {c.answer}")
+
+def render(brief: Brief) -> str:
+    """The whole brief as Markdown."""
+    out = [f"# Decision brief, {long_date(brief.today)}", "", "## Bottom line", ""]
+    out += [f"- {md_text(s)}" for s in brief.bottom_line] + [""]
+    if brief.conflicts:
+        out += [f"## Deadline conflicts ({len(brief.conflicts)})", ""]
+        for c in brief.conflicts[:MD_CONFLICTS]:
+            out.append(f"- {md_text(c.text)} ({', '.join(c.ids)})")
+        out += _more(len(brief.conflicts) - MD_CONFLICTS, "conflict", " (`leverage review --json`)")
+        out += [
+            "",
+            "Messages to send: `leverage recap --more-time OFFER_ID` (ask for more time), "
+            "`leverage recap --offer OFFER_ID` (ask for the counteroffer in writing).",
+            "",
+        ]
+    out += _offers(brief) + _floors(brief) + _track(brief) + _flags(brief) + _asks(brief)
+    if brief.risk_questions:
+        out += ["## What accepting the counteroffer risks", ""]
+        out += [f"{i}. {md_text(q)}" for i, q in enumerate(brief.risk_questions, 1)] + [""]
+    out += ["## Before accepting a counteroffer", ""]
+    for i, check in enumerate(brief.checklist, 1):
+        mark = {True: "ok", False: "watch", None: "open"}[check.ok]
+        out.append(f"{i}. **{check.question}** [{mark}] {md_text(check.answer)}")
     out.append("")
     return "\n".join(out)

@@ -3,7 +3,8 @@
 A product designer, a year into the job, was given the design review and the component
 library, had both taken back after pushback from the team, and has had only verbal
 reassurances since. An outside offer has arrived in writing with a deadline close; a
-counteroffer is on the way, so far only in words. Every flag shows.
+counteroffer is on the way, so far only in words, and its written form is promised for
+the day after the outside offer expires. Every flag shows.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ MANAGER = "Maya Chen"
 SKIP = "Robert Osei"
 HR = "Priya Nair"
 RECRUITER = "Tom Reyes"
+EMPLOYER = "Halden & Co"
+OUTSIDE = "Northwind Labs"
 
 
 def write_demo(path: Path, today: dt.date) -> Journal:
@@ -30,15 +33,19 @@ def write_demo(path: Path, today: dt.date) -> Journal:
         return today + dt.timedelta(days=days)
 
     with j.storage.transaction():
-        j.add_person(MANAGER, "manager", "My manager since I joined. Kind, avoids conflict.")
-        j.add_person(SKIP, "skip-level", "Head of Product; Maya's manager.")
-        j.add_person(HR, "hr", "HR business partner for Product.")
-        j.add_person(RECRUITER, "recruiter", "Northwind Labs, in-house recruiter.")
+        j.add_person(
+            MANAGER, "manager", "My manager since I joined. Kind, avoids conflict.", EMPLOYER
+        )
+        j.add_person(SKIP, "skip-level", "Head of Product; Maya's manager.", EMPLOYER)
+        j.add_person(HR, "hr", "HR business partner for Product.", EMPLOYER)
+        j.add_person(RECRUITER, "recruiter", "Northwind Labs, in-house recruiter.", OUTSIDE)
         j.set_current_job(
             company="Halden & Co",
             role="Product Designer II",
             base=118_000,
             bonus=6_000,
+            equity_value=0,
+            benefits=5_000,
             terms="Hybrid, 3 days in office",
         )
 
@@ -194,11 +201,15 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             "Senior Product Designer, team lead",
             base=142_000,
             bonus=10_000,
+            sign_on=10_000,
             equity="0.05% over 4 years",
+            equity_value=40_000,
+            benefits=7_000,
             terms="Hybrid, 2 days in office",
             received=ago(9),
             deadline=later(2),
             written=True,
+            conversation=c.id,
         )
 
         c = j.add_conversation(
@@ -236,10 +247,14 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             "Lead Designer",
             base=135_000,
             bonus=8_000,
+            sign_on=0,
+            equity_value=0,
+            benefits=5_000,
             terms="Title change 'as soon as the reorg settles'",
             received=ago(1),
             deadline=later(6),
             counter=True,
+            conversation=c.id,
         )
         j.add_promise(
             "Title change to Lead Designer, announced to the team",
@@ -265,6 +280,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
         j.add_ask(
             "Base pay of at least 140,000 in the contract",
             measure="Signed contract amendment with the new base",
+            floor="base=140000",
             target=later(14),
             priority="high",
             promises=[match.id],

@@ -42,20 +42,26 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
         "status_on",
         "conversation",
     ),
-    "asks": ("id", "text", "measure", "target", "priority", "status", "promises"),
+    "asks": ("id", "text", "measure", "target", "priority", "status", "promises", "floor"),
     "offers": (
         "id",
         "company",
         "role",
         "base",
         "bonus",
+        "sign_on",
         "equity",
+        "equity_value",
+        "vesting_years",
+        "cliff_months",
+        "benefits",
         "terms",
         "received",
         "deadline",
         "written",
         "counter",
         "status",
+        "conversation",
     ),
 }
 """The columns of each CSV export, in order."""
@@ -89,6 +95,8 @@ def csv_rows(journal: Journal, kind: str) -> list[list[str]]:
     rows = [list(columns)]
     for record in records:
         doc = {"id": record.id, **record.to_doc()}
+        if isinstance(doc.get("floor"), dict):  # an ask's floor as typed: base=140000
+            doc["floor"] = f"{doc['floor']['field']}={doc['floor']['amount']}"
         rows.append([safe_cell(doc.get(col)) for col in columns])
     return rows
 

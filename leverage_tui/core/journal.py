@@ -20,6 +20,7 @@ from typing import Any
 from msgspec.structs import replace
 
 from .checks import InputError, check_record, clean, clean_values, date_problem
+from .employers import employers_from
 from .journal_core import JournalCore
 from .plural import counted
 from .records import (
@@ -62,7 +63,7 @@ class Journal(JournalCore):
             self._check_links(kind, fields)
             self._link_people(kind, fields)
             record = check_record(kind, kind.new(id=self._new_id(kind), **fields))
-            return self._put(record)
+            return self._put_with_employers(record)
 
         return self._change(label, body)
 
@@ -93,7 +94,7 @@ class Journal(JournalCore):
             self._link_people(kind, fields)
             changed = self._tracked(kind, current, fields, when)
             updated = check_record(kind, replace(current, **changed))
-            return self._put(updated)
+            return self._put_with_employers(updated)
 
         return self._change(f"edit of {kind.label(record)}", body)
 
@@ -116,6 +117,13 @@ class Journal(JournalCore):
         return self._change(f"deletion of {kind.label(record)}", body)
 
     # -- rules the operations share --------------------------------------------------------
+
+    def _put_with_employers(self, record: Record) -> Record:
+        """Store `record`, and the employer it makes obvious for people (employers.py)."""
+        stored = self._put(record)
+        for person in employers_from(self, stored):
+            self._put(person)
+        return stored
 
     def _fill_defaults(self, kind: Kind, fields: dict[str, Any]) -> None:
         """Dates that default to today, or to the conversation's date."""
@@ -207,10 +215,16 @@ class Journal(JournalCore):
 
     # -- short spellings -----------------------------------------------------------------
 
-    def add_person(self, name: str, role: str | None = None, notes: str | None = None) -> Person:
-        """Add someone, or change the role and notes of someone known (None: keep)."""
+    def add_person(
+        self,
+        name: str,
+        role: str | None = None,
+        notes: str | None = None,
+        employer: str | None = None,
+    ) -> Person:
+        """Add someone, or change the role, notes and employer of someone known (None: keep)."""
         kind = KINDS["person"]
-        given = {"name": name, "role": role, "notes": notes}
+        given = {"name": name, "role": role, "notes": notes, "employer": employer}
         fields = clean_values(kind, {k: v for k, v in given.items() if v is not None})
 
         def body() -> Person:
@@ -303,12 +317,15 @@ class Journal(JournalCore):
         values["promises"] = tuple(values.get("promises") or ())
         return self.add("ask", text=text, **values)  # type: ignore[return-value]
 
-    def update_ask(self, rid: str, *, target: dt.date | None = UNSET, **values: Any) -> Ask:
-        """Change the given fields of an ask (`promises` replaces the linked ones)."""
+    def update_ask(
+        self, rid: str, *, target: dt.date | None = UNSET, floor: Any = UNSET, **values: Any
+    ) -> Ask:
+        """Change the given fields of an ask (`promises` replaces the linked ones; None
+        clears the target or the floor)."""
         given = {k: v for k, v in values.items() if v is not None}
         if "promises" in given:
             given["promises"] = tuple(given["promises"])
-        return self.update(rid, expect="ask", **_given(target=target), **given)  # type: ignore[return-value]
+        return self.update(rid, expect="ask", **_given(target=target, floor=floor), **given)  # type: ignore[return-value]
 
     def add_offer(self, company: str, role: str, **values: Any) -> Offer:
         """Record an outside offer or a counteroffer."""

@@ -1,8 +1,11 @@
 """The decision brief: everything to weigh before accepting (or refusing) a counteroffer.
 
-`build_brief(journal)` gathers, from the record alone: the offers side by side with the
-current job, the track record (and kept/broken by month), every open flag worst first,
-each ask with the promises that cover it, and the checklist answered from the record.
+`build_brief(journal)` gathers, from the record alone: the bottom line (bottom_line.py),
+the deadline conflicts (conflicts.py), the offers in total against each other and the
+current job (offer_totals.py), the floors checked against every open offer (floors.py),
+the track record (and kept/broken by month), every open flag worst first (also grouped
+by record, flag_groups.py), each ask with the promises that cover it, what accepting a
+counteroffer risks, and the checklist answered from the record.
 `brief_markdown(brief)` writes it as a Markdown brief to show a friend.
 """
 
@@ -10,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .bottom_line import bottom_line, involved_people, risk_questions
 from .checklist import (
     Check,
     check_deadline,
@@ -21,10 +25,14 @@ from .checklist import (
     check_verbal_record,
     check_walked_back,
     days,
-    short,
 )
+from .conflicts import Conflict, deadline_conflicts, employer_people, promises_around
+from .flag_groups import FlagGroup, group_flags
 from .flags import DEFAULT_HEDGES, Flag, all_flags
+from .floors import FloorCheck, check_floors, floor_doc
+from .offer_totals import Totals, Versus, compare_all, totals
 from .records import UNWRITTEN_FORMS, Ask, CurrentJob, Offer, Promise
+from .registry import CURRENT_JOB_ID
 from .track import TrackRecord
 
 if TYPE_CHECKING:
@@ -38,16 +46,28 @@ MONTHS = 12
 
 @dataclass(frozen=True)
 class OfferView:
-    """An offer as the brief shows it: days left to decide and how it differs from now."""
+    """An offer as the brief shows it: days left to decide, how it differs from now, its
+    totals (offer_totals.py) and, while open, how it compares with every other open
+    offer and the current job (`versus`, empty for a closed offer)."""
 
     offer: Offer
     days_left: int | None
     differences: list[str]
+    totals: Totals | None = None
+    versus: tuple[Versus, ...] = ()
+
+    @property
+    def sums(self) -> Totals:
+        """The offer's totals (computed when not given)."""
+        return self.totals if self.totals is not None else totals(self.offer)
 
     def to_doc(self) -> dict[str, Any]:
-        """The JSON form: the offer's fields plus id, days_left and differences."""
+        """The JSON form: the offer's fields plus id, days_left, differences, the four
+        totals, `unknown` and `versus`."""
         doc: dict[str, Any] = {"id": self.offer.id, **self.offer.to_doc()}
-        return {**doc, "days_left": self.days_left, "differences": list(self.differences)}
+        doc.update(days_left=self.days_left, differences=list(self.differences))
+        doc.update(self.sums.to_doc())
+        return {**doc, "versus": [v.to_doc() for v in self.versus]}
 
 
 @dataclass(frozen=True)
@@ -97,13 +117,44 @@ class Brief:
     about: dict[str, str]
     asks: list[AskCoverage]
     checklist: list[Check]
+    bottom_line: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    floors: list[FloorCheck] = field(default_factory=list)
+    risk_questions: list[str] = field(default_factory=list)
+    flag_groups: list[FlagGroup] = field(default_factory=list)
+
+    @property
+    def open_offers(self) -> list[OfferView]:
+        """The open offers, outside offers first."""
+        return [v for v in self.offers if v.offer.status == "open"]
+
+    @property
+    def current_totals(self) -> Totals | None:
+        """The current job's totals, when it is recorded."""
+        return totals(self.current_job) if self.current_job is not None else None
+
+    def closed_offers(self, months: int = MONTHS) -> tuple[list[tuple[OfferView, dt.date]], int]:
+        """The offers decided or expired in the last `months` months, newest first, with
+        the day they were; and how many older ones there are."""
+        since = self.today - dt.timedelta(days=months * 365 // 12)
+        closed = [(v, decided_on(v.offer)) for v in self.offers if v.offer.status != "open"]
+        recent = sorted(
+            ((v, d) for v, d in closed if d >= since), key=lambda vd: vd[1], reverse=True
+        )
+        return recent, len(closed) - len(recent)
 
     def to_doc(self) -> dict[str, Any]:
         """The JSON form (the numbers of `leverage review --json`)."""
         job = self.current_job
+        now = self.current_totals
+        floors = {c.ask.id: c for c in self.floors}
         return {
             "today": self.today.isoformat(),
-            "current_job": job.to_doc() if job else None,
+            "bottom_line": list(self.bottom_line),
+            "conflicts": [c.to_doc() for c in self.conflicts],
+            "current_job": (
+                {"id": CURRENT_JOB_ID, **job.to_doc(), **now.to_doc()} if job and now else None
+            ),
             "offers": [o.to_doc() for o in self.offers],
             "track_record": self.track.to_doc(),
             "by_month": [
@@ -116,9 +167,17 @@ class Brief:
                 for m in self.by_month
             ],
             "flags": [{**f.to_doc(), "about": self.about.get(f.id, "")} for f in self.flags],
-            "asks": [a.to_doc() for a in self.asks],
+            "asks": [{**a.to_doc(), **floor_doc(floors.get(a.ask.id), a.ask)} for a in self.asks],
+            "risk_questions": list(self.risk_questions),
             "checklist": [c.to_doc() for c in self.checklist],
         }
+
+
+def decided_on(offer: Offer) -> dt.date:
+    """The day an offer was accepted, declined or expired: its last status change, else
+    its deadline, else the day it was received (else the earliest date)."""
+    changes = [c.on for c in offer.history if c.field == "status"]
+    return max(changes) if changes else offer.deadline or offer.received or dt.date.min
 
 
 def money(amount: int | None) -> str:
@@ -131,15 +190,22 @@ def _signed(amount: int) -> str:
 
 
 def differences(offer: Offer, current: CurrentJob | None) -> list[str]:
-    """How `offer` differs from the current job, in short phrases."""
+    """How `offer` differs from the current job, in short phrases; an unknown figure is
+    said to be unknown, never taken as zero."""
     out: list[str] = []
     if current is not None:
         if offer.base is not None and current.base is not None:
             change = offer.base - current.base
             pct = f" ({_signed(round(change * 100 / current.base))}%)" if current.base else ""
             out.append(f"base {_signed(change)}{pct}")
-        if offer.bonus is not None or current.bonus is not None:
-            out.append(f"bonus {_signed((offer.bonus or 0) - (current.bonus or 0))}")
+        elif offer.base is None:
+            out.append("base unknown")
+        if offer.bonus is not None and current.bonus is not None:
+            out.append(f"bonus {_signed(offer.bonus - current.bonus)}")
+        elif offer.bonus is None and current.bonus is not None:
+            out.append("bonus unknown")
+        elif offer.bonus is not None:
+            out.append(f"bonus {offer.bonus:,} (now unknown)")
         if offer.role.strip().casefold() != current.role.strip().casefold():
             out.append(f"title {offer.role} (now {current.role})")
         if offer.equity and offer.equity != current.equity:
@@ -204,15 +270,15 @@ def spark(values: Sequence[int], top: int | None = None) -> str:
 
 
 def about(journal: Journal, kind: str, rid: str) -> str:
-    """A few words saying which record a flag is about."""
+    """Which record a flag is about, its words in full: 'Ria: "Send the band"'."""
     if kind == "promise" and rid in journal.promises:
         p = journal.promises[rid]
-        return f'{p.by}: "{short(p.text)}"'
+        return f'{p.by}: "{p.text}"'
     if kind == "ask" and rid in journal.asks:
-        return f'ask: "{short(journal.asks[rid].text)}"'
+        return f'ask: "{journal.asks[rid].text}"'
     if kind == "offer" and rid in journal.offers:
         o = journal.offers[rid]
-        return f"{'counteroffer' if o.counter else 'offer'}: {o.company}, {short(o.role, 32)}"
+        return f"{'counteroffer' if o.counter else 'offer'}: {o.company}, {o.role}"
     return rid
 
 
@@ -234,14 +300,37 @@ def build_brief(
         journal.offers.values(),
         key=lambda o: (o.status != "open", o.counter, o.received or day, len(o.id), o.id),
     )
+    open_offers = [o for o in offers if o.status == "open"]
+    compared = compare_all(open_offers, current)
     views = [
-        OfferView(o, (o.deadline - day).days if o.deadline else None, differences(o, current))
+        OfferView(
+            o,
+            (o.deadline - day).days if o.deadline else None,
+            differences(o, current),
+            totals(o),
+            tuple(compared.get(o.id, ())),
+        )
         for o in offers
     ]
     promises = list(journal.promises.values())
     track = journal.track_record(day)
     flags = all_flags(journal, day, hedges, promise_flags)
     asks = [coverage(a, journal.promises) for a in journal.asks.values()]
+    about_flags = {f.id: about(journal, f.kind, f.id) for f in flags}
+    floors = check_floors(
+        list(journal.asks.values()), open_offers, {v.offer.id: v.sums for v in views}
+    )
+    conflicts = deadline_conflicts(journal, day)
+    counters = [o for o in open_offers if o.counter]
+    counter_promises = promises_around(journal, counters)
+    people = involved_people(
+        counters,
+        counter_promises,
+        {c.id: c.people for c in journal.conversations.values()},
+        employer_people(journal, counters),
+    )
+    firm = ("granted", "in writing")
+    live_asks = [a for a in asks if a.coverage not in ("dropped", "refused")]
     checklist = [
         check_fixes_why(asks),
         check_in_writing(promises, offers),
@@ -256,9 +345,20 @@ def build_brief(
         track=track,
         by_month=by_month(promises, day),
         flags=flags,
-        about={f.id: about(journal, f.kind, f.id) for f in flags},
+        about=about_flags,
         asks=asks,
         checklist=checklist,
+        bottom_line=bottom_line(day, open_offers, promises, conflicts, floors, track, people),
+        conflicts=conflicts,
+        floors=floors,
+        risk_questions=risk_questions(
+            counters,
+            [o for o in open_offers if not o.counter],
+            counter_promises,
+            sum(a.coverage not in firm for a in live_asks),
+            len(live_asks),
+        ),
+        flag_groups=group_flags(flags, about_flags),
     )
 
 

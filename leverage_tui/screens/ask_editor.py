@@ -1,7 +1,8 @@
 """AskEditor: add or edit an ask, and sharpen a vague want into a measurable one.
 
 Besides the ask itself, the form asks four questions: what would you see if it were
-true, by when, who would announce it, and where would it be written. The answers
+true, by when, who would announce it, and where would it be written; and, for pay, the
+walk-away point (a floor such as base=140000) every open offer is checked against. The answers
 make the ask's measure ("how will I know"); a line at the bottom says, as you type,
 whether the ask is still vague. The promises that answer the ask can be linked here.
 """
@@ -25,6 +26,8 @@ from .editor_base import EditorScreen, choice_field, field_row
 if TYPE_CHECKING:
     from ..app import LeverageApp
 
+FLOOR_HINT = "walk-away point, e.g. base=140000 or total_4y=600k (empty: none)"
+"""What the floor field asks for."""
 LINKABLE = 60
 """How many promises (newest first) the editor offers to link, besides linked ones."""
 
@@ -97,6 +100,8 @@ class AskEditor(EditorScreen):
             ChoiceBar(PRIORITIES, ask.priority if ask else "medium", id="priority"),
             "priority",
         )
+        floor = line("floor", str(ask.floor) if ask and ask.floor else "", FLOOR_HINT)
+        yield field_row("Floor", floor, "floor")
         if ask is not None:
             yield field_row(
                 "Status",
@@ -167,6 +172,8 @@ class AskEditor(EditorScreen):
             },
         )
         found.update(self.field_errors("ask", {"see": ("measure", self._measure())}))
+        if self._value("floor").strip():
+            found.update(self.field_errors("ask", {"floor": ("floor", self._value("floor"))}))
         return found
 
     def save(self) -> str | None:
@@ -175,10 +182,16 @@ class AskEditor(EditorScreen):
         target = self.query_one("#target", DateField).date
         priority = self.query_one("#priority", ChoiceBar).value
         links = list(self.query_one("#links", SelectionList).selected)
+        floor = self._value("floor").strip() or None
         if self.ask_id is None:
             added = self.leverage.change(
                 lambda j: j.add_ask(
-                    text, measure=measure, target=target, priority=priority, promises=links
+                    text,
+                    measure=measure,
+                    target=target,
+                    priority=priority,
+                    promises=links,
+                    floor=floor,
                 )
             )
             return added.id if added else None
@@ -192,6 +205,7 @@ class AskEditor(EditorScreen):
                 priority=priority,
                 status=status,
                 promises=links,
+                floor=floor,
             )
         )
         return updated.id if updated else None

@@ -1,7 +1,9 @@
 """OfferEditor: add or edit an outside offer or a counteroffer, or the current job.
 
-Pay is checked as you type (120000, 120,000 or 120k); the deadline shows how many days
-are left; an offer not in writing gets a reminder that it is not yet leverage.
+Pay is checked as you type (120000, 120,000 or 120k): base, bonus, sign-on, the equity
+grant's value with its vesting years and cliff, and yearly benefits (an empty figure is
+unknown, never zero); the deadline shows how many days are left; an offer not in
+writing gets a reminder that it is not yet leverage.
 With `current_job=True` the form holds only what the current job needs (employer,
 title, pay, terms) and saves it as the baseline the Review compares offers with.
 """
@@ -14,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-from ..core.checks import InputError, parse_money
 from ..core.records import OFFER_STATUSES, CurrentJob, Offer
 from ..widgets.date_field import DateField
 from .editor_base import EditorScreen, choice_field, field_row
@@ -22,6 +23,12 @@ from .editor_base import EditorScreen, choice_field, field_row
 if TYPE_CHECKING:
     from ..app import LeverageApp
 
+TEXTS = ("company", "role", "equity")
+"""The one-line texts of the form."""
+FIGURES = ("base", "bonus", "sign_on", "equity_value", "benefits")
+"""The amounts of the form: empty means unknown, never zero."""
+COUNTS = ("vesting_years", "cliff_months")
+"""The whole numbers of the form: empty keeps what is recorded (default 4 and 12)."""
 NOT_WRITTEN = "not yet leverage: ask for it in writing (salary, title, start date, terms)"
 """The reminder under 'In writing' while an offer is only verbal."""
 
@@ -64,9 +71,23 @@ class OfferEditor(EditorScreen):
         yield field_row(
             "Base pay", line("base", o and o.base, "a year, e.g. 142000 or 142k"), "base"
         )
-        yield field_row("Bonus", line("bonus", o and o.bonus, "a year (empty: none)"), "bonus")
+        yield field_row("Bonus", line("bonus", o and o.bonus, "a year (empty: unknown)"), "bonus")
         yield field_row(
-            "Equity", line("equity", o and o.equity, "e.g. 0.05% over 4 years"), "equity"
+            "Sign-on", line("sign_on", o and o.sign_on, "paid once (empty: unknown)"), "sign_on"
+        )
+        yield field_row(
+            "Equity", line("equity", o and o.equity, "in words, e.g. 0.05% over 4 years"), "equity"
+        )
+        value = line("equity_value", o and o.equity_value, "the whole grant (empty: unknown)")
+        yield field_row("Grant value", value, "equity_value")
+        years = line("vesting_years", o.vesting_years if o else 4, "years it vests over")
+        yield field_row("Vesting", years, "vesting_years")
+        cliff = line("cliff_months", o.cliff_months if o else 12, "months before anything vests")
+        yield field_row("Cliff", cliff, "cliff_months")
+        yield field_row(
+            "Benefits",
+            line("benefits", o and o.benefits, "a year: retirement match... (empty: unknown)"),
+            "benefits",
         )
         terms = TextArea(
             o.terms if o else "",
@@ -120,15 +141,17 @@ class OfferEditor(EditorScreen):
     def _value(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value
 
-    @on(Input.Changed, "#base, #bonus")
+    @on(Input.Changed, "#base, #bonus, #sign_on, #equity_value, #benefits, #vesting_years")
+    @on(Input.Changed, "#cliff_months")
     def _pay_changed(self, event: Input.Changed) -> None:
+        """Say at once when a figure is not an amount (or a number of years or months)."""
         name = event.input.id or ""
-        try:
-            if event.value.strip():
-                parse_money(event.value, "pay")
-            self.show_message(name, None)
-        except InputError as err:
-            self.show_message(name, str(err))
+        found = self.field_errors(self._kind, {name: (name, event.value)})
+        self.show_message(name, found.get(name))
+
+    @property
+    def _kind(self) -> str:
+        return "job" if self.current_job else "offer"
 
     @on(Checkbox.Changed, "#written")
     def _written_changed(self, event: Checkbox.Changed) -> None:
@@ -137,10 +160,9 @@ class OfferEditor(EditorScreen):
     def problems(self) -> dict[str, str]:
         """What the journal would refuse: empty company or role, pay that is not an
         amount, odd characters (a line break is fine in the terms)."""
-        names = ("company", "role", "base", "bonus", "equity")
-        values = {n: (n, self._value(n)) for n in names}
+        values = {n: (n, self._value(n)) for n in (*TEXTS, *FIGURES, *COUNTS)}
         values["terms"] = ("terms", self._terms())
-        return self.field_errors("job" if self.current_job else "offer", values)
+        return self.field_errors(self._kind, values)
 
     def _terms(self) -> str:
         return self.query_one("#terms", TextArea).text
@@ -148,12 +170,9 @@ class OfferEditor(EditorScreen):
     def save(self) -> str | None:
         """Save the offer (or the current job) through the app; its id, or None."""
         company, role = self._value("company"), self._value("role")
-        pay: dict[str, Any] = {
-            "base": self._value("base") or None,
-            "bonus": self._value("bonus") or None,
-            "equity": self._value("equity"),
-            "terms": self._terms(),
-        }
+        pay: dict[str, Any] = {name: self._value(name) or None for name in FIGURES}
+        pay.update({name: self._value(name) for name in COUNTS if self._value(name).strip()})
+        pay.update(equity=self._value("equity"), terms=self._terms())
         if self.current_job:
             job = self.leverage.change(
                 lambda j: j.set_current_job(company=company, role=role, **pay)

@@ -1,9 +1,12 @@
 """The Review screen: the decision brief, before accepting (or refusing) a counteroffer.
 
-Offers side by side with the current job; the track record as numbers and a month by
-month chart of kept and broken promises; every open flag, worst first; each ask and
-how firmly it is covered; the checklist answered from the record. Keys add or edit
-offers, the current job and asks, and export the whole brief to Markdown (asking where).
+It leads with the bottom line and the deadline conflicts (t and i open the drafted
+messages that answer them: more time, the counteroffer in writing); then the offers in
+total, the counteroffer against the outside offer first, side by side with the current
+job; the floors against every open offer; the track record as numbers and a month by
+month chart; the flags a record a row, worst first, their reasons wrapped; each ask and
+how firmly it is covered; what accepting the counteroffer risks; the checklist. Keys add
+or edit offers, the current job and asks, and export the brief to Markdown.
 """
 
 from __future__ import annotations
@@ -19,35 +22,47 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from ..core.checklist import short
+from ..core.brief_parts import ROWS, side_by_side
 from ..core.journal_file import is_encrypted
 from ..core.paths import save_dir
-from ..core.review import Brief, brief_markdown, build_brief, deadline_text, money
+from ..core.plural import counted
+from ..core.registry import CURRENT_JOB_ID
+from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
-from ..widgets.flag_badges import flag_text, promise_flags
+from ..widgets.flag_badges import promise_flags
 from ..widgets.footer import Footer
-from ..widgets.record_table import Column, RecordTable
 from .ask_editor import AskEditor
 from .in_view import in_view
 from .offer_editor import OfferEditor
+from .offer_message import MessageKind, OfferMessageScreen
 from .promise_editor import PromiseEditor
+from .review_offers import (
+    bottom_line_text,
+    conflicts_text,
+    fill_flags,
+    fill_offers,
+    flags_note,
+    floors_text,
+    offers_note,
+    risks_text,
+    versus_text,
+)
 from .review_parts import checklist_table, coverage_text, track_table
 from .save_dialog import SaveDialog
 
 if TYPE_CHECKING:
     from ..app import LeverageApp
 
-OFFER_ROWS: tuple[str, ...] = ("Kind", "Role", "Base pay", "Bonus", "Equity", "Terms")
-OFFER_ROWS += ("In writing", "Decide by", "Status", "Against now")
-"""The rows of the side-by-side offers table (one column per offer)."""
-FLAG_COLUMNS = (Column("flag", 17), Column("about", 44), Column("why"))
-"""The columns of the open flags."""
+LABELS = max(len(name) for name in ROWS) + 2
+"""The width the offers table's row labels take."""
 
 
 class ReviewScreen(Screen[None]):
     """The decision brief, on screen."""
 
     BINDINGS = [
+        Binding("t", "message('more-time')", "More time", id="review.more_time"),
+        Binding("i", "message('in-writing')", "In writing", id="review.in_writing"),
         Binding("o", "add_offer", "Add offer", id="review.add_offer"),
         Binding("c", "current_job", "Current job", id="review.current_job"),
         Binding("w", "add_ask", "Add ask", id="review.add_ask"),
@@ -61,7 +76,8 @@ class ReviewScreen(Screen[None]):
         .review-note { color: $text-muted; }
         DataTable { height: auto; max-height: 24; }
         #review-track, #review-checklist { height: auto; }
-        #review-flags { height: auto; max-height: 16; }
+        #review-flags { height: auto; max-height: 30; }
+        #review-bottom { border: round $accent; padding: 0 1; }
     }
     """
 
@@ -83,17 +99,30 @@ class ReviewScreen(Screen[None]):
         """Header, the brief's sections in a scroll, footer."""
         yield Header()
         with VerticalScroll(id="review-body"):
-            yield Static("Offers side by side", classes="review-title")
+            yield Static(id="review-bottom")
+            yield Static("Deadline conflicts", classes="review-title", id="review-conflicts-title")
+            yield Static(id="review-conflicts")
+            yield Static("Offers in total", classes="review-title")
+            yield Static(id="review-versus")
             yield DataTable(cursor_type="column", zebra_stripes=True, id="review-offers")
             yield Static(id="review-offers-note", classes="review-note", markup=False)
+            yield Static("Your floors (walk-away points)", classes="review-title")
+            yield Static(id="review-floors")
             yield Static("Track record", classes="review-title")
             yield Static(id="review-track")
             yield Static("Open flags", classes="review-title", id="review-flags-title")
-            yield RecordTable(FLAG_COLUMNS, id="review-flags")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="review-flags")
             yield Static(id="review-flags-note", classes="review-note", markup=False)
             yield Static("What you asked for", classes="review-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="review-asks")
             yield Static(id="review-asks-note", classes="review-note", markup=False)
+            # Wins (issue 14): the wins that support the asks get their own section here.
+            yield Static(
+                "What accepting the counteroffer risks",
+                classes="review-title",
+                id="review-risks-title",
+            )
+            yield Static(id="review-risks")
             yield Static("Before accepting a counteroffer", classes="review-title")
             yield Static(id="review-checklist")
         yield Footer()
@@ -118,6 +147,7 @@ class ReviewScreen(Screen[None]):
         """Fit the tables to the new width."""
         if self.brief is not None:
             self._fill_offers(self.brief)
+            self._fill_flags(self.brief)
             self._fill_asks(self.brief)
 
     # -- filling ----------------------------------------------------------------------
@@ -134,76 +164,56 @@ class ReviewScreen(Screen[None]):
         )
         self.seen = (id(journal), journal.revision)
         self.brief = brief
+        colours = self.app.theme_variables
+        bottom = self.query_one("#review-bottom", Static)
+        bottom.border_title = "Bottom line"
+        bottom.update(bottom_line_text(brief))
+        conflicts = self.query_one("#review-conflicts", Static)
+        conflicts.update(conflicts_text(brief, colours))
+        title = self.query_one("#review-conflicts-title", Static)
+        title.update(f"Deadline conflicts ({len(brief.conflicts)})")
+        conflicts.display = title.display = bool(brief.conflicts)
         self._fill_offers(brief)
-        self.query_one("#review-track", Static).update(track_table(brief, self.app.theme_variables))
+        self.query_one("#review-floors", Static).update(floors_text(brief, colours))
+        self.query_one("#review-track", Static).update(track_table(brief, colours))
         self._fill_flags(brief)
         self._fill_asks(brief)
-        self.query_one("#review-checklist", Static).update(
-            checklist_table(brief, self.app.theme_variables)
-        )
+        risks = self.query_one("#review-risks", Static)
+        risks.update(risks_text(brief))
+        risks.display = self.query_one("#review-risks-title").display = bool(brief.risk_questions)
+        self.query_one("#review-checklist", Static).update(checklist_table(brief, colours))
 
     def _fill_offers(self, brief: Brief) -> None:
+        """Each open offer against the others and now, then the side-by-side table."""
+        self.query_one("#review-versus", Static).update(versus_text(brief))
         table = self.query_one("#review-offers", DataTable)
-        job = brief.current_job
-        count = len(brief.offers) + (1 if job else 0)
-        width = max(16, min(34, (self.size.width - 18) // max(1, count) - 2))
-        columns: list[tuple[str, str, list[str | Text]]] = []
-        if job is not None:
-            values: list[str | Text] = ["current job", job.role, money(job.base)]
-            values += [money(job.bonus), job.equity or "—", job.terms or "—", "—", "—", "—", "—"]
-            columns.append(("current", f"Now: {job.company}", values))
-        for view in brief.offers:
-            o = view.offer
-            written = Text("yes") if o.written else Text("✎ no", style="bold")
-            values = ["counteroffer" if o.counter else "outside offer", o.role, money(o.base)]
-            values += [money(o.bonus), o.equity or "—", o.terms or "—", written]
-            values += [deadline_text(view), o.status, "; ".join(view.differences) or "—"]
-            columns.append((o.id, f"{o.company} ({o.id})", values))
+        columns = side_by_side(brief)
+        room = self.size.width - LABELS - 4  # the row labels, padding and scrollbar
+        width = max(12, min(34, room // max(1, len(columns)) - 2))
         if self._shown.get("offers") != (width, columns):  # a table costs a render a cell
             self._shown["offers"] = (width, columns)
-            self._offers_table(table, width, columns)
-        notes = []
-        if not brief.offers:
-            notes.append("No offers yet: press o to add the outside offer or a counteroffer.")
-        if job is None:
-            notes.append("Your current job is not recorded: press c to add it and compare.")
+            fill_offers(table, columns, width)
         note = self.query_one("#review-offers-note", Static)
-        note.update("\n".join(notes))
-        note.display = bool(notes)
-
-    @staticmethod
-    def _offers_table(
-        table: DataTable[Text], width: int, columns: list[tuple[str, str, list[str | Text]]]
-    ) -> None:
-        """One column per offer, one row per line of OFFER_ROWS."""
-        cursor = table.cursor_column
-        table.clear(columns=True)
-        for key, label, _ in columns:
-            table.add_column(short(label, width), width=width, key=key)
-        if columns:
-            for i, name in enumerate(OFFER_ROWS):
-                cells = [_cell(v[i]) for _, _, v in columns]
-                table.add_row(*cells, height=None, label=name, key=name)
-            table.move_cursor(column=min(cursor, len(columns) - 1))
-        table.display = bool(columns)
+        text = offers_note(brief)
+        note.update(text)
+        note.display = bool(text)
 
     def _fill_flags(self, brief: Brief) -> None:
-        """Every open flag, one row each, drawn only when scrolled into view (a ten-year
-        journal has thousands): flag, what it is about, and why."""
+        """The worst flagged records, a row each, their reasons wrapped."""
         title = self.query_one("#review-flags-title", Static)
-        title.update(f"Open flags ({len(brief.flags)}), worst first")
-        by_key = {f"{f.flag}:{f.id}": f for f in brief.flags}
-
-        def cells(key: str) -> list[str | Text]:
-            flag = by_key[key]
-            return [flag_text([flag]), Text(brief.about.get(flag.id, flag.id)), flag.reason]
-
-        table = self.query_one("#review-flags", RecordTable)
-        table.set_rows(list(by_key), cells)
-        table.display = bool(by_key)
+        groups = brief.flag_groups
+        title.update(
+            f"Open flags ({counted(len(brief.flags), 'flag')} on "
+            f"{counted(len(groups), 'record')}), worst first"
+        )
+        shown = (self.size.width, groups)
+        if self._shown.get("flags") != shown:
+            self._shown["flags"] = shown
+            fill_flags(self.query_one("#review-flags", DataTable), groups, self.size.width - 4)
         note = self.query_one("#review-flags-note", Static)
-        note.update("" if by_key else "No open flags.")
-        note.display = not by_key
+        text = flags_note(brief)
+        note.update(text)
+        note.display = bool(text)
 
     def _fill_asks(self, brief: Brief) -> None:
         table = self.query_one("#review-asks", DataTable)
@@ -260,7 +270,7 @@ class ReviewScreen(Screen[None]):
             self._edit_offer(list(offers.columns)[offers.cursor_column].value)
 
     def _edit_offer(self, key: str | None) -> None:
-        if key == "current":
+        if key == CURRENT_JOB_ID:
             self.app.push_screen(OfferEditor(current_job=True))
         elif key:
             self.app.push_screen(OfferEditor(key))
@@ -269,10 +279,10 @@ class ReviewScreen(Screen[None]):
     def _offer_chosen(self, event: DataTable.ColumnSelected) -> None:
         self._edit_offer(event.column_key.value)
 
-    @on(RecordTable.RowSelected, "#review-flags")
-    def _flag_chosen(self, event: RecordTable.RowSelected) -> None:
-        """Enter on a flag opens what it is about."""
-        rid = event.row_key.split(":", 1)[-1]
+    @on(DataTable.RowSelected, "#review-flags")
+    def _flag_chosen(self, event: DataTable.RowSelected) -> None:
+        """Enter on a flagged record opens it."""
+        rid = (event.row_key.value or "").split(":", 1)[-1]
         journal = self.leverage.journal
         if rid in journal.promises:
             promise = journal.promises[rid]
@@ -289,6 +299,48 @@ class ReviewScreen(Screen[None]):
     def _ask_chosen(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
             self.app.push_screen(AskEditor(event.row_key.value))
+
+    def action_message(self, kind: MessageKind) -> None:
+        """Open the drafted message of `kind` about the offer it concerns (see
+        `message_offer`), or say why there is none."""
+        oid = self.message_offer(kind)
+        if oid is None:
+            what = (
+                "an open outside offer with a deadline"
+                if kind == "more-time"
+                else ("an open offer that is not in writing")
+            )
+            self.notify(f"No message to draft: it needs {what}.", title="Nothing to ask")
+            return
+        self.app.push_screen(OfferMessageScreen(oid, kind))
+
+    def message_offer(self, kind: MessageKind) -> str | None:
+        """The offer a message is about: the one under the cursor in the offers table when
+        it fits, else the first conflict's (more time: its outside offer; in writing: its
+        counteroffer), else the first open offer that fits."""
+        brief = self.brief
+        if brief is None:
+            return None
+
+        def fits(oid: str) -> bool:
+            view = next((v for v in brief.open_offers if v.offer.id == oid), None)
+            if view is None:
+                return False
+            o = view.offer
+            if kind == "more-time":
+                return not o.counter and o.deadline is not None
+            return not o.written
+
+        offers = self.query_one("#review-offers", DataTable)
+        if self.focused is offers and offers.columns:
+            key = list(offers.columns)[offers.cursor_column].value
+            if key and fits(key):
+                return key
+        candidates = [i for c in brief.conflicts for i in c.ids]
+        candidates += sorted(
+            (v.offer.id for v in brief.open_offers), key=lambda i: not brief_counter(brief, i)
+        )
+        return next((i for i in candidates if fits(i)), None)
 
     def action_export(self) -> None:
         """Ask where to save the brief as Markdown; the core writes it (readable by you only)."""
@@ -307,6 +359,6 @@ class ReviewScreen(Screen[None]):
         app.push_screen(SaveDialog("Export the brief", default, save, plain_text=plain), saved)
 
 
-def _cell(value: str | Text) -> Text:
-    """A table cell as Text."""
-    return Text(value) if isinstance(value, str) else value
+def brief_counter(brief: Brief, oid: str) -> bool:
+    """True when open offer `oid` is a counteroffer."""
+    return any(v.offer.id == oid and v.offer.counter for v in brief.open_offers)

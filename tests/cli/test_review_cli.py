@@ -10,6 +10,7 @@ import stat
 from datetime import date
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
 from leverage_tui.core.journal import Journal
@@ -136,3 +137,81 @@ def test_export_kind_only_for_csv(cli: Run, sample: Path) -> None:
     r = cli("export", "--format", "md", "--kind", "asks")
     assert (r.code, r.out) == (2, "")
     assert "--kind only applies to --format csv" in r.err
+
+
+def test_review_json_has_the_decision_keys_exactly(cli: Run, sample: Path) -> None:
+    cli("add", "ask", "Base of at least 145k", "--floor", "base=145000")
+    doc = cli("review", "--json").json
+    assert set(doc) == {
+        "today",
+        "bottom_line",
+        "conflicts",
+        "current_job",
+        "offers",
+        "track_record",
+        "by_month",
+        "flags",
+        "asks",
+        "risk_questions",
+        "checklist",
+    }
+    assert all(isinstance(s, str) for s in doc["bottom_line"]) and len(doc["bottom_line"]) <= 5
+    assert doc["conflicts"] == [
+        {
+            "kind": "deadline-order",
+            "text": "The counteroffer from Current Co is not in writing and no date is set "
+            "for it, and Acme's offer expires 25 Nov: ask Current Co for it in writing before "
+            "then, or Acme for more time.",
+            "ids": ["o2", "o1"],
+        }
+    ]
+    acme = doc["offers"][0]
+    totals = ("cash_year1", "guaranteed_year1", "total_year1", "total_4y")
+    assert [acme[k] for k in totals] == [150_000, 150_000, 150_000, 600_000]  # base alone...
+    assert acme["unknown"] == ["bonus", "sign_on", "equity_value", "benefits"]  # ...says so
+    assert acme["versus"] == [{"id": "o2", "base": 10_000, "total_year1": None, "total_4y": None}]
+    ask = doc["asks"][-1]
+    assert ask["floor"] == {"field": "base", "amount": 145_000}
+    assert ask["met_by"] == {"o2": False, "o1": True}
+    assert doc["asks"][0]["floor"] is None and doc["asks"][0]["met_by"] == {}
+    assert len(doc["risk_questions"]) >= 5  # a counteroffer is open
+
+
+def test_offer_figures_through_the_command_line(cli: Run, journal_path: Path) -> None:
+    r = cli(
+        "add", "offer", "--company", "Acme", "--role", "Staff", "--base", "120k",
+        "--bonus", "10k", "--sign-on", "15k", "--equity-value", "200k",
+        "--vesting-years", "4", "--cliff-months", "12", "--benefits", "5k", "--written",
+    )  # fmt: skip
+    assert r.code == 0, r.err
+    (offer,) = cli("review", "--json").json["offers"]
+    got = [offer[k] for k in ("cash_year1", "guaranteed_year1", "total_year1", "total_4y")]
+    assert got == [145_000, 135_000, 200_000, 755_000]
+    assert offer["unknown"] == []
+
+
+def test_a_floor_that_is_not_a_floor_is_refused(cli: Run, sample: Path) -> None:
+    r = cli("add", "ask", "Pay", "--floor", "salary=1")
+    assert r.code == 2 and r.out == "" and len(r.err.strip().splitlines()) == 1
+    assert "unknown floor" in r.err or "floor" in r.err
+
+
+def test_review_in_a_terminal_is_a_report_not_markdown(
+    cli: Run, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    r = cli("review")
+    assert r.code == 0
+    assert "Bottom line" in r.out and "Decision brief, 23 November 2026" in r.out
+    assert "## " not in r.out and "| --- |" not in r.out and "**" not in r.out
+    assert r.out.index("Bottom line") < r.out.index("Deadline conflicts (1)")
+    assert r.out.index("Deadline conflicts") < r.out.index("Offers in total")
+    assert "Four years in total" in r.out
+
+
+def test_review_md_escapes_journal_text(cli: Run, journal_path: Path) -> None:
+    cli("add", "offer", "--company", "[x](javascript:alert(1))", "--role", "<b>R</b>")
+    md = cli("review", "--md").out
+    assert "[x](javascript" not in md and "<b>" not in md
+    assert "\\[x\\]\\(javascript:alert\\(1\\)\\)" in md

@@ -20,7 +20,6 @@ from leverage_tui.screens.offer_editor import OfferEditor
 from leverage_tui.screens.recap import RecapScreen
 from leverage_tui.screens.review import ReviewScreen
 from leverage_tui.screens.save_dialog import SaveDialog
-from leverage_tui.widgets.record_table import RecordTable
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -74,14 +73,17 @@ def test_review_shows_the_brief(tmp_path: Path) -> None:
         assert offers.get_cell("Decide by", "o1").plain == "2026-11-25 (in 2 days)"
         assert "current job is not recorded" in text_of(app, "#review-offers-note")
         assert (
-            text_of(app, "#review-flags-title") == "Open flags (6), worst first"
-        )  # p1 x2, p2, p3, o1, a1
-        table = app.screen.query_one("#review-flags", RecordTable)
-        names = [key.split(":")[0] for key in table.keys]
-        assert names.index("deadline") < names.index("unwritten") < names.index("no-date")
-        flag, about, why = table.row_cells("no-date:p1")  # type: ignore[misc]
-        assert "no-date" in str(flag) and "Announce me as planning lead" in str(about)
-        assert why == "no due date: a promise without a date is not a commitment"
+            text_of(app, "#review-flags-title") == "Open flags (6 flags on 5 records), worst first"
+        )  # p1 x2, p2, p3, o1, a1: one row a record
+        table = app.screen.query_one("#review-flags", DataTable)
+        keys = [row.value for row in table.rows]
+        assert keys == ["offer:o1", "promise:p1", "promise:p2", "ask:a1", "promise:p3"]
+        flag, about, why = (c.plain for c in table.get_row("promise:p1"))
+        assert flag.splitlines() == ["✎ unwritten", "? no-date"]
+        assert "Announce me as planning lead" in about
+        assert why.splitlines()[1] == (
+            "no-date: no due date: a promise without a date is not a commitment"
+        )
         asks = app.screen.query_one("#review-asks", DataTable)
         assert asks.get_row("a1")[3].plain == "✗ not covered"  # and no promise linked
 
@@ -101,9 +103,11 @@ def test_current_job_editor_then_side_by_side(tmp_path: Path) -> None:
         job = app.journal.current_job
         assert job is not None and (job.company, job.base) == ("Current Co", 120_000)
         offers = app.screen.query_one("#review-offers", DataTable)
-        assert [c.value for c in offers.columns] == ["current", "o1"]
-        against = offers.get_cell("Against now", "o1").plain
-        assert against.startswith("base +30,000 (+25%)")
+        assert [c.value for c in offers.columns] == ["now", "o1"]
+        versus = shown(app, "#review-versus")
+        assert "Acme (o1) against your current job: base +30,000 · year one unknown" in (
+            " ".join(versus.split())
+        )
 
     run(tmp_path, body)
 
@@ -254,18 +258,18 @@ def test_recap_with_nothing_to_recap(tmp_path: Path) -> None:
 
 def test_enter_on_a_flag_opens_what_it_is_about(tmp_path: Path) -> None:
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
-        table = app.screen.query_one("#review-flags", RecordTable)
+        table = app.screen.query_one("#review-flags", DataTable)
         table.focus()
-        table.cursor_row = list(table.keys).index("no-date:p1")
+        table.move_cursor(row=table.get_row_index("promise:p1"))
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConversationScreen"
         assert app.screen.conversation_id == "c1"  # type: ignore[attr-defined]
         await pilot.press("escape")
         await pilot.pause()
-        table = app.screen.query_one("#review-flags", RecordTable)
+        table = app.screen.query_one("#review-flags", DataTable)
         table.focus()
-        table.cursor_row = list(table.keys).index("deadline:o1")
+        table.move_cursor(row=table.get_row_index("offer:o1"))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, OfferEditor)
