@@ -50,11 +50,19 @@ class _Rows:
     def __init__(self, journal: Journal, ctx: Context) -> None:
         self.journal = journal
         self.today = ctx.today
-        hedges = ctx.config.hedges
+        config = ctx.config
+        hedges, not_hedges, wait = config.hedges, config.not_hedges, config.recap_wait_days
         self.promise_flags = {
-            p.id: flags_for_promise(p, self.today, hedges) for p in journal.promises.values()
+            p.id: flags_for_promise(p, self.today, hedges, not_hedges, wait)
+            for p in journal.promises.values()
         }
-        self.ask_flags = {a.id: flags_for_ask(a, self.today, hedges) for a in journal.asks.values()}
+        self.ask_flags = {
+            a.id: flags_for_ask(a, self.today, hedges, not_hedges) for a in journal.asks.values()
+        }
+        self.offer_flags = {
+            o.id: flags_for_offer(o, self.today, hedges, not_hedges)
+            for o in journal.offers.values()
+        }
 
     def records(self, what: str) -> list[tuple[Record, list[str]]]:
         """(record, flag names) for every record of the list, in list order."""
@@ -64,7 +72,7 @@ class _Rows:
         if what == "asks":
             return [(a, flag_names(self.ask_flags[a.id])) for a in j.asks.values()]
         if what == "offers":
-            return [(o, flag_names(flags_for_offer(o, self.today))) for o in j.offers.values()]
+            return [(o, flag_names(self.offer_flags[o.id])) for o in j.offers.values()]
         if what == "conversations":
             convs = sorted(j.conversations.values(), key=lambda c: (c.on, c.at or ""))
             return [(c, self._of_promises(j.promises_of(c.id))) for c in convs]
@@ -144,7 +152,14 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _flags(args: argparse.Namespace, ctx: Context) -> int:
-    found = all_flags(ctx.journal(), ctx.today, ctx.config.hedges)
+    config = ctx.config
+    found = all_flags(
+        ctx.journal(),
+        ctx.today,
+        config.hedges,
+        not_hedges=config.not_hedges,
+        wait_days=config.recap_wait_days,
+    )
     if args.flag:
         found = [f for f in found if f.flag == args.flag]
     if args.json:

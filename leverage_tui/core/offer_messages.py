@@ -32,6 +32,7 @@ def offer_in_writing(
     *,
     to: Sequence[str] = (),
     hedges: Sequence[str] = DEFAULT_HEDGES,
+    not_hedges: Sequence[str] = (),
 ) -> Message:
     """Ask for `offer` in writing: what was said (role, figures, terms) and what the letter
     should also say (missing figures, effective or start date, how it is announced).
@@ -64,7 +65,7 @@ def offer_in_writing(
         "",
         "As I understood it:",
         "",
-        *offer_lines(offer, today, hedges, deadline=False),
+        *offer_lines(offer, today, hedges, deadline=False, not_hedges=not_hedges),
         "",
         "It would help if it also included:",
         "",

@@ -222,11 +222,12 @@ def build_brief(
     hedges: Sequence[str] = DEFAULT_HEDGES,
     *,
     promise_flags: Mapping[str, Sequence[Flag]] | None = None,
+    not_hedges: Sequence[str] = (),
 ) -> Brief:
     """The decision brief for `journal` as of `today` (the journal's today by default).
 
     A caller that keeps the promises' flags up to date (the app) passes them in rather
-    than have them computed again.
+    than have them computed again. `not_hedges` are default hedges the user took away.
     """
     day = today or journal.today
     current = journal.current_job
@@ -240,7 +241,7 @@ def build_brief(
     ]
     promises = list(journal.promises.values())
     track = journal.track_record(day)
-    flags = all_flags(journal, day, hedges, promise_flags)
+    flags = all_flags(journal, day, hedges, promise_flags, not_hedges)
     asks = [coverage(a, journal.promises) for a in journal.asks.values()]
     checklist = [
         check_fixes_why(asks),
