@@ -199,6 +199,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             received=ago(9),
             deadline=later(2),
             written=True,
+            conversation=c.id,
         )
 
         c = j.add_conversation(
@@ -240,6 +241,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             received=ago(1),
             deadline=later(6),
             counter=True,
+            conversation=c.id,
         )
         j.add_promise(
             "Title change to Lead Designer, announced to the team",
