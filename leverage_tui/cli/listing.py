@@ -173,11 +173,23 @@ def _flags(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _person(journal: Journal, name: str) -> str:
+    """The name as the journal has it: a person, or an offer's company; UsageError."""
+    wanted = " ".join(name.split()).casefold()
+    known = [p.name for p in journal.people.values()] + [o.company for o in journal.offers.values()]
+    for candidate in known:
+        if candidate.casefold() == wanted:
+            return candidate
+    raise UsageError(f"no person or company named {name[:40]!r} (see: leverage list people)")
+
+
 def _timeline(args: argparse.Namespace, ctx: Context) -> int:
     start, end = args.start, args.end
     if start and end and start > end:
         raise UsageError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
-    events = timeline(ctx.journal(), start, end)
+    journal = ctx.journal()
+    person = _person(journal, args.person) if args.person is not None else None
+    events = timeline(journal, start, end, person)
     if args.kind:
         events = [e for e in events if e.kind in args.kind]
     if args.json:
@@ -224,10 +236,11 @@ def register(sub: Any) -> None:
     p = command(
         sub,
         "timeline",
-        "everything in date order: conversations, promises made, kept and due, offers",
+        "everything in date order: conversations, promises and offers, and every change",
         [
             'leverage timeline --from "3 months ago"',
             'leverage timeline --from "nov 1" --to today --json',
+            'leverage timeline --person "Maya Chen"',
         ],
         _timeline,
     )
@@ -241,4 +254,9 @@ def register(sub: Any) -> None:
         metavar="KIND",
         help="only events of this kind (" + ", ".join(EVENT_KINDS) + "); repeat for more",
     )
-    p.add_argument("--json", action="store_true", help="print [{date, kind, id, text}]")
+    p.add_argument(
+        "--person",
+        metavar="NAME",
+        help="only what concerns this person (or an offer's company): what they said and did",
+    )
+    p.add_argument("--json", action="store_true", help="print [{date, kind, id, text, people}]")

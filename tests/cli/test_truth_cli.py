@@ -82,3 +82,30 @@ def test_the_offer_message_leaves_out_questions_on_removed_hedges(
     assert asked in cli("recap", "--offer", "o2").out
     config(tmp_path, 'not_hedges = ["probably"]\n')
     assert "- Terms: Remote, probably from March\n" in cli("recap", "--offer", "o2").out
+
+
+def test_timeline_for_one_person(cli: Run, sample: Path) -> None:
+    Journal(sample, today=TODAY).update_promise("p1", due=date(2026, 12, 8), on=date(2026, 11, 20))
+    r = cli("timeline", "--person", "  SYBIL ", "--json")
+    assert r.code == 0
+    assert all(e["people"] == ["Sybil"] for e in r.json)
+    assert [(e["kind"], e["id"]) for e in r.json] == [
+        ("promise-made", "p4"),
+        ("promise-resolved", "p4"),
+        ("promise-status", "p4"),
+        ("promise-made", "p2"),
+        ("conversation", "c1"),
+        ("promise-made", "p1"),
+        ("promise-moved", "p1"),
+        ("promise-due", "p1"),
+    ]
+    moved = next(e for e in r.json if e["kind"] == "promise-moved")
+    assert moved["text"] == "due date moved 2026-12-01 → 2026-12-08: You will lead Q3 planning"
+    r = cli("timeline", "--person", "Acme", "--kind", "offer-deadline")
+    assert r.code == 0 and "decide on Acme (open)" in r.out
+
+
+def test_timeline_for_an_unknown_person_is_bad_input(cli: Run, sample: Path) -> None:
+    r = cli("timeline", "--person", "Nobody")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == "leverage: no person or company named 'Nobody' (see: leverage list people)\n"
