@@ -313,9 +313,9 @@ class TodayScreen(PromiseKeys):
         return conv if conv in journal.conversations else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Recap is dimmed unless the highlighted promise was made in a conversation."""
+        """Recap shows only while the highlighted promise was made in a conversation."""
         if action == "recap":
-            return True if self._recap_conversation() else None
+            return self._recap_conversation() is not None
         return super().check_action(action, parameters)
 
     def action_recap(self) -> None:

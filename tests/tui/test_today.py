@@ -274,3 +274,30 @@ def test_the_wait_comes_from_the_config(demo_path, drive) -> None:
         assert "p9" in ids(app, "unwritten")
 
     drive(app, body)
+
+
+def test_recap_key_only_for_a_promise_made_in_a_conversation(tmp_path, drive) -> None:
+    """r shows while the highlighted promise has a conversation to recap, not otherwise."""
+    from leverage_tui.core.journal import Journal
+
+    path = tmp_path / "j.json"
+    j = Journal(path, today=TODAY)
+    c = j.add_conversation(["Sybil"], "Lead role", on=dt.date(2026, 11, 20))
+    j.add_promise("Lead Q1", "Sybil", conversation=c.id, due=dt.date(2026, 11, 25))
+    j.add_promise("Send the band", "Hal", made_on=dt.date(2026, 11, 19), due=dt.date(2026, 11, 26))
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        screen = app.screen
+        due = screen.query_one("#due", OptionList)
+        due.focus()
+        await pilot.pause()
+        assert due.highlighted_option is not None and due.highlighted_option.id == "p1"
+        assert screen.check_action("recap", ()) is True
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.check_action("recap", ()) is False
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen
+
+    drive(LeverageApp(path, today=TODAY), body)
