@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .flags import RECAP_CHANGE
 from .records import Change, Offer, Promise
@@ -64,9 +63,11 @@ OFFER_FIELDS = {
 _MONEY = ("base", "bonus", "sign_on", "equity_value", "benefits")
 
 
-@dataclass(frozen=True)
-class Event:
-    """One dated thing on the timeline, pointing at the record it comes from."""
+class Event(NamedTuple):
+    """One dated thing on the timeline, pointing at the record it comes from.
+
+    A named tuple: a ten-year journal has some 75,000 events, built in one go.
+    """
 
     date: dt.date
     kind: str
@@ -90,11 +91,14 @@ class Event:
         }
 
 
-def _by_day(changes: Iterable[Change]) -> dict[dt.date, list[Change]]:
+def _by_day(changes: list[Change]) -> Iterable[tuple[dt.date, list[Change]]]:
+    """The changes grouped by day, first day first (most lists hold one change)."""
+    if len(changes) == 1:
+        return ((changes[0].on, changes),)
     out: dict[dt.date, list[Change]] = {}
     for change in changes:
         out.setdefault(change.on, []).append(change)
-    return out
+    return out.items()
 
 
 def _form_words(change: Change) -> str:
@@ -113,36 +117,43 @@ def _day(text: str | None) -> str:
     return text or "no date"
 
 
-def promise_events(p: Promise) -> Iterator[Event]:
+def promise_events(p: Promise) -> list[Event]:
     """The events of one promise: made, every recorded change, resolved, due."""
     who = (p.by,)
-    yield Event(p.made_on, "promise-made", p.id, f"{p.by} promised: {p.text}", who)
-    if not p.history:  # most promises: no change to show
-        if p.status != "pending" and p.status_on:
-            yield Event(p.status_on, "promise-resolved", p.id, f"{p.status}: {p.text}", who)
-        if p.due:
-            yield Event(p.due, "promise-due", p.id, f"due ({p.status}): {p.text}", who)
-        return
-    forms = [c for c in p.history if c.field in ("form", RECAP_CHANGE)]
-    for day, changes in _by_day(forms).items():
-        words = ", then ".join(_form_words(c) for c in changes)
-        yield Event(day, "promise-form", p.id, f"{words}: {p.text}", who)
-    moves = [c for c in p.history if c.field == "due"]
-    for day, changes in _by_day(moves).items():
-        steps = " → ".join([_day(changes[0].old), *(_day(c.new) for c in changes)])
-        yield Event(day, "promise-moved", p.id, f"due date moved {steps}: {p.text}", who)
-    statuses = [c for c in p.history if c.field == "status"]
+    pid, text = p.id, p.text
+    out = [Event(p.made_on, "promise-made", pid, f"{p.by} promised: {text}", who)]
+    forms: list[Change] = []
+    moves: list[Change] = []
+    statuses: list[Change] = []
+    for change in p.history:
+        field = change.field
+        if field == "status":
+            statuses.append(change)
+        elif field == "due":
+            moves.append(change)
+        elif field == "form" or field == RECAP_CHANGE:
+            forms.append(change)
+    if forms:
+        for day, changes in _by_day(forms):
+            words = ", then ".join(_form_words(c) for c in changes)
+            out.append(Event(day, "promise-form", pid, f"{words}: {text}", who))
+    if moves:
+        for day, changes in _by_day(moves):
+            steps = " → ".join([_day(changes[0].old), *(_day(c.new) for c in changes)])
+            out.append(Event(day, "promise-moved", pid, f"due date moved {steps}: {text}", who))
     first = next((c for c in statuses if c.old == "pending" and c.new != "pending"), None)
     if first is not None:
-        yield Event(first.on, "promise-resolved", p.id, f"{first.new}: {p.text}", who)
+        out.append(Event(first.on, "promise-resolved", pid, f"{first.new}: {text}", who))
     elif not statuses and p.status != "pending" and p.status_on:
-        yield Event(p.status_on, "promise-resolved", p.id, f"{p.status}: {p.text}", who)
+        out.append(Event(p.status_on, "promise-resolved", pid, f"{p.status}: {text}", who))
     later = [c for c in statuses if c is not first]
-    for day, changes in _by_day(later).items():
-        steps = " → ".join([changes[0].old or "—", *(c.new or "—" for c in changes)])
-        yield Event(day, "promise-status", p.id, f"status {steps}: {p.text}", who)
+    if later:
+        for day, changes in _by_day(later):
+            steps = " → ".join([changes[0].old or "—", *(c.new or "—" for c in changes)])
+            out.append(Event(day, "promise-status", pid, f"status {steps}: {text}", who))
     if p.due:
-        yield Event(p.due, "promise-due", p.id, f"due ({p.status}): {p.text}", who)
+        out.append(Event(p.due, "promise-due", pid, f"due ({p.status}): {text}", who))
+    return out
 
 
 def _as_of(offer: Offer, field: str, day: dt.date) -> str | None:
@@ -195,7 +206,7 @@ def offer_events(o: Offer, people: tuple[str, ...]) -> Iterator[Event]:
         text = f"{form} {what}: {o.company}, {role_on(o, o.received)}"
         yield Event(o.received, "offer", o.id, text, who)
     tracked = [c for c in o.history if c.field in OFFER_FIELDS]
-    for day, changes in _by_day(tracked).items():
+    for day, changes in _by_day(tracked):
         words = "; ".join(_offer_change(c) for c in changes)
         yield Event(day, "offer-changed", o.id, f"{o.company} {what}: {words}", who)
     if o.deadline:
@@ -227,14 +238,12 @@ def timeline(
     for a in journal.asks.values():
         if a.target:
             events.append(Event(a.target, "ask-target", a.id, f"target for ask: {a.text}"))
+    if start is not None or end is not None:
+        low, high = start or dt.date.min, end or dt.date.max
+        events = [e for e in events if low <= e.date <= high]
+    if person is not None:
+        wanted = person.casefold()
+        events = [e for e in events if any(n.casefold() == wanted for n in e.people)]
     rank = {k: i for i, k in enumerate(EVENT_KINDS)}
-    wanted = person.casefold() if person is not None else None
-    events = [
-        e
-        for e in events
-        if (start is None or e.date >= start)
-        and (end is None or e.date <= end)
-        and (wanted is None or any(n.casefold() == wanted for n in e.people))
-    ]
     events.sort(key=lambda e: (e.date, rank[e.kind], len(e.id), e.id))
     return events

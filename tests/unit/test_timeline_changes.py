@@ -183,3 +183,24 @@ def test_the_demo_timeline_tells_the_story(tmp_path: Path) -> None:
     assert ("promise-form", "recap sent: Counteroffer in writing by the end of next week") in texts
     moved = [t for k, t in texts if k == "promise-moved"]
     assert len(moved) == 2 and all("A seat in the quarterly planning meetings" in t for t in moved)
+
+
+def test_an_event_is_named_by_kind_record_and_day(j: Journal) -> None:
+    """Changes of one kind on one record on one day make one event (the TUI keys rows
+    by kind, id and date): never two events under one name."""
+    p = j.add_promise("Lead Q1", "Maya", made_on=days(-3), due=days(3))
+    for n in range(3):  # a busy day: every change twice or more
+        j.update_promise(p.id, due=days(4 + n), on=days(-1))
+        j.update_promise(p.id, status="honored", on=days(-1))
+        j.update_promise(p.id, status="pending", on=days(-1))
+    j.set_forms([p.id], "written", on=days(-1))
+    j.set_forms([p.id], "recap-sent", on=days(-1))
+    o = j.add_offer("Acme", "Staff", received=days(-2))
+    j.update(o.id, when=days(-1), base="150k")
+    j.update(o.id, when=days(-1), base="155k", written=True)
+    names = [(e.kind, e.id, e.date) for e in timeline(j)]
+    assert len(names) == len(set(names))
+    moved = next(e for e in timeline(j) if e.kind == "promise-moved")
+    assert moved.text == f"due date moved {days(3)} → {days(4)} → {days(5)} → {days(6)}: Lead Q1"
+    changed = next(e for e in timeline(j) if e.kind == "offer-changed")
+    assert changed.text == "Acme offer: base none → 150,000; base 150,000 → 155,000; put in writing"
