@@ -123,8 +123,18 @@ class LeverageApp(App[None]):
 
     @property
     def hedges(self) -> tuple[str, ...]:
-        """The hedge phrases that make a text vague."""
+        """The hedge phrases the user added to the default ones (config `hedges`)."""
         return self.config.hedges
+
+    @property
+    def not_hedges(self) -> tuple[str, ...]:
+        """The default hedges the user took away (config `not_hedges`)."""
+        return self.config.not_hedges
+
+    @property
+    def recap_wait_days(self) -> int:
+        """Days a recap waits for its confirmation before it is asked again."""
+        return self.config.recap_wait_days
 
     def change(self, fn: Callable[[Journal], T]) -> T | None:
         """Apply a change to the journal; a bad input or failed save becomes a notice.
@@ -345,6 +355,40 @@ class LeverageApp(App[None]):
         from .screens.conversation import ConversationScreen
 
         self.push_screen(ConversationScreen(conversation_id, select=select))
+
+    def open_recap(self, conversation_id: str) -> None:
+        """Show the recap of a conversation (asking the user's name first, once)."""
+        from .screens.recap import RecapScreen
+
+        self.with_name(lambda: self.push_screen(RecapScreen(conversation_id)))
+
+    def open_offer_message(self, offer_id: str, more_time: bool = False) -> None:
+        """Show the message asking for an offer in writing, or (`more_time`) for more
+        days before its deadline (asking the user's name first, once)."""
+        from .screens.offer_message import OfferMessageScreen
+
+        self.with_name(lambda: self.push_screen(OfferMessageScreen(offer_id, more_time)))
+
+    def with_name(self, then: Callable[[], object]) -> None:
+        """Run `then`, first asking how to sign messages if the user never said.
+
+        Asked once: the answer (or an empty name, when skipped) is saved as `name` in
+        config.toml; a save that fails is said, and not asked again this session.
+        """
+        if self.config.name or self.config.name_asked:
+            then()
+            return
+        from .screens.name_dialog import NameDialog
+
+        def answered(name: str | None) -> None:
+            self.config.name, self.config.name_asked = name or "", True
+            try:
+                save_setting(self.config_path, "name", name or "")
+            except OSError as err:
+                self.notify(f"Name not saved: {err}", severity="warning")
+            then()
+
+        self.push_screen(NameDialog(), answered)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette: every screen by name, every action, this screen's keys, Textual's."""

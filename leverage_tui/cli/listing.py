@@ -50,11 +50,19 @@ class _Rows:
     def __init__(self, journal: Journal, ctx: Context) -> None:
         self.journal = journal
         self.today = ctx.today
-        hedges = ctx.config.hedges
+        config = ctx.config
+        hedges, not_hedges, wait = config.hedges, config.not_hedges, config.recap_wait_days
         self.promise_flags = {
-            p.id: flags_for_promise(p, self.today, hedges) for p in journal.promises.values()
+            p.id: flags_for_promise(p, self.today, hedges, not_hedges, wait)
+            for p in journal.promises.values()
         }
-        self.ask_flags = {a.id: flags_for_ask(a, self.today, hedges) for a in journal.asks.values()}
+        self.ask_flags = {
+            a.id: flags_for_ask(a, self.today, hedges, not_hedges) for a in journal.asks.values()
+        }
+        self.offer_flags = {
+            o.id: flags_for_offer(o, self.today, hedges, not_hedges)
+            for o in journal.offers.values()
+        }
 
     def records(self, what: str) -> list[tuple[Record, list[str]]]:
         """(record, flag names) for every record of the list, in list order."""
@@ -64,7 +72,7 @@ class _Rows:
         if what == "asks":
             return [(a, flag_names(self.ask_flags[a.id])) for a in j.asks.values()]
         if what == "offers":
-            return [(o, flag_names(flags_for_offer(o, self.today))) for o in j.offers.values()]
+            return [(o, flag_names(self.offer_flags[o.id])) for o in j.offers.values()]
         if what == "conversations":
             convs = sorted(j.conversations.values(), key=lambda c: (c.on, c.at or ""))
             return [(c, self._of_promises(j.promises_of(c.id))) for c in convs]
@@ -144,7 +152,14 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _flags(args: argparse.Namespace, ctx: Context) -> int:
-    found = all_flags(ctx.journal(), ctx.today, ctx.config.hedges)
+    config = ctx.config
+    found = all_flags(
+        ctx.journal(),
+        ctx.today,
+        config.hedges,
+        not_hedges=config.not_hedges,
+        wait_days=config.recap_wait_days,
+    )
     if args.flag:
         found = [f for f in found if f.flag == args.flag]
     if args.json:
@@ -158,11 +173,23 @@ def _flags(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _person(journal: Journal, name: str) -> str:
+    """The name as the journal has it: a person, or an offer's company; UsageError."""
+    wanted = " ".join(name.split()).casefold()
+    known = [p.name for p in journal.people.values()] + [o.company for o in journal.offers.values()]
+    for candidate in known:
+        if candidate.casefold() == wanted:
+            return candidate
+    raise UsageError(f"no person or company named {name[:40]!r} (see: leverage list people)")
+
+
 def _timeline(args: argparse.Namespace, ctx: Context) -> int:
     start, end = args.start, args.end
     if start and end and start > end:
         raise UsageError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
-    events = timeline(ctx.journal(), start, end)
+    journal = ctx.journal()
+    person = _person(journal, args.person) if args.person is not None else None
+    events = timeline(journal, start, end, person)
     if args.kind:
         events = [e for e in events if e.kind in args.kind]
     if args.json:
@@ -209,10 +236,11 @@ def register(sub: Any) -> None:
     p = command(
         sub,
         "timeline",
-        "everything in date order: conversations, promises made, kept and due, offers",
+        "everything in date order: conversations, promises and offers, and every change",
         [
             'leverage timeline --from "3 months ago"',
             'leverage timeline --from "nov 1" --to today --json',
+            'leverage timeline --person "Maya Chen"',
         ],
         _timeline,
     )
@@ -226,4 +254,9 @@ def register(sub: Any) -> None:
         metavar="KIND",
         help="only events of this kind (" + ", ".join(EVENT_KINDS) + "); repeat for more",
     )
-    p.add_argument("--json", action="store_true", help="print [{date, kind, id, text}]")
+    p.add_argument(
+        "--person",
+        metavar="NAME",
+        help="only what concerns this person (or an offer's company): what they said and did",
+    )
+    p.add_argument("--json", action="store_true", help="print [{date, kind, id, text, people}]")

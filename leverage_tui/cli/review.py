@@ -3,8 +3,9 @@
 - `review` prints the decision brief: in a terminal a readable report (review_report.py),
   else Markdown (`--md` always; `--json` the numbers; `-o FILE`).
 - `recap CONVERSATION_ID` prints a ready-to-send recap of the conversation's verbal
-  promises (or asks again about unconfirmed ones); `--mark-sent` then moves the verbal
-  ones to recap-sent. `recap --offer ID` asks for an offer in writing, `recap --more-time
+  promises (or asks again about unconfirmed ones); `--mark-sent` then records it sent
+  (`Journal.mark_recap_sent`: verbal ones move to recap-sent, the wait of those asked
+  again starts over). `recap --offer ID` asks for an offer in writing, `recap --more-time
   ID [--until DATE]` for more days before its deadline.
 - `current-job` records the job the offers are compared with (or shows it).
 - `export_other` writes `export --format md|csv|ics` for `cli/files.py`.
@@ -40,7 +41,8 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("choose one of --md and --json")
     from ..core.review import brief_markdown, build_brief  # imported when used: fast startup
 
-    brief = build_brief(ctx.journal(), ctx.today, ctx.config.hedges)
+    config = ctx.config
+    brief = build_brief(ctx.journal(), ctx.today, config.hedges, not_hedges=config.not_hedges)
     if args.json:
         text = json.dumps(brief.to_doc(), indent=2, ensure_ascii=False) + "\n"
         _emit(text, args.output, ctx, "the brief's numbers")
@@ -74,7 +76,12 @@ def _recap(args: argparse.Namespace, ctx: Context) -> int:
         to = offer_messages.people_for_offer(journal, offer)
         if args.offer is not None:
             message = offer_messages.offer_in_writing(
-                offer, config.name, ctx.today, to=to, hedges=config.hedges
+                offer,
+                config.name,
+                ctx.today,
+                to=to,
+                hedges=config.hedges,
+                not_hedges=config.not_hedges,
             )
         else:
             message = offer_messages.more_time(offer, config.name, ctx.today, args.until, to=to)
@@ -88,13 +95,22 @@ def _recap(args: argparse.Namespace, ctx: Context) -> int:
         user_name=config.name,
         offers=offer_messages.offers_discussed(journal, args.conversation),
         wait_days=config.recap_wait_days,
+        not_hedges=config.not_hedges,
     )
     _emit(recap.text, args.output, ctx, "the recap")
     if args.mark_sent:
-        ids = [i for i in recap.promises if journal.promise(i).form == "verbal"]
-        journal.set_forms(ids, "recap-sent")
-        shown = ", ".join(ids) if ids else "none (already recap-sent)"
-        print(f"marked recap-sent: {shown}", file=sys.stderr)
+        verbal = {i for i in recap.promises if journal.promise(i).form == "verbal"}
+        changed = [p.id for p in journal.mark_recap_sent(recap.promises, ctx.today)]
+        moved = [i for i in changed if i in verbal]
+        again = [i for i in changed if i not in verbal]
+        if moved or not again:
+            shown = ", ".join(moved) if moved else "none (already marked sent today)"
+            print(f"marked recap-sent: {shown}", file=sys.stderr)
+        if again:
+            print(
+                f"recap sent again: {', '.join(again)} (the wait before asking again starts over)",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -181,7 +197,12 @@ def register(sub: Any) -> None:
         "--until", type=date_arg, metavar="DATE", help="the new date to ask for (--more-time)"
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--mark-sent", action="store_true", help="then mark those promises recap-sent")
+    p.add_argument(
+        "--mark-sent",
+        action="store_true",
+        help="then record the recap sent (verbal promises become recap-sent; the wait of "
+        "those asked again starts over)",
+    )
 
     p = command(
         sub,

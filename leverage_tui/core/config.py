@@ -30,6 +30,7 @@ class Config:
     backups: int = 10
     keymap: dict[str, str] = field(default_factory=dict)
     name: str = ""
+    name_asked: bool = False  # the file has a `name` (even an empty one): asked already
     recap_wait_days: int = 3
     warnings: list[str] = field(default_factory=list)
 
@@ -79,6 +80,7 @@ def _phrases(raw: dict[str, object], key: str, path: Path, warnings: list[str]) 
 def _recap_settings(raw: dict[str, object], path: Path, config: Config) -> None:
     """`name` (how the user signs a recap) and `recap_wait_days` (before asking again)."""
     name = raw.get("name", "")
+    config.name_asked = "name" in raw
     if isinstance(name, str):
         config.name = " ".join(name.split())
     else:

@@ -1,8 +1,16 @@
 """Flags: computed warnings on promises, asks and offers, each with a one-line reason.
 
 Flags are never stored. `flags_for_promise`, `flags_for_ask` and `flags_for_offer` are
-pure functions of a record, today and the hedge phrases; `all_flags` runs them over a
-journal, worst first.
+pure functions of a record, today, the hedge phrases (`hedges` added to the defaults,
+`not_hedges` taken away) and, for `unconfirmed`, the days a recap may wait for its
+answer (`wait_days`, config `recap_wait_days`); `all_flags` runs them over a journal,
+worst first.
+
+When a recap was sent is read from a promise's history (`recap_sent_on`): the last move
+of its form to recap-sent, or the last `recap` entry, which `Journal.mark_recap_sent`
+records when a recap is sent again for a promise already recap-sent (old: the date of
+the recap before, new: this one's). A promise recorded as recap-sent from the start has
+neither: its recap went out on or after the day it was made.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ FLAGS = (
     "walked-back",
     "moving-target",
     "verbal-offer",
+    "unconfirmed",
     "unwritten",
     "vague",
     "no-date",
@@ -36,16 +45,24 @@ FLAG_HELP = {
     "unwritten": "pending promise that is still verbal or only recap-sent",
     "no-date": "pending promise with no due date",
     "overdue": "pending promise past its due date",
-    "vague": "promise or ask that hedges, or an ask with no measure or date",
+    "vague": "promise, offer or ask that hedges, or an ask with no measure or date",
     "moving-target": "due date pushed later two or more times",
     "walked-back": "promise honored once and later withdrawn, or status moved back",
     "verbal-offer": "open offer that is not in writing",
     "deadline": "open offer whose decision deadline is within 3 days or past",
+    "unconfirmed": "recap sent some days ago (recap_wait_days, 3 unless set) and not "
+    "confirmed in writing: ask again",
 }
 """What each flag means, in one line."""
 
 DEADLINE_DAYS = 3
 """An open offer is flagged when its decision deadline is this close, or past."""
+RECAP_WAIT_DAYS = 3
+"""Days after a recap is sent before an unconfirmed one is asked again (the default)."""
+RECAP_CHANGE = "recap"
+"""The history field of a recap sent again for a promise already recap-sent."""
+OFFER_WORDS = ("role", "equity", "terms")
+"""The offer fields whose words are checked for hedges (a reason names the field)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,42 @@ def _days(n: int) -> str:
     return f"{n} day{'s' if n != 1 else ''}"
 
 
+def _ago(n: int) -> str:
+    return {0: "today", 1: "yesterday"}.get(n, f"{n} days ago")
+
+
+def recap_sent_on(promise: Promise) -> dt.date | None:
+    """The day the last recap of the promise was sent, if its history says: its last
+    move to recap-sent or its last `recap` entry (a recap sent again)."""
+    for change in reversed(promise.history):
+        if change.field == RECAP_CHANGE or (change.field == "form" and change.new == "recap-sent"):
+            return change.on
+    return None
+
+
+def recap_sent(promise: Promise) -> dt.date:
+    """The day the recap went out, as far as is known: `recap_sent_on`, else the day the
+    promise was made (recorded as recap-sent from the start: sent on or after it)."""
+    return recap_sent_on(promise) or promise.made_on
+
+
+def unanswered(promise: Promise, today: dt.date, wait_days: int = RECAP_WAIT_DAYS) -> bool:
+    """True when the promise is pending and recap-sent for at least `wait_days` days."""
+    return (
+        promise.pending
+        and promise.form == "recap-sent"
+        and (today - recap_sent(promise)).days >= wait_days
+    )
+
+
+def _unconfirmed_reason(promise: Promise, today: dt.date) -> str:
+    sent = recap_sent_on(promise)
+    if sent is None:
+        made = (today - promise.made_on).days
+        return f"recorded as recap-sent when made, {_ago(made)}; no written confirmation yet"
+    return f"recap sent {_ago((today - sent).days)}, no written confirmation yet"
+
+
 def moved_later(promise: Promise) -> list[tuple[str, str]]:
     """The (old, new) due dates of every time the due date was pushed later."""
     return [
@@ -106,11 +159,16 @@ def walked_back(promise: Promise) -> tuple[str, dt.date] | None:
 
 
 def flags_for_promise(
-    p: Promise, today: dt.date, hedges: Sequence[str] = (), not_hedges: Sequence[str] = ()
+    p: Promise,
+    today: dt.date,
+    hedges: Sequence[str] = (),
+    not_hedges: Sequence[str] = (),
+    wait_days: int = RECAP_WAIT_DAYS,
 ) -> list[Flag]:
     """Every flag that applies to promise `p` on `today`.
 
-    `hedges` are hedge phrases added to the defaults, `not_hedges` defaults taken away.
+    `hedges` are hedge phrases added to the defaults, `not_hedges` defaults taken away;
+    a recap unanswered for `wait_days` days is flagged `unconfirmed`.
     """
     out: list[Flag] = []
 
@@ -125,6 +183,8 @@ def flags_for_promise(
                 add("unwritten", f"only said by {p.by} on {p.made_on.isoformat()}; not in writing")
             else:
                 add("unwritten", f"recap sent, {p.by} has not confirmed it in writing")
+                if unanswered(p, today, wait_days):
+                    add("unconfirmed", _unconfirmed_reason(p, today))
         if p.due is None:
             add("no-date", "no due date: a promise without a date is not a commitment")
     if p.history:  # most promises have none: skip the look at it
@@ -164,8 +224,11 @@ def flags_for_ask(
     return [Flag("vague", "ask", a.id, "; ".join(problems))]
 
 
-def flags_for_offer(o: Offer, today: dt.date) -> list[Flag]:
-    """Every flag that applies to offer `o` (only while it is open)."""
+def flags_for_offer(
+    o: Offer, today: dt.date, hedges: Sequence[str] = (), not_hedges: Sequence[str] = ()
+) -> list[Flag]:
+    """Every flag that applies to offer `o` (only while it is open): its deadline, not in
+    writing, and hedges in its role, equity or terms (`vague`)."""
     if o.status != "open":
         return []
     out = []
@@ -185,6 +248,13 @@ def flags_for_offer(o: Offer, today: dt.date) -> list[Flag]:
         out.append(
             Flag("verbal-offer", "offer", o.id, f"{what} from {o.company} is not in writing yet")
         )
+    hedged = []
+    for name in OFFER_WORDS:
+        reason = _hedge_reason(getattr(o, name), hedges, not_hedges)
+        if reason:
+            hedged.append(f"{name}: {reason}")
+    if hedged:
+        out.append(Flag("vague", "offer", o.id, "; ".join(hedged)))
     return out
 
 
@@ -203,12 +273,14 @@ def all_flags(
     hedges: Sequence[str] = (),
     promise_flags: Mapping[str, Sequence[Flag]] | None = None,
     not_hedges: Sequence[str] = (),
+    wait_days: int = RECAP_WAIT_DAYS,
 ) -> list[Flag]:
     """Every flag in the journal, worst first.
 
-    `promise_flags` (promise id -> its flags, for the same day and hedges) saves
+    `promise_flags` (promise id -> its flags, for the same day and settings) saves
     flagging every promise again when a caller keeps them already. `hedges` are hedge
-    phrases added to the defaults, `not_hedges` defaults taken away.
+    phrases added to the defaults, `not_hedges` defaults taken away; `wait_days` is how
+    long a recap waits before it is `unconfirmed`.
     """
     day = today or journal.today
     found: list[Flag] = []
@@ -217,9 +289,9 @@ def all_flags(
             found.extend(flags)
     else:
         for p in journal.promises.values():
-            found.extend(flags_for_promise(p, day, hedges, not_hedges))
+            found.extend(flags_for_promise(p, day, hedges, not_hedges, wait_days))
     for a in journal.asks.values():
         found.extend(flags_for_ask(a, day, hedges, not_hedges))
     for o in journal.offers.values():
-        found.extend(flags_for_offer(o, day))
+        found.extend(flags_for_offer(o, day, hedges, not_hedges))
     return sort_flags(found)

@@ -21,6 +21,7 @@ from msgspec.structs import replace
 
 from .checks import InputError, check_record, clean, clean_values, date_problem
 from .employers import employers_from
+from .flags import RECAP_CHANGE, recap_sent, recap_sent_on
 from .journal_core import JournalCore
 from .plural import counted
 from .records import (
@@ -311,6 +312,42 @@ class Journal(JournalCore):
             return out  # type: ignore[return-value]
 
         return self._change(f"mark {len(chosen)} promises {form}", body)
+
+    def mark_recap_sent(self, ids: Iterable[str], on: dt.date | None = None) -> list[Promise]:
+        """A recap of these promises was sent `on` (default today), as one undo step.
+
+        A verbal promise moves to recap-sent (a `form` change in its history). A promise
+        already recap-sent gets a `recap` history entry (old: the day the recap before
+        went out, if known; new: `on`), so the wait before asking again starts over
+        (flags.recap_sent_on). Written, official and resolved promises, and those whose
+        recap already went out that day, are left alone. The promises changed.
+        """
+        chosen = [self.promise(i).id for i in ids]
+        when = on or self.today
+        problem = date_problem(when, "date")
+        if problem:
+            raise InputError(problem)
+
+        def body() -> list[Promise]:
+            out: list[Promise] = []
+            for pid in chosen:
+                current = self.promises.get(pid)
+                if current is None:
+                    raise InputError(f"{pid} was deleted by another program; nothing was changed")
+                if not current.pending:
+                    continue
+                if current.form == "verbal":
+                    changed = self._tracked(KINDS["promise"], current, {"form": "recap-sent"}, when)
+                elif current.form == "recap-sent" and recap_sent(current) != when:
+                    before = recap_sent_on(current)
+                    again = Change(RECAP_CHANGE, _text(before), _text(when), when)
+                    changed = {"history": (*current.history, again)}
+                else:
+                    continue
+                out.append(self._put(replace(current, **changed)))  # type: ignore[arg-type]
+            return out
+
+        return self._change(f"recap sent for {counted(len(chosen), 'promise')}", body)
 
     def add_ask(self, text: str, **values: Any) -> Ask:
         """Record something the user wants, with how they will know they got it."""

@@ -2,8 +2,8 @@
 offer (usually the counteroffer) in writing, `more_time` asks the company for more days
 before its deadline.
 
-`offers_discussed` and `people_for_offer` connect offers and conversations until the
-journal links them: by the day the offer was received.
+`offers_discussed` and `people_for_offer` connect offers and conversations: by the link
+an offer keeps (`Offer.conversation`), else by the day it was received.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def offer_in_writing(
     *,
     to: Sequence[str] = (),
     hedges: Sequence[str] = DEFAULT_HEDGES,
+    not_hedges: Sequence[str] = (),
 ) -> Message:
     """Ask for `offer` in writing: what was said (role, figures, terms) and what the letter
     should also say (missing figures, effective or start date, how it is announced).
@@ -64,7 +65,7 @@ def offer_in_writing(
         "",
         "As I understood it:",
         "",
-        *offer_lines(offer, today, hedges, deadline=False),
+        *offer_lines(offer, today, hedges, deadline=False, not_hedges=not_hedges),
         "",
         "It would help if it also included:",
         "",
@@ -142,33 +143,61 @@ def more_time(
     return Message(subject=subject, body="\n".join(body) + "\n")
 
 
-# -- until offers link to conversations --------------------------------------------------
+# -- which offers a conversation's recap lists, and to whom an offer message goes -------
 
 
-def _has_recruiter(journal: Journal, people: Sequence[str]) -> bool:
+def _outside(journal: Journal, name: str, company: str) -> bool:
+    """True when `name` speaks for another company than `company`: a recruiter, or
+    someone whose recorded employer is another."""
+    person = journal.person_named(name)
+    if person is None:
+        return False
+    employer = person.employer.strip().casefold()
+    return person.role == "recruiter" or bool(employer and employer != company.casefold())
+
+
+def _for(journal: Journal, offer: Offer, people: Sequence[str]) -> bool:
+    """Whether a recap to `people` may list `offer` and ask for it in writing.
+
+    A counteroffer only when nobody there speaks for another company; an outside offer
+    only when someone there does (a recruiter, or someone who works for it): a recap to
+    the boss never lists an outside offer's figures, nor one to a recruiter the
+    counteroffer's.
+    """
+    if offer.counter:
+        return not any(_outside(journal, name, offer.company) for name in people)
+    company = offer.company.casefold()
     return any(
-        (person := journal.person_named(name)) is not None and person.role == "recruiter"
+        (person := journal.person_named(name)) is not None
+        and (person.role == "recruiter" or person.employer.strip().casefold() == company)
         for name in people
     )
 
 
 def offers_discussed(journal: Journal, conversation_id: str) -> list[Offer]:
-    """The offers a recap of the conversation should list, until offers link to
-    conversations: those received on its day that its people could put in writing.
-
-    A counteroffer when nobody in it is a recruiter; an outside offer only when someone
-    is (so a recap to the boss never lists an outside offer's figures).
-    """
+    """The offers a recap of the conversation lists: those linked to it
+    (`Offer.conversation`) and, for offers linked to no conversation, those received on
+    its day; either way only when its people could put the offer in writing (`_for`)."""
     conv = journal.conversation(conversation_id)
-    recruiter = _has_recruiter(journal, conv.people)
-    return [o for o in journal.offers.values() if o.received == conv.on and o.counter != recruiter]
+    return [
+        o
+        for o in journal.offers.values()
+        if (o.conversation == conv.id or (o.conversation is None and o.received == conv.on))
+        and _for(journal, o, conv.people)
+    ]
 
 
 def people_for_offer(journal: Journal, offer: Offer) -> list[str]:
-    """Who to write to about `offer`, until offers link to conversations: the people of
-    the conversations on the day it was received that `offers_discussed` links to it."""
+    """Who to write to about `offer`: the people of the conversation it is linked to
+    (or, with no link, of the conversations on the day it was received) whose recap
+    would list it (`offers_discussed`)."""
+    if offer.conversation is not None:
+        linked = journal.conversations.get(offer.conversation)
+        convs = [linked] if linked is not None else []
+    else:
+        convs = [c for c in journal.conversations.values() if c.on == offer.received]
     people: list[str] = []
-    for conv in journal.conversations.values():
-        if conv.on == offer.received and offer in offers_discussed(journal, conv.id):
+    for conv in convs:
+        if _for(journal, offer, conv.people):
             people += [p for p in conv.people if p not in people]
     return people

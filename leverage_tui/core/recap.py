@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Literal
 
 from .brief_md import WEEKDAY_NAMES, long_date
 from .checks import InputError
-from .flags import DEFAULT_HEDGES, find_hedge
+from .flags import DEFAULT_HEDGES, find_hedge, recap_sent, unanswered
+from .flags import RECAP_WAIT_DAYS as RECAP_WAIT_DAYS  # its callers import it from here
+from .flags import recap_sent_on as recap_sent_on
 from .records import Conversation, Offer, Promise
 from .review import money
 
@@ -31,8 +33,6 @@ RecapKind = Literal["recap", "follow-up", "ask-again"]
 
 FOLLOW_UP_DAYS = 7
 """A conversation more than this many days before today gets a follow-up, not a recap."""
-RECAP_WAIT_DAYS = 3
-"""Days after a recap is sent before an unconfirmed one is asked again (the default)."""
 MORE_TIME_DAYS = 7
 """How many days after the current deadline `more_time` proposes by default."""
 
@@ -77,19 +77,6 @@ class Recap(Message):
 # -- which promises a recap covers ------------------------------------------------------
 
 
-def recap_sent_on(promise: Promise) -> dt.date | None:
-    """The day the promise last moved to recap-sent, if its history says."""
-    for change in reversed(promise.history):
-        if change.field == "form" and change.new == "recap-sent":
-            return change.on
-    return None
-
-
-def _sent(p: Promise) -> dt.date:
-    # no history entry (made recap-sent from the start): the recap went on or after made_on
-    return recap_sent_on(p) or p.made_on
-
-
 def split_promises(
     promises: Iterable[Promise], today: dt.date, wait_days: int = RECAP_WAIT_DAYS
 ) -> tuple[list[Promise], list[Promise], list[Promise]]:
@@ -100,7 +87,7 @@ def split_promises(
     recap-sent more recently (too soon to ask again). Written and resolved ones: none.
     """
     verbal: list[Promise] = []
-    unanswered: list[Promise] = []
+    late: list[Promise] = []
     waiting: list[Promise] = []
     for p in promises:
         if not p.pending:
@@ -108,9 +95,8 @@ def split_promises(
         if p.form == "verbal":
             verbal.append(p)
         elif p.form == "recap-sent":
-            late = (today - _sent(p)).days >= wait_days
-            (unanswered if late else waiting).append(p)
-    return verbal, unanswered, waiting
+            (late if unanswered(p, today, wait_days) else waiting).append(p)
+    return verbal, late, waiting
 
 
 def recap_promises(
@@ -176,18 +162,20 @@ def _when(on: dt.date, today: dt.date) -> str:
     return f"on {long_date(on)}"
 
 
-def _hedged(text: str, hedges: Sequence[str]) -> bool:
-    return find_hedge(text, hedges) is not None
+def _hedged(text: str, hedges: Sequence[str], not_hedges: Sequence[str] = ()) -> bool:
+    return find_hedge(text, hedges, not_hedges) is not None
 
 
-def promise_line(p: Promise, who: str, today: dt.date, hedges: Sequence[str]) -> str:
+def promise_line(
+    p: Promise, who: str, today: dt.date, hedges: Sequence[str], not_hedges: Sequence[str] = ()
+) -> str:
     """One promise: `who`, the text exactly as said in quotes, then its date or a question.
 
     A hedge asks what needs to be true; no date asks for one; a date already past is
     named as missed; a date ahead is stated.
     """
     said = f'- {who}: "{p.text}"'
-    hedged = _hedged(p.text, hedges)
+    hedged = _hedged(p.text, hedges, not_hedges)
     condition = ", and what needs to be true?" if hedged else "?"
     if p.due is None:
         return f"{said} — could we agree a date{condition}"
@@ -203,7 +191,12 @@ def promise_line(p: Promise, who: str, today: dt.date, hedges: Sequence[str]) ->
 
 
 def offer_lines(
-    offer: Offer, today: dt.date, hedges: Sequence[str], *, deadline: bool = True
+    offer: Offer,
+    today: dt.date,
+    hedges: Sequence[str],
+    *,
+    deadline: bool = True,
+    not_hedges: Sequence[str] = (),
 ) -> list[str]:
     """The offer's role, figures, terms and (unless `deadline` is False) its decision
     deadline, one per line; a hedge in the words asks what needs to be true."""
@@ -218,7 +211,9 @@ def offer_lines(
         if not value:
             continue
         ask = " — could we put a date on this, and what needs to be true?"
-        lines.append(f"- {label}: {value}{ask if words and _hedged(value, hedges) else ''}")
+        lines.append(
+            f"- {label}: {value}{ask if words and _hedged(value, hedges, not_hedges) else ''}"
+        )
     if deadline and offer.deadline is not None:
         passed = offer.deadline < today
         label = "Answer was due" if passed else "Answer by"
@@ -226,7 +221,9 @@ def offer_lines(
     return lines
 
 
-def _offer_section(offer: Offer, today: dt.date, hedges: Sequence[str]) -> list[str]:
+def _offer_section(
+    offer: Offer, today: dt.date, hedges: Sequence[str], not_hedges: Sequence[str]
+) -> list[str]:
     if offer.counter:
         head = "The counteroffer, as I understood it:"
         ask = (
@@ -239,7 +236,7 @@ def _offer_section(offer: Offer, today: dt.date, hedges: Sequence[str]) -> list[
             "I'd be grateful to have the offer in writing (an offer letter or an email is "
             "fine), with the start date."
         )
-    return ["", head, "", *offer_lines(offer, today, hedges), "", ask]
+    return ["", head, "", *offer_lines(offer, today, hedges, not_hedges=not_hedges), "", ask]
 
 
 # -- the recap ---------------------------------------------------------------------------
@@ -259,11 +256,13 @@ def write_recap(
     user_name: str = "",
     offers: Sequence[Offer] = (),
     wait_days: int = RECAP_WAIT_DAYS,
+    not_hedges: Sequence[str] = (),
 ) -> Recap:
     """The recap of `conversation`, given its promises and the offers made or discussed in it.
 
     Covers the verbal promises, those whose recap has gone unconfirmed for `wait_days`,
-    and the offers not yet in writing. InputError when there is nothing to recap.
+    and the offers not yet in writing. `hedges` add to the default hedges, `not_hedges`
+    take defaults away. InputError when there is nothing to recap.
     """
     verbal, unanswered, waiting = split_promises(promises, today, wait_days)
     unwritten = [o for o in offers if not o.written]
@@ -271,7 +270,7 @@ def write_recap(
     if not (verbal or unanswered or unwritten):
         if waiting:
             ids = ", ".join(p.id for p in waiting)
-            again = long_date(min(_sent(p) for p in waiting) + dt.timedelta(days=wait_days))
+            again = long_date(min(recap_sent(p) for p in waiting) + dt.timedelta(days=wait_days))
             raise InputError(
                 f"conversation {cid}: the recap of {ids} is recent; if it is not "
                 f"confirmed in writing, ask again from {again}"
@@ -285,7 +284,7 @@ def write_recap(
     short = short_names([*conversation.people, *(p.by for p in [*verbal, *unanswered])])
 
     def lines_of(chosen: Sequence[Promise]) -> list[str]:
-        return [promise_line(p, short.get(p.by, p.by), today, hedges) for p in chosen]
+        return [promise_line(p, short.get(p.by, p.by), today, hedges, not_hedges) for p in chosen]
 
     if kind == "ask-again":
         subject = f"Following up on my recap of our {noun} on {on}"
@@ -316,7 +315,7 @@ def write_recap(
                 *lines_of(unanswered),
             ]
         for offer in unwritten:
-            body += _offer_section(offer, today, hedges)
+            body += _offer_section(offer, today, hedges, not_hedges)
     body = [greeting(conversation.people, short), "", *body, "", NEXT_STEP, ""]
     body += sign_off("Best", user_name)
     return Recap(
@@ -337,6 +336,7 @@ def recap_for(
     user_name: str = "",
     offers: Sequence[Offer] = (),
     wait_days: int = RECAP_WAIT_DAYS,
+    not_hedges: Sequence[str] = (),
 ) -> Recap:
     """The recap of a conversation of the journal (see `write_recap`); InputError for an
     unknown conversation or when there is nothing to recap."""
@@ -349,4 +349,5 @@ def recap_for(
         user_name=user_name,
         offers=offers,
         wait_days=wait_days,
+        not_hedges=not_hedges,
     )

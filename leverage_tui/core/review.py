@@ -288,11 +288,12 @@ def build_brief(
     hedges: Sequence[str] = DEFAULT_HEDGES,
     *,
     promise_flags: Mapping[str, Sequence[Flag]] | None = None,
+    not_hedges: Sequence[str] = (),
 ) -> Brief:
     """The decision brief for `journal` as of `today` (the journal's today by default).
 
     A caller that keeps the promises' flags up to date (the app) passes them in rather
-    than have them computed again.
+    than have them computed again. `not_hedges` are default hedges the user took away.
     """
     day = today or journal.today
     current = journal.current_job
@@ -314,7 +315,7 @@ def build_brief(
     ]
     promises = list(journal.promises.values())
     track = journal.track_record(day)
-    flags = all_flags(journal, day, hedges, promise_flags)
+    flags = all_flags(journal, day, hedges, promise_flags, not_hedges)
     asks = [coverage(a, journal.promises) for a in journal.asks.values()]
     about_flags = {f.id: about(journal, f.kind, f.id) for f in flags}
     floors = check_floors(

@@ -154,7 +154,8 @@ class AskEditor(EditorScreen):
             measure=self._measure(),
             target=self.query_one("#target", DateField).date,
         )
-        flags = flags_for_ask(draft, self.leverage.today, self.leverage.hedges)
+        app = self.leverage
+        flags = flags_for_ask(draft, app.today, app.hedges, app.not_hedges)
         if flags:
             verdict.update(f"~ still vague: {flags[0].reason}")
         else:

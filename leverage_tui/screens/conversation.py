@@ -144,7 +144,10 @@ class ConversationScreen(PromiseKeys):
 
     def _flags(self) -> dict[str, list[Flag]]:
         """Promise id -> flags, from the cache every screen shares."""
-        return promise_flags(self.leverage.journal, self.leverage.today, self.leverage.hedges)
+        app = self.leverage
+        return promise_flags(
+            app.journal, app.today, app.hedges, app.not_hedges, app.recap_wait_days
+        )
 
     def on_screen_resume(self) -> None:
         """Leave when the conversation went away while another screen was on top."""
@@ -225,9 +228,8 @@ class ConversationScreen(PromiseKeys):
         self.app.push_screen(ConversationEditor(self.conversation_id))
 
     def action_recap(self) -> None:
-        """Write a recap of this conversation's verbal promises."""
-        module = importlib.import_module(RECAP_MODULE)
-        self.app.push_screen(module.RecapScreen(self.conversation_id))
+        """Write a recap of this conversation's verbal promises (the name asked once)."""
+        self.leverage.open_recap(self.conversation_id)
 
     def action_delete_conversation(self) -> None:
         """Delete this conversation (its promises stay), after asking."""

@@ -133,7 +133,8 @@ class LogScreen(Screen[None]):
         terms = self.query_one("#filter", Input).value.casefold().split()
         shown = [c for c in newest_first(journal) if matches(c, terms)]
         self._seen = (id(journal), journal.revision)
-        flags = promise_flags(journal, self.leverage.today, self.leverage.hedges)
+        app = self.leverage
+        flags = promise_flags(journal, app.today, app.hedges, app.not_hedges, app.recap_wait_days)
         wide = self.size.width >= WIDE
 
         def cells(cid: str) -> list[str | Text]:

@@ -168,7 +168,8 @@ class PromiseEditor(EditorScreen):
         self._show_hedge(event.value)
 
     def _show_hedge(self, text: str) -> None:
-        hedge = find_hedge(text, self.leverage.hedges) if text.strip() else None
+        app = self.leverage
+        hedge = find_hedge(text, app.hedges, app.not_hedges) if text.strip() else None
         note = f'"{hedge}" is a hedge, not a commitment (flagged vague)' if hedge else None
         self.show_message("text", note, error=False)
 

@@ -1,8 +1,9 @@
 """Keys that act on the selected promise, shared by the screens that list promises.
 
 A screen mixes in `PromiseKeys`, adds `promise_bindings()` to its BINDINGS and says which
-promise is selected in `selected_promise_id()`. Forms are one keystroke (v, s, w, o);
-h marks it honored today; Delete asks first. Every change can be undone with ctrl+z.
+promise is selected in `selected_promise_id()`. Forms are one keystroke (v, s, w, o; s on
+a promise already recap-sent records its recap sent again); h marks it honored today;
+Delete asks first. Every change can be undone with ctrl+z.
 """
 
 from __future__ import annotations
@@ -61,7 +62,16 @@ class PromiseKeys(Screen[None]):
         pid = self.selected_promise_id()
         if pid is None:
             return
-        if self.leverage.journal.promise(pid).form == form:
+        promise = self.leverage.journal.promise(pid)
+        if form == "recap-sent" and promise.form == form and promise.pending:
+            # asked again: the wait before the next follow-up starts over
+            changed = self.leverage.change(lambda j: j.mark_recap_sent([pid]))
+            if changed:
+                self.notify(f"{pid}: recap sent again today (ctrl+z undoes)", title="Form")
+            elif changed is not None:
+                self.notify(f"{pid}: its recap is already marked sent today")
+            return
+        if promise.form == form:
             self.notify(f"{pid} is already {form}")
             return
         if self.leverage.change(lambda j: j.update_promise(pid, form=form)):

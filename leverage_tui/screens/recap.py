@@ -1,8 +1,9 @@
 """RecapScreen: a ready-to-send recap of a conversation's verbal promises.
 
 The text is editable. ctrl+o copies it to the clipboard; ctrl+s asks where to save it
-(the core writes the file, readable by you only); once sent, ctrl+r moves those promises
-to recap-sent; when the other side confirms in writing, ctrl+t makes them written.
+(the core writes the file, readable by you only); once sent, ctrl+r records it sent
+(`Journal.mark_recap_sent`: verbal promises move to recap-sent, those asked again start
+their wait over); when the other side confirms in writing, ctrl+t makes them written.
 Escape closes. (Control keys, so that typing in the text never triggers them; each is
 also a button.)
 """
@@ -56,6 +57,11 @@ class RecapScreen(ModalScreen[None]):
     RecapScreen Button { width: auto; min-width: 0; margin-left: 2; }
     """
 
+    NOUN = "Recap"
+    """What the message is called in notices."""
+    MARKS = True
+    """Whether the message covers promises to mark sent or confirmed (ctrl+r, ctrl+t)."""
+
     def __init__(self, conversation_id: str) -> None:
         """The recap of conversation `conversation_id`."""
         super().__init__()
@@ -64,39 +70,52 @@ class RecapScreen(ModalScreen[None]):
         self.covered: list[str] = []
         self.text = ""
         self.problem: str | None = None
+        self.frame_title = "Recap: get it in writing"
 
     @property
     def leverage(self) -> LeverageApp:
         """The app, typed."""
         return cast("LeverageApp", self.app)
 
-    def compose(self) -> ComposeResult:
-        """What the recap covers, the text, where the promises stand, and the buttons."""
+    def write(self) -> tuple[str, str]:
+        """(the message, a line on what it covers); InputError when there is nothing to
+        write. Sets the promises it covers."""
         journal, config = self.leverage.journal, self.leverage.config
+        recap = recap_for(
+            journal,
+            self.conversation_id,
+            today=self.leverage.today,
+            hedges=config.hedges,
+            user_name=config.name,
+            offers=offers_discussed(journal, self.conversation_id),
+            wait_days=config.recap_wait_days,
+            not_hedges=config.not_hedges,
+        )
+        self.promise_ids = list(recap.promises)
+        self.covered = [*recap.promises, *recap.offers]
+        conv = journal.conversation(self.conversation_id)
+        about = (
+            f"{long_date(conv.on)} with {', '.join(conv.people)}: {conv.summary} · "
+            f"covers {', '.join(self.covered)}. Edit it, send it, then mark it sent."
+        )
+        return recap.text, about
+
+    def file_name(self) -> str:
+        """The name a saved copy gets."""
+        return f"recap-{self.conversation_id}-{self.leverage.today.isoformat()}.txt"
+
+    def compose(self) -> ComposeResult:
+        """What the message covers, the text, where the promises stand, and the buttons."""
+        about = ""
         try:
-            recap = recap_for(
-                journal,
-                self.conversation_id,
-                today=self.leverage.today,
-                hedges=config.hedges,
-                user_name=config.name,
-                offers=offers_discussed(journal, self.conversation_id),
-                wait_days=config.recap_wait_days,
-            )
-            self.text, self.promise_ids = recap.text, list(recap.promises)
-            self.covered = [*recap.promises, *recap.offers]
+            self.text, about = self.write()
         except InputError as err:
             self.problem = str(err)
         with Vertical(classes="-nothing" if self.problem else "") as frame:
-            frame.border_title = "Recap: get it in writing"
+            frame.border_title = self.frame_title
             if self.problem is not None:
                 yield Static(self.problem, id="recap-about", markup=False)
             else:
-                conv = journal.conversation(self.conversation_id)
-                about = (
-                    f"{long_date(conv.on)} with {', '.join(conv.people)}: {conv.summary} · "
-                    f"covers {', '.join(self.covered)}. Edit it, send it, then mark it sent."
-                )
                 yield Static(about, id="recap-about", markup=False)
                 yield TextArea(self.text, soft_wrap=True, id="recap-text")
                 yield Static("", id="recap-state", markup=False)
@@ -104,9 +123,16 @@ class RecapScreen(ModalScreen[None]):
                 if self.problem is None:
                     yield Button("Copy ^o", id="copy", compact=True)
                     yield Button("Save ^s", id="save", compact=True)
-                    yield Button("Mark sent ^r", id="mark-sent", variant="primary", compact=True)
-                    yield Button("Confirmed ^t", id="mark-written", compact=True)
+                    if self.MARKS:
+                        yield Button(
+                            "Mark sent ^r", id="mark-sent", variant="primary", compact=True
+                        )
+                        yield Button("Confirmed ^t", id="mark-written", compact=True)
                 yield Button("Close", id="close", compact=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Marking is for a recap's promises only."""
+        return self.MARKS or action not in ("mark_sent", "mark_written")
 
     def on_mount(self) -> None:
         """Show where the promises stand; focus the first button."""
@@ -114,7 +140,7 @@ class RecapScreen(ModalScreen[None]):
         self.query_one("#copy" if self.problem is None else "#close", Button).focus()
 
     def _show_state(self) -> None:
-        if self.problem is not None:
+        if self.problem is not None or not self.MARKS:
             return
         journal = self.leverage.journal
         forms = [journal.promises[i].form for i in self.promise_ids if i in journal.promises]
@@ -126,10 +152,11 @@ class RecapScreen(ModalScreen[None]):
         return self.query_one("#recap-text", TextArea).text
 
     def action_copy(self) -> None:
-        """Copy the (edited) recap to the clipboard."""
+        """Copy the (edited) message to the clipboard."""
         if self.problem is None:
             self.app.copy_to_clipboard(self._current_text())
-            self.notify("Recap copied: paste it into an email; once sent, ctrl+r")
+            then = "; once sent, ctrl+r" if self.MARKS else ""
+            self.notify(f"{self.NOUN} copied: paste it into an email{then}")
 
     def action_save(self) -> None:
         """Ask where to save the (edited) recap; the core writes it (readable by you only)."""
@@ -145,34 +172,42 @@ class RecapScreen(ModalScreen[None]):
             if path is not None:
                 self.notify(str(path), title="Recap saved")
 
-        name = f"recap-{self.conversation_id}-{app.today.isoformat()}.txt"
+        name = self.file_name()
         plain = is_encrypted(app.journal_path)
         dialog = SaveDialog("Save the recap", save_dir() / name, save, plain_text=plain)
         app.push_screen(dialog, saved)
 
-    def _mark(self, form: str, only_verbal: bool) -> None:
+    def action_mark_sent(self) -> None:
+        """The recap was sent: its verbal promises become recap-sent, and those asked
+        again start their wait over (`Journal.mark_recap_sent`, as `recap --mark-sent`)."""
+        if self.problem is not None:
+            return
         journal = self.leverage.journal
-        ids = [
-            i
-            for i in self.promise_ids
-            if i in journal.promises and (journal.promises[i].form == "verbal" or not only_verbal)
-        ]
-        changed = self.leverage.change(lambda j: j.set_forms(ids, form))
+        ids = [i for i in self.promise_ids if i in journal.promises]
+        verbal = {i for i in ids if journal.promises[i].form == "verbal"}
+        changed = self.leverage.change(lambda j: j.mark_recap_sent(ids))
         if changed is None:
             return
-        shown = ", ".join(p.id for p in changed) or "nothing to change"
-        self.notify(f"{form}: {shown}", title="Promises updated")
+        moved = [p.id for p in changed if p.id in verbal]
+        again = [p.id for p in changed if p.id not in verbal]
+        parts = [f"recap-sent: {', '.join(moved)}"] if moved else []
+        parts += [f"sent again: {', '.join(again)}"] if again else []
+        shown = "; ".join(parts) or "nothing to change: already marked sent today"
+        self.notify(shown, title="Promises updated")
         self._show_state()
-
-    def action_mark_sent(self) -> None:
-        """The recap was sent: its verbal promises become recap-sent."""
-        if self.problem is None:
-            self._mark("recap-sent", only_verbal=True)
 
     def action_mark_written(self) -> None:
         """The other side confirmed in writing: the promises become written."""
-        if self.problem is None:
-            self._mark("written", only_verbal=False)
+        if self.problem is not None:
+            return
+        journal = self.leverage.journal
+        ids = [i for i in self.promise_ids if i in journal.promises]
+        changed = self.leverage.change(lambda j: j.set_forms(ids, "written"))
+        if changed is None:
+            return
+        shown = ", ".join(p.id for p in changed) or "nothing to change"
+        self.notify(f"written: {shown}", title="Promises updated")
+        self._show_state()
 
     def action_close(self) -> None:
         """Close the recap."""

@@ -12,7 +12,7 @@ or edit offers, the current job and asks, and export the brief to Markdown.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from rich.text import Text
 from textual import on
@@ -34,7 +34,6 @@ from ..widgets.footer import Footer
 from .ask_editor import AskEditor
 from .in_view import in_view
 from .offer_editor import OfferEditor
-from .offer_message import MessageKind, OfferMessageScreen
 from .promise_editor import PromiseEditor
 from .review_offers import (
     bottom_line_text,
@@ -55,6 +54,10 @@ if TYPE_CHECKING:
 
 LABELS = max(len(name) for name in ROWS) + 2
 """The width the offers table's row labels take."""
+
+
+MessageKind = Literal["in-writing", "more-time"]
+"""The two drafted messages about an offer (core/offer_messages.py)."""
 
 
 class ReviewScreen(Screen[None]):
@@ -312,7 +315,7 @@ class ReviewScreen(Screen[None]):
             )
             self.notify(f"No message to draft: it needs {what}.", title="Nothing to ask")
             return
-        self.app.push_screen(OfferMessageScreen(oid, kind))
+        self.app.open_offer_message(oid, more_time=kind == "more-time")  # type: ignore[attr-defined]
 
     def message_offer(self, kind: MessageKind) -> str | None:
         """The offer a message is about: the one under the cursor in the offers table when

@@ -78,7 +78,9 @@ class TableScreen(Screen[None]):
     def promise_flags(self) -> dict[str, list[Flag]]:
         """Promise id -> flags, computed once per journal revision (shared by screens)."""
         app: Any = self.app
-        return promise_flags(self.journal, app.today, app.hedges)
+        return promise_flags(
+            self.journal, app.today, app.hedges, app.not_hedges, app.recap_wait_days
+        )
 
     def columns(self, width: int) -> list[Column]:
         """The table's columns at this width."""

@@ -1,8 +1,11 @@
 """The Timeline screen: everything in date order, grouped by month or week.
 
-Conversations, promises made, resolved and due, offers and decision deadlines, with
-flags inline; filter by text, kind, person and a date range ("nov 1..dec 31").
-Enter opens the conversation or promise under the cursor.
+Conversations, promises made, resolved and due, offers and decision deadlines, and every
+recorded change (forms, moved due dates, status changes, offer changes), with flags
+inline; a line marks today, between what happened and what is due. Filter by text,
+kind, person (everything one person said and did) and a date range ("nov 1..dec 31").
+Enter opens the conversation or promise under the cursor; on an offer, i writes the
+message asking for it in writing and m the one asking for more time.
 """
 
 from __future__ import annotations
@@ -30,9 +33,13 @@ from .table_screen import WIDE, TableScreen
 KIND_LABEL = {
     "conversation": "talk",
     "promise-made": "promised",
+    "promise-form": "form",
+    "promise-moved": "moved",
     "promise-resolved": "resolved",
+    "promise-status": "status",
     "promise-due": "due",
     "offer": "offer",
+    "offer-changed": "changed",
     "offer-deadline": "decide by",
     "ask-target": "ask",
 }
@@ -41,9 +48,13 @@ KIND_LABEL = {
 KIND_OPTIONS = [
     ("conversations", "conversation"),
     ("promises made", "promise-made"),
+    ("form changes", "promise-form"),
+    ("due dates moved", "promise-moved"),
     ("resolved", "promise-resolved"),
+    ("status changes", "promise-status"),
     ("due dates", "promise-due"),
     ("offers", "offer"),
+    ("offer changes", "offer-changed"),
     ("deadlines", "offer-deadline"),
     ("ask targets", "ask-target"),
 ]
@@ -74,10 +85,15 @@ def group_of(day: dt.date, by_week: bool) -> str:
     return f"{day:%B %Y}"
 
 
-Row = tuple[dt.date, str, str, str, str]
-"""An event as a plain tuple (date, kind, id, text, person): plain tuples of dates and
+Row = tuple[dt.date, str, str, str, tuple[str, ...]]
+"""An event as a plain tuple (date, kind, id, text, people): plain tuples of dates and
 strings are not tracked by the garbage collector, dataclasses are, and a big timeline
 has tens of thousands of events (full collections would stall typing and scrolling)."""
+
+TODAY_KEY = "#@today"
+"""The key of the line that marks today (a '#' key: not an event, like a header)."""
+OFFER_KINDS = ("offer", "offer-changed", "offer-deadline")
+"""The events of an offer: the offer messages' keys work on them."""
 
 
 def event_key(e: Event) -> str:
@@ -89,7 +105,11 @@ class TimelineScreen(TableScreen):
     """Every dated thing in the journal, oldest first, with group headers."""
 
     SUB_TITLE = "Timeline"
-    BINDINGS = [Binding("g", "toggle_grouping", "Week/month", id="timeline.grouping")]
+    BINDINGS = [
+        Binding("g", "toggle_grouping", "Week/month", id="timeline.grouping"),
+        Binding("i", "offer_in_writing", "Ask offer in writing", id="timeline.offer", show=False),
+        Binding("m", "more_time", "Ask for more time", id="timeline.more-time", show=False),
+    ]
     DEFAULT_CSS = """
     TimelineScreen {
         .filters Select { width: 16; }
@@ -146,12 +166,12 @@ class TimelineScreen(TableScreen):
                 k: f"{e.text} {e.person} {KIND_LABEL[e.kind]} {e.id}".casefold()
                 for k, e in events.items()
             }
-            self._events = {k: (e.date, e.kind, e.id, e.text, e.person) for k, e in events.items()}
+            self._events = {k: (e.date, e.kind, e.id, e.text, e.people) for k, e in events.items()}
             other: dict[str, list[Flag]] = {}
             for o in journal.offers.values():
-                other[o.id] = flags_for_offer(o, app.today)
+                other[o.id] = flags_for_offer(o, app.today, app.hedges, app.not_hedges)
             for a in journal.asks.values():
-                other[a.id] = flags_for_ask(a, app.today, app.hedges)
+                other[a.id] = flags_for_ask(a, app.today, app.hedges, app.not_hedges)
             self._other_flags = other
             self.seen_revision = journal.revision
             self._update_people()
@@ -202,7 +222,7 @@ class TimelineScreen(TableScreen):
                 continue
             if kind is not Select.NULL and what != kind:
                 continue
-            if person is not Select.NULL and person not in who.split(", "):
+            if person is not Select.NULL and person not in who:
                 continue
             out.append(k)
         self._base_key, self._base_keys = key, out
@@ -251,6 +271,7 @@ class TimelineScreen(TableScreen):
                 rows.extend(shown[start:stop])
                 counts[label] = counts.get(label, 0) + stop - start
             start = stop
+        self._place_today(rows, shown)
         drawn = (self.seen_revision, self.wide, self.by_week)
         reuse = drawn == self._drawn
         self._drawn = drawn
@@ -271,6 +292,19 @@ class TimelineScreen(TableScreen):
             self.call_after_refresh(self._go_to_today)
         self.update_detail(self.table.cursor_key)
 
+    def _place_today(self, rows: list[str], shown: list[str]) -> None:
+        """Put the today line before the first event shown from today on (at the end
+        when all are past), unless the date range leaves today out."""
+        if not rows:
+            return
+        today = self.app.today  # type: ignore[attr-defined]
+        start, end = self._range()
+        if (start and today < start) or (end and today > end):
+            return
+        events = self._events
+        first = bisect_left(shown, today, key=lambda k: events[k][0])  # shown: date order
+        rows.insert(rows.index(shown[first]) if first < len(shown) else len(rows), TODAY_KEY)
+
     def _go_to_today(self) -> None:
         """Start with the cursor on the first event from today on."""
         today = self.app.today  # type: ignore[attr-defined]
@@ -283,6 +317,10 @@ class TimelineScreen(TableScreen):
 
     def cells(self, key: str) -> Cells:
         """An event's row (date, what, text, flags), or a group header."""
+        if key == TODAY_KEY:
+            today = self.app.today  # type: ignore[attr-defined]
+            label = f"── today · {today:%a} {today.day} {today:%b %Y} "
+            return label + "─" * max(0, self.table.size.width - len(label) - 1)
         if key.startswith("#"):
             return Text.assemble(key[1:], (f" · {self._headers.get(key, 0)}", "dim"))
         e = Event(*self._events[key])
@@ -292,6 +330,10 @@ class TimelineScreen(TableScreen):
     def show_detail(self, key: str | None) -> None:
         """The event under the cursor, with its flags and their reasons."""
         pane = self.query_one("#timeline-detail", Static)
+        self.refresh_bindings()  # the offer keys follow the cursor
+        if key == TODAY_KEY:
+            pane.update("Today: above, what has happened; below, what is due.", layout=False)
+            return
         e = self.event(key or "")
         if e is None:
             pane.update(
@@ -304,6 +346,12 @@ class TimelineScreen(TableScreen):
         text.append(f" · {e.id} · {e.text}")
         for flag in self.flags_of(e):
             text.append("\n" + flag_reasons([flag]), flag_style(flag.flag))
+        offer = self.journal.offers.get(e.id) if e.kind in OFFER_KINDS else None
+        if offer is not None and offer.status == "open":
+            keys = [] if offer.written else ["i asks for it in writing"]
+            keys += ["m asks for more time to decide"] if offer.deadline else []
+            if keys:
+                text.append("\n" + " · ".join(keys), "dim")
         pane.update(text, layout=False)
 
     # -- actions --------------------------------------------------------------------------
@@ -321,6 +369,29 @@ class TimelineScreen(TableScreen):
             opened = False
         if not opened:
             self.notify(f"{e.id}: {e.text}", title="Nothing to open here yet")
+
+    def _offer_id(self) -> str | None:
+        """The offer of the event under the cursor, if it is an offer's."""
+        e = self.event(self.table.cursor_key or "")
+        return e.id if e is not None and e.kind in OFFER_KINDS else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The offer messages' keys work on an offer's events only (dimmed elsewhere)."""
+        if action in ("offer_in_writing", "more_time") and self._offer_id() is None:
+            return None
+        return True
+
+    def action_offer_in_writing(self) -> None:
+        """Write the message asking for the offer under the cursor in writing."""
+        oid = self._offer_id()
+        if oid is not None:
+            self.app.open_offer_message(oid)  # type: ignore[attr-defined]
+
+    def action_more_time(self) -> None:
+        """Write the message asking for more days to decide on the offer under the cursor."""
+        oid = self._offer_id()
+        if oid is not None:
+            self.app.open_offer_message(oid, more_time=True)  # type: ignore[attr-defined]
 
     def action_toggle_grouping(self) -> None:
         """Group by week, or by month."""

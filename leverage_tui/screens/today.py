@@ -1,10 +1,8 @@
-"""Today: what is due or overdue, what is still only in words, the offers' countdown."""
+"""Today: what is due or overdue, recaps to ask again about, what is still only in words,
+the offers' countdown. The agenda is computed in the core (core/agenda.py); this screen
+draws it."""
 
 from __future__ import annotations
-
-import datetime as dt
-import heapq
-from operator import attrgetter
 
 from rich.text import Text
 from textual import events, on
@@ -14,22 +12,17 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..core.agenda import RECENT as RECENT
+from ..core.agenda import SHOWN as SHOWN
+from ..core.agenda import SOON_DAYS as SOON_DAYS
+from ..core.agenda import Agenda, agenda
 from ..core.dates import describe
-from ..core.journal import Journal
-from ..core.records import UNWRITTEN_FORMS
-from ..widgets.flag_badges import flag_style, flag_text, flags_of_some
+from ..core.words import plural
+from ..widgets.flag_badges import MARKERS, flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
 from .in_view import in_view
 from .promise_keys import PromiseKeys, promise_bindings
 from .today_parts import due_words, offer_line, row, span, success_style, track_line
-
-SOON_DAYS = 7
-"""How far ahead 'due soon' looks."""
-RECENT = 3
-"""How many of the latest conversations are shown."""
-SHOWN = 10
-"""How many rows each list shows at most (the most urgent); the title keeps the full count."""
-_on = attrgetter("on")
 
 
 class TodayScreen(PromiseKeys):
@@ -74,6 +67,7 @@ class TodayScreen(PromiseKeys):
         Binding("n", "app.log_conversation", "New conversation", id="today.log-conversation"),
         Binding("a", "app.add_promise", "Add promise", id="today.add-promise"),
         Binding("e", "edit_promise", "Edit", id="today.edit", show=False),
+        Binding("r", "recap", "Recap", id="today.recap"),
         *promise_bindings(()),
     ]
 
@@ -84,6 +78,7 @@ class TodayScreen(PromiseKeys):
         with VerticalScroll(id="today-body", can_focus=False):
             yield Static(id="welcome")
             yield OptionList(id="due")
+            yield OptionList(id="ask-again")
             yield OptionList(id="unwritten")
             yield OptionList(id="offers")
             yield OptionList(id="recent")
@@ -133,12 +128,15 @@ class TodayScreen(PromiseKeys):
         if empty:
             self.query_one("#welcome", Static).update(self._welcome())
             return
-        record = journal.track_record(self.leverage.today)
+        app = self.leverage
+        record = journal.track_record(app.today)
         self.query_one("#track", Static).update(track_line(record))
-        self._fill_due(journal)
-        self._fill_unwritten(journal)
-        self._fill_offers(journal)
-        self._fill_recent(journal)
+        plan = agenda(journal, app.today, wait_days=app.recap_wait_days)
+        self._fill_due(plan)
+        self._fill_ask_again(plan)
+        self._fill_unwritten(plan)
+        self._fill_offers(plan)
+        self._fill_recent(plan)
         if self.focused is None:
             for lst in self.query(OptionList):
                 if lst.highlighted is not None:
@@ -192,111 +190,104 @@ class TodayScreen(PromiseKeys):
         elif options:
             lst.highlighted = 0
 
-    def _fill_due(self, journal: Journal) -> None:
-        today = self.leverage.today
-        horizon = today + dt.timedelta(days=SOON_DAYS)
-        items: list[tuple[dt.date, int, str]] = []
-        for p in journal.promises.values():
-            if p.pending and p.due is not None and p.due <= horizon:
-                items.append((p.due, len(items), p.id))
-        for a in journal.asks.values():
-            if a.status == "open" and a.target is not None and a.target <= horizon:
-                items.append((a.target, len(items), a.id))
-        items.sort()
-        first = [rid for _, _, rid in items[:SHOWN]]
+    def _fill_due(self, agenda: Agenda) -> None:
+        journal, today, due = self.leverage.journal, agenda.today, agenda.due
+        app = self.leverage
         flags = flags_of_some(
             journal,
-            self.leverage.today,
-            self.leverage.hedges,
-            [rid for rid in first if rid in journal.promises],
+            today,
+            app.hedges,
+            [d.id for d in due.items if d.kind == "promise"],
+            app.not_hedges,
+            app.recap_wait_days,
         )
         options = []
-        for rid in first:
-            shown = journal.promises.get(rid)
-            if shown is not None and shown.due is not None:
-                style = flag_style("overdue") if shown.due < today else ""
-                what = Text.assemble(shown.text, (f" — {shown.by}", "dim"))
-                flagged = flag_text(flags[shown.id])
-                prompt = row(due_words(shown.due, today), what, flagged, style=style)
+        for d in due.items:
+            if d.kind == "promise":
+                style = flag_style("overdue") if d.overdue else ""
+                what = Text.assemble(d.text, (f" — {d.by}", "dim"))
+                prompt = row(due_words(d.date, today), what, flag_text(flags[d.id]), style=style)
             else:
-                a = journal.asks[rid]
-                assert a.target is not None
-                what = Text.assemble(("Your ask: ", "italic"), a.text)
-                prompt = row(due_words(a.target, today), what, "")
-            options.append(Option(prompt, id=rid))
-        title = f"Overdue and due by {horizon:%a %d %b} ({len(items)})"
+                what = Text.assemble(("Your ask: ", "italic"), d.text)
+                prompt = row(due_words(d.date, today), what, "")
+            options.append(Option(prompt, id=d.id))
+        title = f"Overdue and due by {agenda.horizon:%a %d %b} ({due.total})"
         self._fill(
             self.query_one("#due", OptionList),
             title,
             options,
-            "Nothing overdue or due in the next 7 days.",
-            self._more(len(items) - len(options), "promises"),
+            f"Nothing overdue or due in the next {SOON_DAYS} days.",
+            self._more(due.hidden, "promises"),
         )
 
-    def _fill_unwritten(self, journal: Journal) -> None:
-        today = self.leverage.today
-        waiting = sorted(
-            (p for p in journal.promises.values() if p.pending and p.form in UNWRITTEN_FORMS),
-            key=lambda p: (p.made_on, int(p.id[1:])),
-        )
+    def _fill_ask_again(self, agenda: Agenda) -> None:
+        """Recaps unconfirmed for the wait: the longest waiting first (hidden when none)."""
+        section = agenda.ask_again
+        lst = self.query_one("#ask-again", OptionList)
+        lst.display = bool(section.total)
+        if not section.total:
+            lst.clear_options()
+            return
         options = []
-        for p in waiting[:SHOWN]:
-            waited = (today - p.made_on).days
+        for w in section.items:
+            p = w.promise
+            what = Text.assemble(p.text, (f" — {p.by}", "dim"))
+            mark = Text(f"{MARKERS['unconfirmed']} ask again", flag_style("unconfirmed"))
+            sent = f"sent {span(w.days)} ago" if w.days else "sent today"
+            options.append(Option(row(sent, what, mark), id=p.id))
+        title = f"Ask again: recap unconfirmed {agenda.wait_days}+ days ({section.total})"
+        self._fill(lst, title, options, "", self._more(section.hidden, "promises"))
+
+    def _fill_unwritten(self, agenda: Agenda) -> None:
+        section = agenda.unwritten
+        options = []
+        for w in section.items:
+            p = w.promise
             what = Text.assemble(p.text, (f" — {p.by}", "dim"))
             word = "✎ recap sent" if p.form == "recap-sent" else "✎ verbal"
             form = Text(word, flag_style("unwritten"))
-            options.append(Option(row(span(waited) if waited else "today", what, form), id=p.id))
-        title = f"Still only in words: days unconfirmed, oldest first ({len(waiting)})"
+            options.append(Option(row(span(w.days) if w.days else "today", what, form), id=p.id))
+        title = f"Still only in words: days unconfirmed, oldest first ({section.total})"
+        none = (
+            "Every pending promise is in writing, or waiting above to be asked again."
+            if agenda.ask_again.total
+            else "Every pending promise is in writing."
+        )
         self._fill(
             self.query_one("#unwritten", OptionList),
             title,
             options,
-            "Every pending promise is in writing.",
-            self._more(len(waiting) - len(options), "promises"),
+            none,
+            self._more(section.hidden, "promises"),
         )
 
-    def _fill_offers(self, journal: Journal) -> None:
-        today = self.leverage.today
-        offers = sorted(
-            (o for o in journal.offers.values() if o.status == "open"),
-            key=lambda o: (o.deadline or dt.date.max, o.id),
-        )
+    def _fill_offers(self, agenda: Agenda) -> None:
         options = []
-        for o in offers[:SHOWN]:
-            when, what = offer_line(o, today)
+        for c in agenda.offers.items:
+            when, what = offer_line(c.offer, agenda.today)
             written = (
                 Text("✓ in writing", success_style())
-                if o.written
+                if c.offer.written
                 else Text("✎ verbal", flag_style("verbal-offer"))
             )
-            urgent = o.deadline is not None and (o.deadline - today).days <= 3
             options.append(
-                Option(row(when, what, written, style="bold" if urgent else ""), id=o.id)
+                Option(row(when, what, written, style="bold" if c.urgent else ""), id=c.offer.id)
             )
         self._fill(
             self.query_one("#offers", OptionList),
-            f"Open offers ({len(offers)})",
+            f"Open offers ({agenda.offers.total})",
             options,
             "No open offers.",
-            self._more(len(offers) - len(options), "review"),
+            self._more(agenda.offers.hidden, "review"),
         )
 
-    def _fill_recent(self, journal: Journal) -> None:
-        today = self.leverage.today
-        # newest first, the newest id first on the same day (two quick passes over
-        # a ten-year log: the dates, then the few conversations on or after the cut)
-        kept = heapq.nlargest(RECENT, map(_on, journal.conversations.values()))
-        latest = sorted(
-            (c for c in journal.conversations.values() if kept and c.on >= kept[-1]),
-            key=lambda c: (c.on, int(c.id[1:])),
-            reverse=True,
-        )[:RECENT]
+    def _fill_recent(self, agenda: Agenda) -> None:
         options = []
-        for c in latest:
+        for r in agenda.recent:
+            c = r.conversation
             what = Text.assemble(c.summary, (f" — {', '.join(c.people)}", "dim"))
-            count = len(journal.promises_of(c.id))
-            extra = f"{count} promise{'s' if count != 1 else ''}" if count else ""
-            options.append(Option(row(describe(c.on, today), what, extra), id=c.id))
+            extra = plural(r.promises, "promise") if r.promises else ""
+            options.append(Option(row(describe(c.on, agenda.today), what, extra), id=c.id))
         self._fill(
             self.query_one("#recent", OptionList),
             "Latest conversations",
@@ -313,6 +304,26 @@ class TodayScreen(PromiseKeys):
             if oid in self.leverage.journal.promises:
                 return oid
         return None
+
+    def _recap_conversation(self) -> str | None:
+        """The conversation of the highlighted promise, if it was made in one."""
+        pid = self.selected_promise_id()
+        journal = self.leverage.journal
+        conv = journal.promises[pid].conversation if pid else None
+        return conv if conv in journal.conversations else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Recap shows only while the highlighted promise was made in a conversation."""
+        if action == "recap":
+            return self._recap_conversation() is not None
+        return super().check_action(action, parameters)
+
+    def action_recap(self) -> None:
+        """The recap (or the follow-up, for an unanswered one) of the highlighted
+        promise's conversation."""
+        conv = self._recap_conversation()
+        if conv is not None:
+            self.leverage.open_recap(conv)
 
     def on_key(self, event: events.Key) -> None:
         """Up and down run on from one list into the next, as if they were one."""
@@ -336,6 +347,10 @@ class TodayScreen(PromiseKeys):
                 return
             index += step
         event.stop()  # at the very top or bottom: stay put
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()  # Recap and the promise keys follow the highlight
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:

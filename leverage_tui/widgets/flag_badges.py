@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 
 from rich.text import Text
 
-from ..core.flags import FLAGS, Flag, flags_for_promise, sort_flags
+from ..core.flags import FLAGS, RECAP_WAIT_DAYS, Flag, flags_for_promise, sort_flags
 from ..core.journal import Journal
 from ..core.records import Promise
 
@@ -23,6 +23,7 @@ MARKERS: dict[str, str] = {
     "walked-back": "↩",
     "moving-target": "↻",
     "verbal-offer": "✎",
+    "unconfirmed": "✉",
     "unwritten": "✎",
     "vague": "~",
     "no-date": "?",
@@ -38,6 +39,7 @@ SEVERITY: dict[str, str] = {
     "walked-back": "error",
     "moving-target": "warning",
     "verbal-offer": "warning",
+    "unconfirmed": "warning",
     "unwritten": "warning",
     "vague": "accent",
     "no-date": "secondary",
@@ -110,10 +112,19 @@ class PromiseFlags:
     promise whose record object is the same as last time keeps its cached flags.
     """
 
-    def __init__(self, today: dt.date, hedges: Sequence[str]) -> None:
-        """A cache for flags as seen on `today` with these hedge phrases."""
+    def __init__(
+        self,
+        today: dt.date,
+        hedges: Sequence[str],
+        not_hedges: Sequence[str] = (),
+        wait_days: int = RECAP_WAIT_DAYS,
+    ) -> None:
+        """A cache for flags as seen on `today` with these settings (hedge phrases added
+        and taken away, days a recap waits before it is unconfirmed)."""
         self.today = today
         self.hedges = tuple(hedges)
+        self.settings = (self.hedges, tuple(not_hedges), wait_days)
+        """What the flags depend on besides today: (hedges, not_hedges, wait_days)."""
         self.revision = -1
         self._journal_id = 0
         self._flags: dict[str, list[Flag]] = {}
@@ -129,7 +140,7 @@ class PromiseFlags:
             if self._seen.get(pid) is promise:
                 flags[pid] = self._flags[pid]
             else:
-                flags[pid] = sort_flags(flags_for_promise(promise, self.today, self.hedges))
+                flags[pid] = sort_flags(flags_for_promise(promise, self.today, *self.settings))
             seen[pid] = promise
         self._flags, self._seen = flags, seen
         self.revision, self._journal_id = journal.revision, id(journal)
@@ -139,31 +150,45 @@ class PromiseFlags:
 _CACHES: WeakKeyDictionary[Journal, PromiseFlags] = WeakKeyDictionary()
 
 
-def promise_flags(journal: Journal, today: dt.date, hedges: Sequence[str]) -> dict[str, list[Flag]]:
-    """Promise id -> flags, shared by every screen and computed once per revision."""
+def promise_flags(
+    journal: Journal,
+    today: dt.date,
+    hedges: Sequence[str],
+    not_hedges: Sequence[str] = (),
+    wait_days: int = RECAP_WAIT_DAYS,
+) -> dict[str, list[Flag]]:
+    """Promise id -> flags, shared by every screen and computed once per revision (for
+    one day and one set of settings: hedges, not_hedges, recap wait days)."""
     cache = _CACHES.get(journal)
-    if cache is None or cache.today != today or cache.hedges != tuple(hedges):
-        cache = _CACHES[journal] = PromiseFlags(today, hedges)
+    settings = (tuple(hedges), tuple(not_hedges), wait_days)
+    if cache is None or cache.today != today or cache.settings != settings:
+        cache = _CACHES[journal] = PromiseFlags(today, hedges, not_hedges, wait_days)
     return cache.of(journal)
 
 
 def flags_of_some(
-    journal: Journal, today: dt.date, hedges: Sequence[str], ids: Iterable[str]
+    journal: Journal,
+    today: dt.date,
+    hedges: Sequence[str],
+    ids: Iterable[str],
+    not_hedges: Sequence[str] = (),
+    wait_days: int = RECAP_WAIT_DAYS,
 ) -> dict[str, list[Flag]]:
     """The flags of a few promises: from the shared cache when it is up to date for this
     revision, else computed for those promises alone (a screen that shows ten promises
     need not flag twenty thousand)."""
     cache = _CACHES.get(journal)
+    settings = (tuple(hedges), tuple(not_hedges), wait_days)
     if (
         cache is not None
         and cache.today == today
-        and cache.hedges == tuple(hedges)
+        and cache.settings == settings
         and cache.revision == journal.revision
         and cache._journal_id == id(journal)
     ):
         return {pid: cache._flags[pid] for pid in ids}
     promises = journal.promises
-    return {pid: sort_flags(flags_for_promise(promises[pid], today, hedges)) for pid in ids}
+    return {pid: sort_flags(flags_for_promise(promises[pid], today, *settings)) for pid in ids}
 
 
 def promise_detail(p: Promise, flags: Sequence[Flag]) -> Text:

@@ -233,7 +233,7 @@ def test_hedges_come_from_the_config(cli: Run, sample: Path, tmp_path: Path) -> 
 def test_timeline_json_in_date_order(cli: Run, sample: Path) -> None:
     events = cli("timeline", "--json").json
     for e in events:
-        assert list(e) == ["date", "kind", "id", "text"]
+        assert list(e) == ["date", "kind", "id", "text", "people"]
     days = [e["date"] for e in events]
     assert days == sorted(days)
     assert events[0] == {
@@ -241,6 +241,7 @@ def test_timeline_json_in_date_order(cli: Run, sample: Path) -> None:
         "kind": "promise-made",
         "id": "p4",
         "text": "Sybil promised: Team lead role",
+        "people": ["Sybil"],
     }
     assert ("2026-11-25", "offer-deadline", "o1") in [
         (e["date"], e["kind"], e["id"]) for e in events

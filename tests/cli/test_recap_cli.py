@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from leverage_tui.core.journal import Journal
+from leverage_tui.core.records import Change
 
 from .conftest import TODAY, Run
 
@@ -88,7 +89,13 @@ def test_an_unanswered_recap_is_asked_again(cli: Run, sample: Path) -> None:
         "is again:\n\n"
         '- Sybil: "You will lead Q3 planning", by Tuesday 1 December 2026\n'
     )
-    assert r.err == "marked recap-sent: none (already recap-sent)\n"
+    assert r.err == "recap sent again: p1 (the wait before asking again starts over)\n"
+    p1 = Journal(sample, today=TODAY).promises["p1"]
+    assert p1.history[-1] == Change("recap", "2026-11-19", "2026-11-23", TODAY)
+    r = cli("recap", "c1")  # asked again today: too soon to ask a third time
+    assert r.code == 2 and "ask again from 26 November 2026" in r.err
+    r = cli("flags", "--flag", "unconfirmed")
+    assert (r.code, r.out) == (0, "no flags: nothing needs your attention\n")
 
 
 def test_recap_wait_days_comes_from_the_config(cli: Run, sample: Path, tmp_path: Path) -> None:

@@ -254,12 +254,16 @@ def test_a_promise_can_be_edited(small_path: Path, drive) -> None:
 
 
 def test_r_writes_a_recap_of_the_conversation(demo_app: LeverageApp, drive) -> None:
-    """r in a conversation opens the recap of its verbal promises."""
+    """r in a conversation opens the recap of its verbal promises (the first time, after
+    asking how to sign it)."""
 
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
         app.open_conversation("c11")
         await pilot.pause()
         await pilot.press("r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NameDialog"
+        await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "RecapScreen"
 

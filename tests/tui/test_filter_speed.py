@@ -19,7 +19,7 @@ from textual.widget import Widget
 from leverage_tui.app import LeverageApp
 from leverage_tui.core.journal import Journal
 from leverage_tui.screens.promises import PromisesScreen
-from leverage_tui.screens.timeline import TimelineScreen
+from leverage_tui.screens.timeline import TODAY_KEY, TimelineScreen
 from leverage_tui.widgets.record_table import RecordTable, _thumb
 from leverage_tui.widgets.text_filter import FilterInput, TextFilter
 
@@ -142,7 +142,13 @@ def test_timeline_headers_and_counts_follow_the_filter(tmp_path: Path) -> None:
                 want: list[str] = []
                 for group, keys in groupby(events, key=label):
                     want += [group, *keys]
-                assert list(table.keys) == want, text
+                keys = list(table.keys)
+                assert [k for k in keys if k != TODAY_KEY] == want, text
+                if want:  # the today line: the past above it, today and later below
+                    at = keys.index(TODAY_KEY)
+                    days = screen._events
+                    assert all(days[k][0] < TODAY for k in keys[:at] if k in days)
+                    assert all(days[k][0] >= TODAY for k in keys[at + 1 :] if k in days)
                 for group, keys in groupby(events, key=label):
                     assert screen._headers[group] == len(list(keys))
                 header = table.row_cells(want[0]) if want else None

@@ -70,12 +70,13 @@ def test_the_demo_review_leads_with_the_conflict(demo_app: LeverageApp, drive: D
 
 def test_t_and_i_open_the_drafted_messages(demo_app: LeverageApp, drive: Drive) -> None:
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        app.config.name_asked = True  # the name prompt comes once, before the first message
         await to_review(app, pilot)
         await pilot.press("t")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, OfferMessageScreen)
-        assert (screen.offer_id, screen.kind) == ("o1", "more-time")
+        assert (screen.offer_id, screen.more_time) == ("o1", True)
         text = screen.query_one(TextArea).text
         assert text.startswith("Subject: More time to decide on the offer")
         assert "Wednesday 25 November 2026" in text
@@ -87,7 +88,7 @@ def test_t_and_i_open_the_drafted_messages(demo_app: LeverageApp, drive: Drive) 
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, OfferMessageScreen)
-        assert (screen.offer_id, screen.kind) == ("o2", "in-writing")
+        assert (screen.offer_id, screen.more_time) == ("o2", False)
         assert screen.query_one(TextArea).text.startswith(
             "Subject: Putting the counteroffer in writing"
         )

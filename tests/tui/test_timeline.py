@@ -15,7 +15,7 @@ from leverage_tui.app import LeverageApp
 from leverage_tui.core.dates import DateError
 from leverage_tui.core.journal import Journal
 from leverage_tui.screens.promise_editor import PromiseEditor
-from leverage_tui.screens.timeline import TimelineScreen, group_of, parse_range
+from leverage_tui.screens.timeline import TODAY_KEY, TimelineScreen, group_of, parse_range
 from leverage_tui.widgets.record_table import RecordTable
 
 TODAY = dt.date(2026, 11, 23)
@@ -65,7 +65,7 @@ def events(app: LeverageApp) -> list[tuple[str, str, str]]:
 def headers(app: LeverageApp) -> list[str]:
     """The group header rows shown, as text."""
     t = app.screen.query_one(RecordTable)
-    return [str(t.row_cells(k)) for k in t.keys if k.startswith("#")]
+    return [str(t.row_cells(k)) for k in t.keys if k.startswith("#") and k != TODAY_KEY]
 
 
 def test_events_in_date_order_under_month_headers(tmp_path: Path) -> None:

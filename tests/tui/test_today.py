@@ -7,7 +7,7 @@ import io
 
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList, Static, TextArea
 
 from leverage_tui.app import LeverageApp
 from leverage_tui.core.records import Change, Promise
@@ -48,11 +48,14 @@ def test_demo_today_lists(demo_app: LeverageApp, drive, screen_text) -> None:
         unwritten = ids(app, "unwritten")
         made = [journal.promises[i or ""].made_on for i in unwritten]
         assert made == sorted(made) and unwritten[0] == "p5"
+        # every promise still only in words is on one list: asked again, or waiting
+        assert ids(app, "ask-again") == ["p9"]  # its recap went 6 days ago
         assert {
             p.id
             for p in journal.promises.values()
             if p.pending and p.form in ("verbal", "recap-sent")
-        } == set(unwritten)
+        } == set(unwritten) | {"p9"}
+        assert "p9" not in unwritten
         assert ids(app, "offers") == ["o1", "o2"]
         text = screen_text(app)
         assert "20 days overdue" in text and "120 days" in text
@@ -202,3 +205,99 @@ def test_quick_add_a_promise_from_today(demo_app: LeverageApp, drive) -> None:
         assert ids(app, "unwritten")[-1] == new
 
     drive(demo_app, body)
+
+
+def test_ask_again_lists_unanswered_recaps_and_r_writes_the_follow_up(
+    demo_path, drive, screen_text
+) -> None:
+    """A recap unconfirmed for the wait is listed with its age; r opens the follow-up
+    recap (the name asked first, once); marking it sent takes it off the list."""
+    app = LeverageApp(demo_path, today=TODAY)
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        from leverage_tui.screens.name_dialog import NameDialog
+        from leverage_tui.screens.recap import RecapScreen
+
+        lst = app.screen.query_one("#ask-again", OptionList)
+        assert lst.display and "Ask again: recap unconfirmed 3+ days (1)" in str(lst.border_title)
+        assert "sent 6 days ago  Counteroffer in writing by the end of next week" in (
+            screen_text(app)
+        )
+        lst.focus()
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, NameDialog)
+        await pilot.press("escape")  # skipped: recaps unsigned, not asked again
+        await pilot.pause()
+        assert isinstance(app.screen, RecapScreen) and app.screen.conversation_id == "c10"
+        text = app.screen.query_one(TextArea).text
+        assert '- Maya: "Counteroffer in writing by the end of next week"' in text
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.journal.promises["p9"].history[-1].field == "recap"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query_one("#ask-again", OptionList).display
+        assert "p9" in ids(app, "unwritten")  # still only in words, waiting again
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapScreen)  # the name is not asked twice
+
+    drive(app, body)
+    assert 'name = ""' in (app.config_path.read_text())
+
+
+def test_s_on_an_unanswered_recap_records_it_sent_again(demo_app: LeverageApp, drive) -> None:
+    """s (recap sent) on a promise already recap-sent restarts its wait; ctrl+z undoes."""
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        app.screen.query_one("#ask-again", OptionList).focus()
+        await pilot.press("s")
+        await pilot.pause()
+        assert ids(app, "ask-again") == [] and "p9" in ids(app, "unwritten")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ids(app, "ask-again") == ["p9"]
+
+    drive(demo_app, body)
+
+
+def test_the_wait_comes_from_the_config(demo_path, drive) -> None:
+    """recap_wait_days = 7: the recap sent 6 days ago is not asked about yet."""
+    from leverage_tui.core.config import Config
+
+    app = LeverageApp(demo_path, today=TODAY, config=Config(recap_wait_days=7))
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        assert not app.screen.query_one("#ask-again", OptionList).display
+        assert "p9" in ids(app, "unwritten")
+
+    drive(app, body)
+
+
+def test_recap_key_only_for_a_promise_made_in_a_conversation(tmp_path, drive) -> None:
+    """r shows while the highlighted promise has a conversation to recap, not otherwise."""
+    from leverage_tui.core.journal import Journal
+
+    path = tmp_path / "j.json"
+    j = Journal(path, today=TODAY)
+    c = j.add_conversation(["Sybil"], "Lead role", on=dt.date(2026, 11, 20))
+    j.add_promise("Lead Q1", "Sybil", conversation=c.id, due=dt.date(2026, 11, 25))
+    j.add_promise("Send the band", "Hal", made_on=dt.date(2026, 11, 19), due=dt.date(2026, 11, 26))
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        screen = app.screen
+        due = screen.query_one("#due", OptionList)
+        due.focus()
+        await pilot.pause()
+        assert due.highlighted_option is not None and due.highlighted_option.id == "p1"
+        assert screen.check_action("recap", ()) is True
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.check_action("recap", ()) is False
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen
+
+    drive(LeverageApp(path, today=TODAY), body)

@@ -118,6 +118,7 @@ def test_flag_names_and_help_cover_the_design_table() -> None:
         "walked-back",
         "verbal-offer",
         "deadline",
+        "unconfirmed",
     }
     assert set(FLAGS) == expected
     assert len(FLAGS) == len(expected)

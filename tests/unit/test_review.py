@@ -175,6 +175,7 @@ def test_open_flags_worst_first(brief: Brief) -> None:
         ("overdue", "p5"),
         ("walked-back", "p1"),
         ("verbal-offer", "o2"),
+        ("unconfirmed", "p5"),  # recap-sent since it was made, 1 October
         ("unwritten", "p4"),
         ("unwritten", "p5"),
         ("vague", "a3"),
@@ -312,8 +313,11 @@ def test_markdown_brief(brief: Brief) -> None:
         "2 broken or withdrawn",
     ]
     assert not any("%" in line for line in lines if line.startswith("| Made"))
-    assert "## Open flags (7 flags on 5 records)" in lines
-    assert any(line.startswith('- **overdue, unwritten** · Ria: "Send the band') for line in lines)
+    assert "## Open flags (8 flags on 5 records)" in lines
+    assert any(
+        line.startswith('- **overdue, unconfirmed, unwritten** · Ria: "Send the band')
+        for line in lines
+    )
     assert (
         "4. **How long until the outside deadline?** [ok] 4 days: Acme wants an answer by "
         "2026-11-27." in lines

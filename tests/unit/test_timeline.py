@@ -36,8 +36,9 @@ def test_everything_in_date_order(story: Journal) -> None:
     assert got == [
         (days(-20), "conversation", "c1"),
         (days(-20), "promise-made", "p1"),
+        (days(-12), "promise-resolved", "p1"),
         (days(-10), "promise-due", "p1"),
-        (days(-5), "promise-resolved", "p1"),
+        (days(-5), "promise-status", "p1"),
         (days(-4), "offer", "o1"),
         (days(-3), "promise-made", "p2"),
         (days(-1), "offer", "o2"),
@@ -53,7 +54,12 @@ def test_event_texts_and_people(story: Journal) -> None:
     assert "Leadership talk" in conv.text and "Dana" in conv.text and conv.person == "Dana"
     made = events["promise-made", "p1"]
     assert made.text == "Dana promised: You will lead the team" and made.person == "Dana"
-    assert events["promise-resolved", "p1"].text.startswith("withdrawn")
+    # kept first, taken back later: both are on the timeline, each on its day
+    assert events["promise-resolved", "p1"].text == "honored: You will lead the team"
+    assert events["promise-status", "p1"].text == (
+        "status honored → withdrawn: You will lead the team"
+    )
+    assert events["promise-status", "p1"].people == ("Dana",)
     assert "pending" in events["promise-due", "p2"].text
     assert "written offer" in events["offer", "o1"].text
     assert "verbal counteroffer" in events["offer", "o2"].text
@@ -62,6 +68,9 @@ def test_event_texts_and_people(story: Journal) -> None:
 
 
 def test_kinds_are_known(story: Journal) -> None:
+    story.set_forms(["p2"], "written", on=days(-2))
+    story.update_promise("p2", due=days(70), on=days(-1))
+    story.update_offer("o2", base="140k")
     kinds = {e.kind for e in timeline(story)}
     assert kinds <= set(EVENT_KINDS)
     assert kinds == set(EVENT_KINDS)  # the story has one of every kind
@@ -71,7 +80,7 @@ def test_filter_by_date_range_is_inclusive(story: Journal) -> None:
     got = [(e.date, e.kind) for e in timeline(story, days(-10), days(-4))]
     assert got == [
         (days(-10), "promise-due"),
-        (days(-5), "promise-resolved"),
+        (days(-5), "promise-status"),
         (days(-4), "offer"),
     ]
 
@@ -103,19 +112,27 @@ def test_same_day_ids_in_number_order(tmp_path: Path) -> None:
     assert [e.id for e in timeline(j)] == [f"p{i}" for i in range(1, 13)]
 
 
-def test_pending_promise_has_no_resolved_event(tmp_path: Path) -> None:
+def test_a_promise_back_to_pending_shows_both_changes(tmp_path: Path) -> None:
     j = Journal(tmp_path / "j.json", today=TODAY)
+    assert [e.kind for e in timeline(j)] == []
     p = j.add_promise("x", "Dana")
+    assert [e.kind for e in timeline(j)] == ["promise-made"]  # pending: nothing resolved
     j.update_promise(p.id, status="broken", on=days(1))
     j.update_promise(p.id, status="pending", on=days(2))
-    assert [e.kind for e in timeline(j)] == ["promise-made"]
+    got = [(e.date, e.kind, e.text) for e in timeline(j)]
+    assert got == [
+        (TODAY, "promise-made", "Dana promised: x"),
+        (days(1), "promise-resolved", "broken: x"),
+        (days(2), "promise-status", "status broken → pending: x"),
+    ]
 
 
 def test_event_to_doc() -> None:
-    e = Event(days(1), "promise-due", "p3", "due (pending): x", "Dana")
+    e = Event(days(1), "promise-due", "p3", "due (pending): x", ("Dana",))
     assert e.to_doc() == {
         "date": "2026-11-24",
         "kind": "promise-due",
         "id": "p3",
         "text": "due (pending): x",
+        "people": ["Dana"],
     }
