@@ -42,7 +42,13 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
     from ..core.review import brief_markdown, build_brief  # imported when used: fast startup
 
     config = ctx.config
-    brief = build_brief(ctx.journal(), ctx.today, config.hedges, not_hedges=config.not_hedges)
+    brief = build_brief(
+        ctx.journal(),
+        ctx.today,
+        config.hedges,
+        not_hedges=config.not_hedges,
+        wait_days=config.recap_wait_days,
+    )
     if args.json:
         text = json.dumps(brief.to_doc(), indent=2, ensure_ascii=False) + "\n"
         _emit(text, args.output, ctx, "the brief's numbers")

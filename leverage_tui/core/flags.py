@@ -295,3 +295,72 @@ def all_flags(
     for o in journal.offers.values():
         found.extend(flags_for_offer(o, day, hedges, not_hedges))
     return sort_flags(found)
+
+
+@dataclass(frozen=True)
+class FlagSettings:
+    """What flags depend on besides the record and today: the user's hedge phrases (added
+    and taken away) and how many days a recap waits before it is `unconfirmed`."""
+
+    hedges: tuple[str, ...] = ()
+    not_hedges: tuple[str, ...] = ()
+    wait_days: int = RECAP_WAIT_DAYS
+
+
+class FlagKeeper:
+    """The flags of every promise of a journal, kept up to date at little cost.
+
+    Records are immutable, so a promise whose record is the very one flagged last time
+    keeps its flags; after one change in a ten-year journal one promise is flagged
+    again, not 20,000. A new day or new settings flag everything again.
+    """
+
+    def __init__(self) -> None:
+        """Nothing flagged yet."""
+        self._key: tuple[dt.date, FlagSettings] | None = None
+        self._flags: dict[str, list[Flag]] = {}
+        self._seen: dict[str, Promise] = {}
+        self._count = -1
+
+    def of(
+        self, promises: Mapping[str, Promise], today: dt.date, settings: FlagSettings
+    ) -> dict[str, list[Flag]]:
+        """Promise id -> its flags, worst first, for `promises` as they are now."""
+        key = (today, settings)
+        if key != self._key:
+            self._key, self._flags, self._seen = key, {}, {}
+        old_flags, old_seen = self._flags, self._seen
+        if len(old_seen) == len(promises) and all(
+            old_seen.get(pid) is p for pid, p in promises.items()
+        ):
+            return old_flags
+        s = settings
+        flags: dict[str, list[Flag]] = {}
+        for pid, promise in promises.items():
+            if old_seen.get(pid) is promise:
+                flags[pid] = old_flags[pid]
+            else:
+                found = flags_for_promise(promise, today, s.hedges, s.not_hedges, s.wait_days)
+                flags[pid] = sort_flags(found)
+        self._flags, self._seen = flags, dict(promises)
+        return flags
+
+    def some(
+        self,
+        promises: Mapping[str, Promise],
+        ids: Iterable[str],
+        today: dt.date,
+        settings: FlagSettings,
+    ) -> dict[str, list[Flag]]:
+        """The flags of a few promises: kept ones when up to date, else computed for
+        those alone (a screen that shows ten promises need not flag twenty thousand)."""
+        s, out = settings, {}
+        fresh = self._key == (today, settings)
+        for pid in ids:
+            promise = promises[pid]
+            if fresh and self._seen.get(pid) is promise:
+                out[pid] = self._flags[pid]
+            else:
+                found = flags_for_promise(promise, today, s.hedges, s.not_hedges, s.wait_days)
+                out[pid] = sort_flags(found)
+        return out

@@ -14,7 +14,7 @@ import in merge.py.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,6 +24,7 @@ from tinydb.table import Document, Table
 
 from . import dates
 from .checks import InputError
+from .flags import Flag, FlagKeeper, FlagSettings
 from .journal_format import META_KEY
 from .records import Ask, Conversation, CurrentJob, Offer, Person, Promise, Record
 from .registry import CURRENT_JOB_ID, KINDS, Kind, id_number, kind_of, kind_of_id, record_id
@@ -98,6 +99,7 @@ class JournalCore:
         self._undone: list[Step] = []  # undone, but the undoing may not be on disk yet
         self._step: Step | None = None
         self._track = TrackKeeper()
+        self._flags = FlagKeeper()
         self._views: dict[str, dict[str, Any]] = {}
         self._by_conversation: dict[str, list[str]] | None = None
         self._top: dict[str, int] = {}
@@ -208,6 +210,22 @@ class JournalCore:
         """The track record of every promise as of `today` (the journal's by default),
         recounted only for the promises that changed (records are immutable)."""
         return self._track.update(self.promises, today or self.today)
+
+    def promise_flags(
+        self, today: dt.date | None = None, settings: FlagSettings | None = None
+    ) -> dict[str, list[Flag]]:
+        """Promise id -> its flags, worst first, kept up to date per changed promise."""
+        return self._flags.of(self.promises, today or self.today, settings or FlagSettings())
+
+    def flags_of(
+        self,
+        ids: Iterable[str],
+        today: dt.date | None = None,
+        settings: FlagSettings | None = None,
+    ) -> dict[str, list[Flag]]:
+        """The flags of a few promises (see `FlagKeeper.some`)."""
+        day, kept = today or self.today, settings or FlagSettings()
+        return self._flags.some(self.promises, ids, day, kept)
 
     def label(self, rid: str) -> str:
         """A record in words for messages: `promise 'Lead the Q3 planning'`."""

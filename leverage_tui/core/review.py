@@ -12,7 +12,7 @@ counteroffer risks, and the checklist answered from the record.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,7 @@ from .checklist import (
 )
 from .conflicts import Conflict, deadline_conflicts, employer_people, promises_around
 from .flag_groups import FlagGroup, group_flags
-from .flags import DEFAULT_HEDGES, Flag, all_flags
+from .flags import RECAP_WAIT_DAYS, Flag, FlagSettings, all_flags
 from .floors import FloorCheck, check_floors, floor_doc
 from .offer_totals import Totals, Versus, compare_all, totals
 from .records import UNWRITTEN_FORMS, Ask, CurrentJob, Offer, Promise
@@ -285,15 +285,16 @@ def about(journal: Journal, kind: str, rid: str) -> str:
 def build_brief(
     journal: Journal,
     today: dt.date | None = None,
-    hedges: Sequence[str] = DEFAULT_HEDGES,
+    hedges: Sequence[str] = (),
     *,
-    promise_flags: Mapping[str, Sequence[Flag]] | None = None,
     not_hedges: Sequence[str] = (),
+    wait_days: int = RECAP_WAIT_DAYS,
 ) -> Brief:
     """The decision brief for `journal` as of `today` (the journal's today by default).
 
-    A caller that keeps the promises' flags up to date (the app) passes them in rather
-    than have them computed again. `not_hedges` are default hedges the user took away.
+    `hedges` are phrases added to the built-in hedges, `not_hedges` built-in ones taken
+    away, `wait_days` how long a recap waits before it is unconfirmed (the user's
+    settings). The promises' flags come from the journal's keeper, shared with the app.
     """
     day = today or journal.today
     current = journal.current_job
@@ -315,7 +316,10 @@ def build_brief(
     ]
     promises = list(journal.promises.values())
     track = journal.track_record(day)
-    flags = all_flags(journal, day, hedges, promise_flags, not_hedges)
+    settings = FlagSettings(tuple(hedges), tuple(not_hedges), wait_days)
+    flags = all_flags(
+        journal, day, hedges, journal.promise_flags(day, settings), not_hedges, wait_days
+    )
     asks = [coverage(a, journal.promises) for a in journal.asks.values()]
     about_flags = {f.id: about(journal, f.kind, f.id) for f in flags}
     floors = check_floors(

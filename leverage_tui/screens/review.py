@@ -29,7 +29,6 @@ from ..core.plural import counted
 from ..core.registry import CURRENT_JOB_ID
 from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
-from ..widgets.flag_badges import promise_flags
 from ..widgets.footer import Footer
 from .ask_editor import AskEditor
 from .in_view import in_view
@@ -163,7 +162,8 @@ class ReviewScreen(Screen[None]):
             journal,
             app.today,
             app.hedges,
-            promise_flags=promise_flags(journal, app.today, app.hedges),
+            not_hedges=app.not_hedges,
+            wait_days=app.recap_wait_days,
         )
         self.seen = (id(journal), journal.revision)
         self.brief = brief
@@ -350,7 +350,14 @@ class ReviewScreen(Screen[None]):
         app = self.leverage
 
         def save(path: Path, replace: bool) -> Path:
-            text = brief_markdown(build_brief(app.journal, app.today, app.hedges))
+            brief = build_brief(
+                app.journal,
+                app.today,
+                app.hedges,
+                not_hedges=app.not_hedges,
+                wait_days=app.recap_wait_days,
+            )
+            text = brief_markdown(brief)
             return write_private(path, text, journal=app.journal_path, replace=replace)
 
         def saved(path: Path | None) -> None:

@@ -1,7 +1,7 @@
 """Flags as badges: a marker in a theme colour and a word, never colour alone.
 
 `flag_text` draws the flags of a record for tables and panes; `flag_reasons` gives the
-one-line reasons for tooltips and detail panes; `PromiseFlags` computes the flags of
+one-line reasons for tooltips and detail panes; `promise_flags` gives the flags of
 every promise once per journal revision (and only again for promises that changed).
 """
 
@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from weakref import WeakKeyDictionary
 
 from rich.text import Text
 
-from ..core.flags import FLAGS, RECAP_WAIT_DAYS, Flag, flags_for_promise, sort_flags
+from ..core.flags import FLAGS, RECAP_WAIT_DAYS, Flag, FlagSettings, sort_flags
 from ..core.journal import Journal
 from ..core.records import Promise
 
@@ -105,51 +104,6 @@ def flag_legend(names: Sequence[str] = FLAGS) -> Text:
     return text
 
 
-class PromiseFlags:
-    """The flags of every promise in a journal, computed once per revision.
-
-    Promise records are replaced (never changed in place) when they are saved, so a
-    promise whose record object is the same as last time keeps its cached flags.
-    """
-
-    def __init__(
-        self,
-        today: dt.date,
-        hedges: Sequence[str],
-        not_hedges: Sequence[str] = (),
-        wait_days: int = RECAP_WAIT_DAYS,
-    ) -> None:
-        """A cache for flags as seen on `today` with these settings (hedge phrases added
-        and taken away, days a recap waits before it is unconfirmed)."""
-        self.today = today
-        self.hedges = tuple(hedges)
-        self.settings = (self.hedges, tuple(not_hedges), wait_days)
-        """What the flags depend on besides today: (hedges, not_hedges, wait_days)."""
-        self.revision = -1
-        self._journal_id = 0
-        self._flags: dict[str, list[Flag]] = {}
-        self._seen: dict[str, Promise] = {}
-
-    def of(self, journal: Journal) -> dict[str, list[Flag]]:
-        """Promise id -> its flags (worst first) for the journal as it is now."""
-        if journal.revision == self.revision and id(journal) == self._journal_id:
-            return self._flags
-        flags: dict[str, list[Flag]] = {}
-        seen: dict[str, Promise] = {}
-        for pid, promise in journal.promises.items():
-            if self._seen.get(pid) is promise:
-                flags[pid] = self._flags[pid]
-            else:
-                flags[pid] = sort_flags(flags_for_promise(promise, self.today, *self.settings))
-            seen[pid] = promise
-        self._flags, self._seen = flags, seen
-        self.revision, self._journal_id = journal.revision, id(journal)
-        return flags
-
-
-_CACHES: WeakKeyDictionary[Journal, PromiseFlags] = WeakKeyDictionary()
-
-
 def promise_flags(
     journal: Journal,
     today: dt.date,
@@ -157,13 +111,9 @@ def promise_flags(
     not_hedges: Sequence[str] = (),
     wait_days: int = RECAP_WAIT_DAYS,
 ) -> dict[str, list[Flag]]:
-    """Promise id -> flags, shared by every screen and computed once per revision (for
-    one day and one set of settings: hedges, not_hedges, recap wait days)."""
-    cache = _CACHES.get(journal)
-    settings = (tuple(hedges), tuple(not_hedges), wait_days)
-    if cache is None or cache.today != today or cache.settings != settings:
-        cache = _CACHES[journal] = PromiseFlags(today, hedges, not_hedges, wait_days)
-    return cache.of(journal)
+    """Promise id -> flags, kept by the journal for every screen (one day, one set of
+    settings: hedges, not_hedges, recap wait days)."""
+    return journal.promise_flags(today, FlagSettings(tuple(hedges), tuple(not_hedges), wait_days))
 
 
 def flags_of_some(
@@ -174,21 +124,9 @@ def flags_of_some(
     not_hedges: Sequence[str] = (),
     wait_days: int = RECAP_WAIT_DAYS,
 ) -> dict[str, list[Flag]]:
-    """The flags of a few promises: from the shared cache when it is up to date for this
-    revision, else computed for those promises alone (a screen that shows ten promises
-    need not flag twenty thousand)."""
-    cache = _CACHES.get(journal)
-    settings = (tuple(hedges), tuple(not_hedges), wait_days)
-    if (
-        cache is not None
-        and cache.today == today
-        and cache.settings == settings
-        and cache.revision == journal.revision
-        and cache._journal_id == id(journal)
-    ):
-        return {pid: cache._flags[pid] for pid in ids}
-    promises = journal.promises
-    return {pid: sort_flags(flags_for_promise(promises[pid], today, *settings)) for pid in ids}
+    """The flags of a few promises (the journal's kept ones when up to date)."""
+    settings = FlagSettings(tuple(hedges), tuple(not_hedges), wait_days)
+    return journal.flags_of(ids, today, settings)
 
 
 def promise_detail(p: Promise, flags: Sequence[Flag]) -> Text:
