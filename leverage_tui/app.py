@@ -136,6 +136,7 @@ class LeverageApp(App[None]):
             result = fn(self.journal)
         except InputError as err:
             self.notify(str(err), title="Not saved", severity="warning")
+            self.revision = self.journal.revision  # it may have read the file again
             return None
         except JournalError as err:
             self.notify(str(err), title="Not saved", severity="error", timeout=10)
