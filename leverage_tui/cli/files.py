@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from ..core.checks import InputError
+from ..core.journal_format import FormatError, refuse_duplicate_keys
 from ..core.registry import LISTED
 from ..core.safe_files import OutputError, write_private
 from ..core.storage import inspect_file
@@ -97,6 +98,12 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
         reason = " ".join(str(err).split())[:100]
         raise UsageError(
             f"{name} is not JSON ({reason}); import reads `export --format json`"
+        ) from None
+    try:
+        refuse_duplicate_keys(raw)  # a JSON reader keeps only the last of a repeated key
+    except FormatError as err:
+        raise UsageError(
+            f"{name}: not a valid Leverage export ({err}); nothing was imported"
         ) from None
     try:
         counts = ctx.journal().import_data(data)

@@ -39,6 +39,8 @@ right-to-left writing needs and which cannot reorder a run, stay allowed."""
 _BAD = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI}\ud800-\udfff]")
 """Characters no text may hold (newline and tab are judged per field)."""
 _LINE_BREAKS = "\n\r\u2028\u2029"
+HISTORY_LIMIT = 2_000
+"""Longest text of a history entry (its field, old and new value) in characters."""
 
 
 def bad_character(text: str, *, multiline: bool = False) -> str | None:
@@ -121,7 +123,7 @@ def _change_problem(change: Any) -> str | None:
         return "a history entry is not a change"
     for text in (change.field, change.old, change.new):
         if text is not None:
-            problem = text_problem(text, "a history entry", multiline=False, limit=2_000)
+            problem = text_problem(text, "a history entry", multiline=False, limit=HISTORY_LIMIT)
             if problem:
                 return problem
     return date_problem(change.on, "a history entry's date")
@@ -348,4 +350,6 @@ def _quick_problems(kind: Kind, record: Record) -> list[str]:
     for change in history:
         if not MIN_DATE <= change.on <= MAX_DATE:
             found.append(f"a history entry's date {change.on} is out of range (1900 to 2200)")
+        if max(len(change.field), len(change.old or ""), len(change.new or "")) > HISTORY_LIMIT:
+            found.append(_change_problem(change) or "a history entry is too long")
     return found
