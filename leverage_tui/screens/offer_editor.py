@@ -16,6 +16,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 
 from ..core.checks import InputError, parse_money
 from ..core.records import OFFER_STATUSES, CurrentJob, Offer
+from ..core.visible import visible
 from ..widgets.date_field import DateField
 from .editor_base import EditorScreen, choice_field, field_row
 
@@ -55,7 +56,7 @@ class OfferEditor(EditorScreen):
         o = self._existing()
 
         def line(name: str, value: object, placeholder: str) -> Input:
-            text = "" if value is None else str(value)
+            text = "" if value is None else visible(str(value))
             return Input(text, placeholder=placeholder, compact=True, id=name)
 
         company = "employer" if self.current_job else "who offers it"
@@ -69,7 +70,7 @@ class OfferEditor(EditorScreen):
             "Equity", line("equity", o and o.equity, "e.g. 0.05% over 4 years"), "equity"
         )
         terms = TextArea(
-            o.terms if o else "",
+            visible(o.terms, multiline=True) if o else "",
             compact=True,
             id="terms",
             soft_wrap=True,
