@@ -414,3 +414,27 @@ def test_the_app_shows_a_record_deleted_elsewhere_as_gone_once_its_edit_is_refus
 
     asyncio.run(go())
     assert Journal(path, today=TODAY).promises == {}
+
+
+def test_an_import_by_a_long_lived_journal_keeps_what_another_program_changed(
+    path: Path,
+) -> None:
+    """The import is merged into the journal as it is on disk when the lock is held."""
+    path.parent.mkdir()
+    app_side = Journal(path, today=TODAY)
+    app_side.add_promise("Announce me as Q3 lead", "Sybil")
+    export = app_side.export_data()
+    export["promises"]["p2"] = {**export["promises"]["p1"], "text": "A raise in the spring"}
+    assert run_cli("--journal", str(path), "update", "promise", "p1", "--form", "written").code == 0
+    assert run_cli("--journal", str(path), "add", "promise", "--by", "Ana", "A title").code == 0
+    counts = app_side.import_data(export)
+    # the raise, whose id p2 was taken meanwhile, and the exported p1, which differs from
+    # p1 as it is now: both added under new ids (merge.py), nothing written over
+    assert counts["promises"] == 2
+    on_disk = Journal(path, today=TODAY).promises
+    assert on_disk["p1"].form == "written"  # the other program's change is kept
+    assert on_disk["p2"].text == "A title"
+    assert sorted((p.text, p.form) for p in on_disk.values() if p.id not in ("p1", "p2")) == [
+        ("A raise in the spring", "verbal"),
+        ("Announce me as Q3 lead", "verbal"),
+    ]
