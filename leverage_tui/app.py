@@ -6,13 +6,14 @@ import contextlib
 import datetime as dt
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
@@ -23,7 +24,9 @@ from .core.config import DEFAULT_THEME, Config, load_config, save_setting
 from .core.journal import Journal
 from .core.journal_file import is_encrypted
 from .core.storage import Codec, JournalError
+from .core.visible import visible
 from .themes import builtin_theme_dirs, load_themes
+from .widgets.no_controls import NoControls
 
 T = TypeVar("T")
 
@@ -101,6 +104,7 @@ class LeverageApp(App[None]):
         if not self.locked:
             self._journal = self._open(None)
         self._theme_ready = False
+        self._no_controls = NoControls()
         self._choose_theme(theme)
 
     # -- the journal -------------------------------------------------------------------
@@ -145,10 +149,13 @@ class LeverageApp(App[None]):
         try:
             result = fn(self.journal)
         except InputError as err:
-            self.notify(str(err), title="Not saved", severity="warning")
+            self.notify(visible(str(err)), title="Not saved", severity="warning", markup=False)
+            self.revision = self.journal.revision  # it may have read the file again
             return None
         except JournalError as err:
-            self.notify(str(err), title="Not saved", severity="error", timeout=10)
+            self.notify(
+                visible(str(err)), title="Not saved", severity="error", timeout=10, markup=False
+            )
             self.revision = self.journal.revision  # a failed save reads the file back
             return None
         self.revision = self.journal.revision
@@ -172,7 +179,9 @@ class LeverageApp(App[None]):
         try:
             journal.flush()
         except JournalError as err:
-            self.notify(str(err), title="Not saved", severity="error", timeout=15)
+            self.notify(
+                visible(str(err)), title="Not saved", severity="error", timeout=15, markup=False
+            )
             self.revision = journal.revision
 
     def on_unmount(self) -> None:
@@ -188,7 +197,9 @@ class LeverageApp(App[None]):
         try:
             changed = self._journal.refresh()
         except JournalError as err:
-            self.notify(str(err), title="Journal", severity="error", timeout=10)
+            self.notify(
+                visible(str(err)), title="Journal", severity="error", timeout=10, markup=False
+            )
             self.revision = self._journal.revision
             return
         if changed:
@@ -229,7 +240,9 @@ class LeverageApp(App[None]):
         """Show what was wrong with the settings, apply the keymap, start watching."""
         self._apply_keymap()
         for notice in self._notices:
-            self.notify(notice, title="Settings", severity="warning", timeout=8)
+            self.notify(
+                visible(notice), title="Settings", severity="warning", timeout=8, markup=False
+            )
         self._theme_ready = True
         self.set_interval(2.0, self._poll_journal, name="poll-journal")
         if self.locked:
@@ -285,6 +298,10 @@ class LeverageApp(App[None]):
 
     # -- actions -----------------------------------------------------------------------
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the net that keeps control characters off the screen."""
+        return [*super().get_line_filters(), self._no_controls]
+
     def get_key_display(self, binding: Binding) -> str:
         """Keys as people write them: F1 rather than f1."""
         shown = super().get_key_display(binding)
@@ -306,7 +323,8 @@ class LeverageApp(App[None]):
     def action_undo(self) -> None:
         """Undo the last change of this session."""
         label = self.change(lambda j: j.undo())
-        self.notify(f"Undone: {label}" if label else "Nothing to undo", title="Undo")
+        message = f"Undone: {visible(label)}" if label else "Nothing to undo"
+        self.notify(message, title="Undo", markup=False)  # the label quotes journal text
 
     def action_help(self) -> None:
         """List every key of the current screen."""

@@ -16,6 +16,7 @@ from .. import __version__
 from ..core.checks import InputError
 from ..core.dates import DateError
 from ..core.storage import JournalError
+from ..core.visible import visible
 from .common import Context, UsageError, command_modules
 
 DESCRIPTION = """\
@@ -118,13 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             ctx.close()
     except UsageError as err:
-        print(f"leverage: {err}", file=sys.stderr)
+        print(f"leverage: {visible(str(err))}", file=sys.stderr)
         code = 2
     except (InputError, DateError) as err:  # DateError: a bad LEVERAGE_TODAY
-        print(f"leverage: {err}", file=sys.stderr)
+        print(f"leverage: {visible(str(err))}", file=sys.stderr)
         code = 2
     except JournalError as err:
-        print(f"leverage: {err}", file=sys.stderr)
+        print(f"leverage: {visible(str(err))}", file=sys.stderr)
         code = 1
     except KeyboardInterrupt:
         print("leverage: interrupted; nothing was changed", file=sys.stderr)

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import importlib
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from typing import Any
 from ..core import dates, paths
 from ..core.config import Config, load_config
 from ..core.journal import Journal
+from ..core.visible import visible
 
 COMMAND_MODULES = ("records", "update", "listing", "files", "review", "trust")
 """The modules of leverage_tui.cli that add commands (a missing one is skipped)."""
@@ -75,7 +77,7 @@ class Context:
         today = dates.today()
         config = load_config(paths.config_file())
         for warning in config.warnings:
-            print(f"leverage: {warning}", file=sys.stderr)
+            print(f"leverage: {visible(warning)}", file=sys.stderr)
         demo_dir = None
         if args.demo:
             from ..core.demo import write_demo
@@ -111,15 +113,35 @@ class Context:
             shutil.rmtree(self.demo_dir, ignore_errors=True)
 
 
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What JSON leaves raw (it escapes only C0 controls) that a terminal would act on."""
+
+
+def json_text(value: Any) -> str:
+    """`value` as indented JSON (dates as ISO strings), safe to print: DEL, C1 controls,
+    line separators and bidi controls escaped as \\uXXXX too (the same data)."""
+    text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def print_json(value: Any) -> None:
-    """Print `value` as JSON (dates as ISO strings)."""
-    print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+    """Print `value` as JSON (dates as ISO strings, control characters escaped)."""
+    print(json_text(value))
+
+
+def shown(text: str) -> str:
+    """Journal text (one line or several) as it may go to a terminal: every control
+    character visibly escaped (core/visible.py), line ends kept (CRLF too)."""
+    if "\r" in text:
+        return "\r\n".join(visible(part, multiline=True) for part in text.split("\r\n"))
+    return visible(text, multiline=True)
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:
-    """A plain text table with columns padded to fit."""
+    """A plain text table with columns padded to fit (control characters escaped)."""
     if not rows:
         return ""
+    rows = [[visible(cell) for cell in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     width = shutil.get_terminal_size((120, 24)).columns
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]

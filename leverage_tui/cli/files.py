@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,10 +18,12 @@ from typing import Any
 import orjson
 
 from ..core.checks import InputError
+from ..core.journal_format import FormatError, refuse_duplicate_keys
 from ..core.registry import LISTED
 from ..core.safe_files import OutputError, write_private
 from ..core.storage import inspect_file
-from .common import Context, UsageError, lower
+from ..core.visible import visible
+from .common import Context, UsageError, json_text, lower
 from .records import command, counted
 
 FORMATS = ("json", "md", "csv", "ics")
@@ -67,7 +68,7 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
     if args.kind:
         raise UsageError("--kind only applies to --format csv (json exports everything)")
     data = ctx.journal().export_data()
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = json_text(data) + "\n"
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0
@@ -99,6 +100,12 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
             f"{name} is not JSON ({reason}); import reads `export --format json`"
         ) from None
     try:
+        refuse_duplicate_keys(raw)  # a JSON reader keeps only the last of a repeated key
+    except FormatError as err:
+        raise UsageError(
+            f"{name}: not a valid Leverage export ({err}); nothing was imported"
+        ) from None
+    try:
         counts = ctx.journal().import_data(data)
     except InputError as err:
         raise UsageError(f"{name}: {err}; nothing was imported") from None
@@ -123,7 +130,7 @@ def _check(args: argparse.Namespace, ctx: Context) -> int:
     counts = {kind.table: len(tables.get(kind.table, {})) for kind in LISTED}
     if problems:
         for line in problems:
-            print(line)
+            print(visible(line))
         print(f"{counted(len(problems), 'problems')} in journal {path}")
         return 1
     missing = "" if path.exists() else " does not exist yet"

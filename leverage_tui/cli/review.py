@@ -14,22 +14,23 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from ..core.records import Offer
 from ..core.registry import KINDS
-from .common import Context, UsageError, date_arg, print_json
+from ..core.visible import visible
+from .common import Context, UsageError, date_arg, json_text, print_json, shown
 from .files import write_output
 from .options import add_options, field_values
 from .records import command, record_doc
 
 
 def _emit(text: str, output: str | None, ctx: Context, what: str) -> None:
-    """Print `text`, or write it to `output` (0600, atomically) and say where."""
+    """Print `text` (control characters escaped), or write it to `output` (0600,
+    atomically) and say where."""
     if output in (None, "-"):
-        sys.stdout.write(text)
+        sys.stdout.write(shown(text))
         return
     assert output is not None
     path = write_output(output, text, ctx)
@@ -50,7 +51,7 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
         wait_days=config.recap_wait_days,
     )
     if args.json:
-        text = json.dumps(brief.to_doc(), indent=2, ensure_ascii=False) + "\n"
+        text = json_text(brief.to_doc()) + "\n"
         _emit(text, args.output, ctx, "the brief's numbers")
         return 0
     if args.md or args.output not in (None, "-") or not sys.stdout.isatty():
@@ -139,7 +140,7 @@ def _current_job(args: argparse.Namespace, ctx: Context) -> int:
             if amount is not None
         )
         extras = [x for x in (pay, job.equity, " ".join(job.terms.split())) if x]
-        print(f"{job.role} at {job.company}" + "".join(f"; {x}" for x in extras))
+        print(visible(f"{job.role} at {job.company}" + "".join(f"; {x}" for x in extras)))
     return 0
 
 

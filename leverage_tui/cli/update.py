@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.records import Record
 from ..core.registry import KINDS, LISTED, kind_of
+from ..core.visible import visible
 from .common import Context, UsageError, date_arg, print_json
 from .options import add_options, field_values
 from .records import command, json_option, record_doc, short
@@ -28,7 +29,7 @@ def _updated(args: argparse.Namespace, before: Record, after: Record) -> int:
         for key, value in new.items()
         if key != "history" and old.get(key) != value
     ]
-    print(f"{after.id}: " + ("; ".join(changes) if changes else "nothing changed"))
+    print(visible(f"{after.id}: " + ("; ".join(changes) if changes else "nothing changed")))
     return 0
 
 
@@ -64,7 +65,7 @@ def _delete(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
     record = journal.delete(journal.get(args.id).id)
     kind = kind_of(record)
-    print(f"deleted {record.id}: {short(str(getattr(record, kind.title)))}")
+    print(f"deleted {record.id}: {visible(short(str(getattr(record, kind.title))))}")
     return 0
 
 

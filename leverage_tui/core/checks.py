@@ -39,6 +39,8 @@ right-to-left writing needs and which cannot reorder a run, stay allowed."""
 _BAD = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI}\ud800-\udfff]")
 """Characters no text may hold (newline and tab are judged per field)."""
 _LINE_BREAKS = "\n\r\u2028\u2029"
+HISTORY_LIMIT = 2_000
+"""Longest text of a history entry (its field, old and new value) in characters."""
 
 
 def bad_character(text: str, *, multiline: bool = False) -> str | None:
@@ -125,7 +127,7 @@ def _change_problem(change: Any) -> str | None:
         return "a history entry is not a change"
     for text in (change.field, change.old, change.new):
         if text is not None:
-            problem = text_problem(text, "a history entry", multiline=False, limit=2_000)
+            problem = text_problem(text, "a history entry", multiline=False, limit=HISTORY_LIMIT)
             if problem:
                 return problem
     return date_problem(change.on, "a history entry's date")
@@ -394,5 +396,7 @@ def _column_is_clean(spec: FieldSpec, column: list[Any]) -> bool:
     if kind == "history":
         days = [c.on for c in column]
         texts = [t for c in column for t in (c.field, c.old, c.new) if t is not None]
-        return min(days) >= MIN_DATE and max(days) <= MAX_DATE and "\n" not in "".join(texts)
+        longest = max(map(len, texts), default=0)
+        in_range = min(days) >= MIN_DATE and max(days) <= MAX_DATE
+        return in_range and longest <= HISTORY_LIMIT and "\n" not in "".join(texts)
     return True

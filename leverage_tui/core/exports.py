@@ -18,6 +18,7 @@ from .checks import InputError
 from .dates import MONTH_NAMES
 from .records import Conversation, Offer, Promise
 from .review import money
+from .visible import md_text, visible
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -77,12 +78,13 @@ PRODID = "-//Leverage//leverage-tui//EN"
 
 
 def safe_cell(value: Any) -> str:
-    """A value as CSV cell text a spreadsheet will not run as a formula ("'" in front)."""
+    """A value as CSV cell text a spreadsheet will not run as a formula ("'" in front),
+    control characters visibly escaped (line breaks kept: the cell is quoted)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = ", ".join(value) if isinstance(value, list) else str(value)
+    text = visible(", ".join(value) if isinstance(value, list) else str(value), multiline=True)
     return "'" + text if text.startswith(RISKY_STARTS) else text
 
 
@@ -133,15 +135,19 @@ def calendar_events(journal: Journal) -> list[Event]:
         if p.due is None:
             continue
         mark = "" if p.pending else f"[{p.status}] "
-        summary = f"{mark}Due from {p.by}: {p.text}"
-        about = f"{p.by} promised this on {p.made_on.isoformat()} ({p.form}); status {p.status}."
+        summary = visible(f"{mark}Due from {p.by}: {p.text}")
+        about = visible(
+            f"{p.by} promised this on {p.made_on.isoformat()} ({p.form}); status {p.status}."
+        )
         events.append(_event(f"{p.id}-due@leverage", p.due, summary, about, stamp))
     for o in journal.offers.values():
         if o.deadline is None:
             continue
         what = "counteroffer" if o.counter else "offer"
-        summary = f"Decide on the {o.company} {what}"
-        about = f"{o.role}; base {money(o.base)}; {'in writing' if o.written else 'verbal'}."
+        summary = visible(f"Decide on the {o.company} {what}")
+        about = visible(
+            f"{o.role}; base {money(o.base)}; {'in writing' if o.written else 'verbal'}."
+        )
         events.append(_event(f"{o.id}-deadline@leverage", o.deadline, summary, about, stamp))
     return events
 
@@ -166,22 +172,28 @@ def ics_bytes(journal: Journal) -> bytes:
 
 def _promise_line(p: Promise) -> list[str]:
     due = f", due {p.due.isoformat()}" if p.due else ", no due date"
-    lines = [f'- {p.id} **{p.by}** promised: "{p.text}" ({p.category}; {p.form}, {p.status}{due})']
+    lines = [
+        f'- {p.id} **{md_text(p.by)}** promised: "{md_text(p.text)}" '
+        f"({p.category}; {p.form}, {p.status}{due})"
+    ]
     if p.evidence:
-        lines.append(f"  - evidence: {p.evidence}")
+        lines.append(f"  - evidence: {md_text(p.evidence)}")
     for c in p.history:
-        lines.append(f"  - {c.on.isoformat()}: {c.field} {c.old or '—'} → {c.new or '—'}")
+        old, new = md_text(c.old or "—"), md_text(c.new or "—")
+        lines.append(f"  - {c.on.isoformat()}: {md_text(c.field)} {old} → {new}")
     return lines
 
 
 def _conversation_lines(c: Conversation, promises: Sequence[Promise]) -> list[str]:
-    at = f" {c.at}" if c.at else ""
-    lines = [f"### {c.on.isoformat()}{at} · {c.channel} with {', '.join(c.people)} ({c.id})", ""]
-    lines.append(c.summary)
+    at = f" {md_text(c.at)}" if c.at else ""
+    people = ", ".join(md_text(name) for name in c.people)
+    lines = [f"### {c.on.isoformat()}{at} · {c.channel} with {people} ({c.id})", ""]
+    lines.append(md_text(c.summary))
     if c.tags:
-        lines.append("Tags: " + " ".join(f"#{t}" for t in c.tags))
+        lines.append("Tags: " + " ".join(f"#{md_text(t)}" for t in c.tags))
     if c.notes:
-        lines += [""] + [f"> {line}" if line else ">" for line in c.notes.splitlines()]
+        notes = md_text(c.notes, multiline=True).split("\n")
+        lines += [""] + [f"> {line}" if line else ">" for line in notes]
     if promises:
         lines.append("")
         for p in promises:
@@ -189,30 +201,41 @@ def _conversation_lines(c: Conversation, promises: Sequence[Promise]) -> list[st
     return lines + [""]
 
 
+def _flat(text: str) -> str:
+    """A multi-line text on one line, for Markdown."""
+    return md_text(" ".join(text.split()))
+
+
 def _offer_line(o: Offer) -> str:
     what = "Counteroffer" if o.counter else "Offer"
     deadline = f", decide by {o.deadline.isoformat()}" if o.deadline else ""
     return (
-        f"- {o.id} {what} from **{o.company}**: {o.role}; base {money(o.base)}, bonus "
-        f"{money(o.bonus)}{'; equity ' + o.equity if o.equity else ''}"
-        f"{'; ' + ' '.join(o.terms.split()) if o.terms else ''}; "
+        f"- {o.id} {what} from **{md_text(o.company)}**: {md_text(o.role)}; base "
+        f"{money(o.base)}, bonus {money(o.bonus)}"
+        f"{'; equity ' + md_text(o.equity) if o.equity else ''}"
+        f"{'; ' + _flat(o.terms) if o.terms else ''}; "
         f"{'in writing' if o.written else 'verbal'}; {o.status}{deadline}"
     )
 
 
 def journal_markdown(journal: Journal) -> str:
-    """The whole journal as readable Markdown: people, offers, asks, then month by month."""
+    """The whole journal as readable Markdown: people, offers, asks, then month by month.
+
+    Every text from the journal goes through `md_text`: shown as written (links, HTML
+    and emphasis stay text), control characters visibly escaped.
+    """
     out = ["# Leverage journal", "", f"Exported on {long_date(journal.today)}.", ""]
     job = journal.current_job
     if job is not None:
         pay = f"base {money(job.base)}, bonus {money(job.bonus)}"
-        extra = "".join(f"; {' '.join(x.split())}" for x in (job.equity, job.terms) if x)
-        out += ["## Current job", "", f"{job.role} at **{job.company}**; {pay}{extra}", ""]
+        extra = "".join(f"; {_flat(x)}" for x in (job.equity, job.terms) if x)
+        where = f"{md_text(job.role)} at **{md_text(job.company)}**"
+        out += ["## Current job", "", f"{where}; {pay}{extra}", ""]
     if journal.people:
         out += ["## People", ""]
         for person in journal.people.values():
-            notes = f": {' '.join(person.notes.split())}" if person.notes else ""
-            out.append(f"- **{person.name}** ({person.role}){notes}")
+            notes = f": {_flat(person.notes)}" if person.notes else ""
+            out.append(f"- **{md_text(person.name)}** ({person.role}){notes}")
         out.append("")
     if journal.offers:
         out += ["## Offers", ""] + [_offer_line(o) for o in journal.offers.values()] + [""]
@@ -221,9 +244,9 @@ def journal_markdown(journal: Journal) -> str:
         for a in journal.asks.values():
             target = f", by {a.target.isoformat()}" if a.target else ""
             linked = f"; promises {', '.join(a.promises)}" if a.promises else ""
-            out.append(f"- {a.id} **{a.text}** ({a.priority}, {a.status}{target}{linked})")
+            out.append(f"- {a.id} **{md_text(a.text)}** ({a.priority}, {a.status}{target}{linked})")
             if a.measure:
-                out.append(f"  - how I will know: {a.measure}")
+                out.append(f"  - how I will know: {md_text(a.measure)}")
         out.append("")
     months: dict[tuple[int, int], list[Conversation | Promise]] = {}
     for c in journal.conversations.values():

@@ -77,7 +77,7 @@ class Journal(JournalCore):
         kind `rid` must be. The change is made to the record as it is on disk when the
         lock is held.
         """
-        record = self.get(rid, expect)
+        record = self._find(rid, expect)
         kind = kind_of_id(record.id)
         assert kind is not None
         fields = clean_values(kind, values)
@@ -101,7 +101,7 @@ class Journal(JournalCore):
 
     def delete(self, rid: str) -> Record:
         """Delete a record; links to it are removed (a person still named is refused)."""
-        record = self.get(rid)
+        record = self._find(rid)
         kind = kind_of_id(record.id)
         assert kind is not None
 
@@ -125,6 +125,16 @@ class Journal(JournalCore):
         for person in employers_from(self, stored):
             self._put(person)
         return stored
+
+    def _find(self, rid: str, kind: str | None = None) -> Record:
+        """The record `rid` to change; when this journal does not know it, the file is
+        read again first (another program may just have added it), else InputError."""
+        try:
+            return self.get(rid, kind)
+        except InputError:
+            if not self.refresh():
+                raise
+        return self.get(rid, kind)
 
     def _fill_defaults(self, kind: Kind, fields: dict[str, Any]) -> None:
         """Dates that default to today, or to the conversation's date."""
@@ -293,7 +303,7 @@ class Journal(JournalCore):
     def set_forms(self, ids: Iterable[str], form: str, on: dt.date | None = None) -> list[Promise]:
         """Move several promises to `form` at once (one undo step), e.g. after a recap."""
         form = clean(KINDS["promise"].field("form"), form)
-        chosen = [self.promise(i).id for i in ids]
+        chosen = [self._find(i, "promise").id for i in ids]
         when = on or self.today
         problem = date_problem(when, "date")
         if problem:
@@ -386,7 +396,14 @@ class Journal(JournalCore):
             raise InputError("the current job needs --company and --role the first time")
         fields = clean_values(kind, given)
         job = check_record(kind, CurrentJob(id=CURRENT_JOB_ID, **fields))
-        return self._change("setting the current job", lambda: self._put(job))  # type: ignore[return-value]
+
+        def body() -> Record:
+            current = self.current_job  # as it is on disk now: another program may have set it
+            if current is not None:
+                return self._put(check_record(kind, replace(current, **fields)))
+            return self._put(job)
+
+        return self._change("setting the current job", body)  # type: ignore[return-value]
 
     def clear_current_job(self) -> None:
         """Forget the current job (undoable)."""

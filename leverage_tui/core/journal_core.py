@@ -25,7 +25,7 @@ from tinydb.table import Document, Table
 from . import dates
 from .checks import InputError
 from .flags import Flag, FlagKeeper, FlagSettings
-from .journal_format import META_KEY
+from .journal_format import MAX_ID, META_KEY
 from .records import Ask, Conversation, CurrentJob, Offer, Person, Promise, Record
 from .registry import CURRENT_JOB_ID, KINDS, Kind, id_number, kind_of, kind_of_id, record_id
 from .storage import Codec, JournalStorage
@@ -337,6 +337,8 @@ class JournalCore:
         if top is None:  # once per load: the counter may lag behind a hand-edited file
             top = max((int(k) for k in self.storage.records(kind.table)), default=0)
         n = max(int(counters.get(kind.letter, 1)), top + 1)
+        if n > MAX_ID:
+            raise InputError(f"the journal has no {kind.name} ids left (its ids reach {MAX_ID})")
         counters[kind.letter] = n + 1
         self.db.table(META_KEY).update({"next": counters}, doc_ids=[1])
         self._top[kind.name] = n

@@ -31,6 +31,8 @@ SCHEMA = 2
 """The journal schema version this Leverage writes (1: before the registry)."""
 META_KEY = "_leverage"
 """The table that marks a file as a Leverage journal and holds its header."""
+MAX_ID = 999_999_999_999
+"""The largest number of a record's id (a document key has at most 12 digits)."""
 SEGMENT = 256
 """Documents per run of a big table: a change encodes one run again, not the table."""
 
@@ -98,21 +100,16 @@ _ASCII = bytes(range(128))
 _RAW_BAD = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
-def _no_duplicate_tables(raw: bytes, top: dict[str, msgspec.Raw]) -> None:
-    """FormatError when a table name appears twice (JSON would keep only the last).
+def refuse_duplicate_keys(raw: bytes) -> None:
+    """FormatError when any object in the JSON `raw` holds a key twice.
 
-    A file written compactly (as Leverage writes it) is exactly its parts; any other is
-    read again key by key to find a repeated one.
+    JSON readers keep only the last of a repeated key: a table, a record or a field
+    would be dropped without a word (and gone from the file at the next save). Reads
+    every object of `raw` (~0.3 s for an 18 MB journal): see `_no_duplicate_keys`.
     """
-    size = 2 + len(top) - 1 + sum(len(v) + len(_ENCODER.encode(k)) + 1 for k, v in top.items())
-    if size == len(raw):
-        return
     import json
 
-    seen: list[str] = []
-
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        seen.append("")  # one object closed; the outermost closes last
         keys = [k for k, _ in items]
         if len(keys) != len(set(keys)):
             repeated = next(k for k in keys if keys.count(k) > 1)
@@ -129,9 +126,48 @@ def _no_duplicate_tables(raw: bytes, top: dict[str, msgspec.Raw]) -> None:
         raise FormatError(f"it is not JSON ({str(err)[:80]})") from None
 
 
-def decode(raw: bytes) -> tuple[dict[str, Any], Tables]:
-    """The header and the typed tables of a journal's bytes; FormatError when it is bad."""
-    meta, tables = decode_unchecked(raw)
+def _no_duplicate_keys(
+    raw: bytes, top: dict[str, msgspec.Raw], tables: Tables, encoder: Encoder | None
+) -> None:
+    """FormatError when a key appears twice anywhere in the file.
+
+    `top` is the file's tables as read, before any migration. A file whose size is
+    exactly that of its tables names each table once; a table Leverage wrote is exactly
+    what its decoded records encode to, so no record or field can have been dropped
+    from it (~50 ms for an 18 MB journal; `encoder` keeps the encoded runs for the first
+    save). Anything else (another program's file, a header migrated from an older
+    Leverage, a hand edit) is read again key by key.
+    """
+    names = [_ENCODER.encode(name) for name in top]
+    size = 1 + sum(len(n) + 1 + len(v) + 1 for n, v in zip(names, top.values(), strict=True))
+    if size != len(raw.rstrip()):
+        refuse_duplicate_keys(raw)
+        return
+    encoder = encoder or Encoder()
+    at = 1
+    for name, key, stored in zip(top, names, top.values(), strict=True):
+        at += len(key) + 1
+        table = tables.get(name)
+        if table is not None and not isinstance(table, msgspec.Raw):  # not another program's
+            end = at
+            for part in encoder.table_parts(name, table):
+                if not raw.startswith(part, end):
+                    break
+                end += len(part)
+            else:
+                if end == at + len(stored):
+                    table = None
+            if table is not None:
+                refuse_duplicate_keys(bytes(stored))
+        at += len(stored) + 1
+
+
+def decode(raw: bytes, encoder: Encoder | None = None) -> tuple[dict[str, Any], Tables]:
+    """The header and the typed tables of a journal's bytes; FormatError when it is bad.
+
+    `encoder`, when given, keeps the encoded tables (the next save reuses them).
+    """
+    meta, tables = decode_unchecked(raw, encoder)
     problems = journal_problems(tables, fields=not _scan_is_clean(raw))
     if problems:
         more = (
@@ -224,8 +260,9 @@ def _hints(kind: Kind) -> dict[str, Any]:
     return _HINTS[kind.name]
 
 
-def decode_unchecked(raw: bytes) -> tuple[dict[str, Any], Tables]:
-    """The header and typed tables, with only the checks their types make."""
+def decode_unchecked(raw: bytes, encoder: Encoder | None = None) -> tuple[dict[str, Any], Tables]:
+    """The header and typed tables, with only the checks their types make (and no key
+    twice in one object)."""
     if not raw.strip():
         raise FormatError(f"the journal is empty ({len(raw)} bytes): it was probably cut short")
     try:
@@ -238,10 +275,7 @@ def decode_unchecked(raw: bytes) -> tuple[dict[str, Any], Tables]:
         raise FormatError(f"the journal is damaged ({err})") from None
     if META_KEY not in top:
         raise NotAJournal("this is not a Leverage journal")
-    try:
-        _no_duplicate_tables(raw, top)
-    except FormatError as err:
-        raise FormatError(f"the journal is damaged ({err})") from None
+    as_read = dict(top)
     meta = _header(top)
     tables: Tables = {}
     for name, value in top.items():
@@ -252,7 +286,12 @@ def decode_unchecked(raw: bytes) -> tuple[dict[str, Any], Tables]:
             tables[name] = value  # another program's table: kept as it is
             continue
         tables[name] = _decode_table(decoder, name, value)
-    return meta, {META_KEY: {"1": meta}, **tables}
+    out = {META_KEY: {"1": meta}, **tables}
+    try:
+        _no_duplicate_keys(raw, as_read, out, encoder)
+    except FormatError as err:
+        raise FormatError(f"the journal is damaged ({err})") from None
+    return meta, out
 
 
 def _header(top: dict[str, Any]) -> dict[str, Any]:
@@ -281,8 +320,13 @@ def _header(top: dict[str, Any]) -> dict[str, Any]:
         meta = MIGRATIONS[schema](top, meta)
         schema += 1
     meta["schema"] = SCHEMA
-    if not isinstance(meta.get("revision", 0), int) or not isinstance(meta.get("next", {}), dict):
-        raise FormatError("the journal's header is damaged")
+    counters = meta.get("next", {})
+    if (
+        type(meta.get("revision", 0)) is not int
+        or not isinstance(counters, dict)
+        or not all(type(n) is int and 1 <= n <= MAX_ID for n in counters.values())
+    ):
+        raise FormatError("the journal's header is damaged (its revision or id counters)")
     return meta
 
 
@@ -353,19 +397,20 @@ class Encoder:
         out = [b"{"]
         for n, (name, table) in enumerate(tables.items()):
             out.append((b"," if n else b"") + _ENCODER.encode(name) + b":")
-            if isinstance(table, msgspec.Raw):
-                out.append(bytes(table))
-            elif len(table) <= SEGMENT or name == META_KEY:
-                out.append(_encode_run(list(table), list(table.values())))
-                self._kept.pop(name, None)
-            else:
-                out.append(b"{")
-                out.extend(self._runs(name, table))
-                out.append(b"}")
+            out.extend(self.table_parts(name, table))
         out.append(b"}")
         for name in [name for name in self._kept if name not in tables]:
             del self._kept[name]
         return out
+
+    def table_parts(self, name: str, table: Any) -> list[bytes]:
+        """One table as JSON, in parts to be joined."""
+        if isinstance(table, msgspec.Raw):
+            return [bytes(table)]
+        if len(table) <= SEGMENT or name == META_KEY:
+            self._kept.pop(name, None)
+            return [_encode_run(list(table), list(table.values()))]
+        return [b"{", *self._runs(name, table), b"}"]
 
     def _runs(self, name: str, table: dict[str, Any]) -> list[bytes]:
         kept = self._kept.get(name, [])

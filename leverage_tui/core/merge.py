@@ -11,6 +11,7 @@ record of the export is good, by the same rules as typed input and a loaded file
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from msgspec.structs import replace
@@ -49,7 +50,7 @@ def parse_export(data: Any) -> list[tuple[Kind, Record]]:
             rid = str(rid)
             try:
                 if kind_of_id(rid) is not kind or (
-                    kind.name != "job" and str(int(rid[1:])) != rid[1:]
+                    kind.name != "job" and not re.fullmatch(r"[1-9][0-9]{0,11}", rid[1:])
                 ):
                     raise ValueError("bad id")
                 record = record_from(kind, doc, rid)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,11 +83,14 @@ _OPEN: dict[str, list[JournalStorage]] = {}
 """The storages open in this process, by path (a reader waits for their pending write)."""
 
 
-def decode_file(raw: bytes, path: Path) -> tuple[dict[str, Any], Tables]:
+def decode_file(
+    raw: bytes, path: Path, encoder: Encoder | None = None
+) -> tuple[dict[str, Any], Tables]:
     """The header and tables of a journal file's (plain) bytes; JournalError naming the
-    file, the problem and the way out when they are not a good journal."""
+    file, the problem and the way out when they are not a good journal. (`encoder`
+    keeps the encoded tables for the next save.)"""
     try:
-        return decode(raw)
+        return decode(raw, encoder)
     except NotAJournal:
         raise JournalError(
             f"{path}: this is not a Leverage journal; refusing to touch it "
@@ -98,10 +102,12 @@ def decode_file(raw: bytes, path: Path) -> tuple[dict[str, Any], Tables]:
         raise JournalError(f"{path}: {err}; {way_out(path)}") from None
 
 
-def read_journal(path: Path, codec: Codec | None = None) -> tuple[dict[str, Any], Tables] | None:
+def read_journal(
+    path: Path, codec: Codec | None = None, encoder: Encoder | None = None
+) -> tuple[dict[str, Any], Tables] | None:
     """The header and tables of the journal at `path`; None when there is no file yet."""
     raw = _read_bytes(path, codec)
-    return None if raw is None else decode_file(raw, path)
+    return None if raw is None else decode_file(raw, path, encoder)
 
 
 def inspect_file(path: Path, codec: Codec | None = None) -> tuple[Tables, list[str]]:
@@ -130,11 +136,24 @@ def _read_bytes(path: Path, codec: Codec | None) -> bytes | None:
             f"{path}: is a folder, not a journal file (point --journal at a file); " + way_out(path)
         )
     try:
-        raw = path.read_bytes()
+        # non-blocking: a named pipe in the journal's place must not hang the reader
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except OSError as err:
         raise JournalError(f"{path}: cannot read the journal ({err.strerror or err})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a pipe, a device (/dev/zero never ends)
+            raise JournalError(
+                f"{path}: is not a regular file, not a journal (point --journal at a file); "
+                + way_out(path)
+            )
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read()
+    except OSError as err:
+        raise JournalError(f"{path}: cannot read the journal ({err.strerror or err})") from None
+    finally:
+        os.close(fd)
     if codec is not None:
         return codec.decode(raw)
     if raw.startswith(MAGIC):
@@ -244,11 +263,12 @@ class JournalStorage(Storage):
             if other is not self:
                 other.write_pending()  # never read what this process has yet to write
         seen = fingerprint(self.path)
-        loaded = read_journal(self.path, self.codec)
+        encoder = Encoder()  # checking the file encodes it: the first save reuses that
+        loaded = read_journal(self.path, self.codec, encoder)
         self._tables = empty_tables() if loaded is None else loaded[1]
         self._known = dict(self._tables)
         self._seen = seen
-        self._encoder = Encoder()
+        self._encoder = encoder
 
     def forget(self) -> None:
         """Treat the file as changed, so the next change reads it again first."""

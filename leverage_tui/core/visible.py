@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Every character a terminal may act on or reorder text with (tabs and newlines aside)."""
 _NAMES = {"\t": "\\t", "\n": "\\n", "\r": "\\r", "\x1b": "\\e"}
 
 
@@ -26,8 +27,8 @@ def visible(text: str, *, multiline: bool = False) -> str:
     Newlines stay newlines when `multiline`; otherwise they show as `\\n`. Tabs stay.
     """
     if multiline:
-        return "\n".join(_CONTROL.sub(_escape, line) for line in text.split("\n"))
-    out = _CONTROL.sub(_escape, text)
+        return "\n".join(CONTROL.sub(_escape, line) for line in text.split("\n"))
+    out = CONTROL.sub(_escape, text)
     return out.replace("\n", "\\n") if "\n" in out else out
 
 

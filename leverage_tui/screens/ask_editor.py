@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Input, Select, SelectionList, Static
 
 from ..core.asks import join_measure, split_measure
 from ..core.checklist import short
 from ..core.flags import flags_for_ask
 from ..core.records import ASK_STATUSES, PRIORITIES, Ask
+from ..core.visible import visible
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField
 from .editor_base import EditorScreen, choice_field, field_row
@@ -63,7 +65,7 @@ class AskEditor(EditorScreen):
         see, who, where = split_measure(ask.measure) if ask else ("", "", "")
 
         def line(name: str, value: str, placeholder: str) -> Input:
-            return Input(value, placeholder=placeholder, compact=True, id=name)
+            return Input(visible(value), placeholder=placeholder, compact=True, id=name)
 
         yield field_row(
             "Ask",
@@ -111,7 +113,7 @@ class AskEditor(EditorScreen):
         yield field_row("Promises", SelectionList[str](*self._linkable(ask), id="links"), "links")
         yield Static("", id="ask-verdict", markup=False)
 
-    def _linkable(self, ask: Ask | None) -> list[tuple[str, str, bool]]:
+    def _linkable(self, ask: Ask | None) -> list[tuple[Content, str, bool]]:
         journal = self.leverage.journal
         linked = set(ask.promises) if ask else set()
         live = [
@@ -120,10 +122,11 @@ class AskEditor(EditorScreen):
         chosen = [p for p in journal.promises.values() if p.id in linked]
         newest = sorted(live, key=lambda p: (p.made_on, len(p.id), p.id), reverse=True)
         picks = chosen + [p for p in newest if p.id not in linked][:LINKABLE]
-        return [
-            (f"{p.id} {p.by}: {short(p.text, 44)} ({p.form}, {p.status})", p.id, p.id in linked)
+        return [  # Content: shown as written, never read as markup ("[/]" is text)
+            (Content(visible(f"{p.id} {p.by}: {short(p.text, 44)}") + f" ({p.form}, {p.status})"),
+             p.id, p.id in linked)
             for p in picks
-        ]
+        ]  # fmt: skip
 
     def on_mount(self) -> None:
         """Start in the ask field and say how sharp it is already."""

@@ -15,6 +15,7 @@ from textual.widgets import Header, Static
 from ..core.dates import describe
 from ..core.flags import Flag
 from ..core.records import Conversation
+from ..core.visible import visible
 from ..widgets.flag_badges import flag_reasons, flag_text, promise_flags
 from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
@@ -46,17 +47,18 @@ def promise_columns(width: int) -> list[Column]:
 
 
 def conversation_heading(conv: Conversation, today: dt.date) -> Text:
-    """'Sun 22 Nov 2026 14:30 (yesterday) · call · with Maya Chen, Robert Osei  #offer'."""
+    """'Sun 22 Nov 2026 14:30 (yesterday) · call · with Maya Chen, Robert Osei  #offer'
+    (control characters in the journal's text shown escaped)."""
     when = f"{conv.on:%a} {conv.on.day} {conv.on:%b %Y}"
     if conv.at:
-        when += f" {conv.at}"
+        when += f" {visible(conv.at)}"
     text = Text.assemble(
         (when, "bold"),
         f" ({describe(conv.on, today)}) · {conv.channel} · with ",
-        (", ".join(conv.people), "bold"),
+        (visible(", ".join(conv.people)), "bold"),
     )
     if conv.tags:
-        text.append("  " + " ".join(f"#{t}" for t in conv.tags), "italic")
+        text.append("  " + visible(" ".join(f"#{t}" for t in conv.tags)), "italic")
     return text
 
 
@@ -163,8 +165,9 @@ class ConversationScreen(PromiseKeys):
             return
         today = self.leverage.today
         self.query_one("#conv-heading", Static).update(conversation_heading(conv, today))
-        self.query_one("#conv-summary", Static).update(conv.summary)
-        self.query_one("#conv-notes", Static).update(conv.notes or "No notes (e to add some)")
+        self.query_one("#conv-summary", Static).update(visible(conv.summary))
+        notes = visible(conv.notes, multiline=True) if conv.notes else "No notes (e to add some)"
+        self.query_one("#conv-notes", Static).update(notes)
         promises = journal.promises_of(conv.id)
         flags = self._flags()
         title = self.query_one("#promises-title", Static)
@@ -236,7 +239,7 @@ class ConversationScreen(PromiseKeys):
         cid = self.conversation_id
         conv = self.leverage.journal.conversation(cid)
         question = (
-            f"Delete the conversation of {conv.on:%d %b %Y}: “{conv.summary[:100]}”?\n"
+            f"Delete the conversation of {conv.on:%d %b %Y}: “{visible(conv.summary[:100])}”?\n"
             "Its promises stay, unlinked. ctrl+z brings it back."
         )
 

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
 from ..core.records import CHANNELS, Conversation
+from ..core.visible import visible
 from ..widgets.date_field import DateField
 from .editor_base import EditorScreen, choice_field, field_row
 from .promise_editor import people_suggester
@@ -67,7 +68,7 @@ class ConversationEditor(EditorScreen):
         yield field_row(
             "With",
             Input(
-                ", ".join(conv.people) if conv else "",
+                visible(", ".join(conv.people)) if conv else "",
                 compact=True,
                 id="people",
                 placeholder="names, separated by commas",
@@ -83,7 +84,7 @@ class ConversationEditor(EditorScreen):
         yield field_row(
             "Summary",
             Input(
-                conv.summary if conv else "",
+                visible(conv.summary) if conv else "",
                 compact=True,
                 id="summary",
                 placeholder="one line: what was it about?",
@@ -93,7 +94,7 @@ class ConversationEditor(EditorScreen):
         yield field_row(
             "Tags",
             Input(
-                " ".join(conv.tags) if conv else "",
+                visible(" ".join(conv.tags)) if conv else "",
                 compact=True,
                 id="tags",
                 placeholder="words, e.g. pay leadership",
@@ -103,7 +104,7 @@ class ConversationEditor(EditorScreen):
         yield field_row(
             "Notes",
             TextArea(
-                conv.notes if conv else "",
+                visible(conv.notes, multiline=True) if conv else "",
                 compact=True,
                 id="notes",
                 soft_wrap=True,

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from ..core.flags import moved_later
+from ..core.visible import visible
 from ..widgets.date_field import DateField
 from .promise_dialog import PromiseDialog
 
@@ -37,7 +38,8 @@ class DueDialog(PromiseDialog[DueChoice]):
         now = p.due.isoformat() if p.due else "no due date"
         note = f"Now: {now}. Pushed later {moves} time{'s' if moves != 1 else ''} so far."
         with Vertical():
-            yield Static(f"Due date of {p.id}: {p.text}", classes="dialog-title", markup=False)
+            title = visible(f"Due date of {p.id}: {p.text}")
+            yield Static(title, classes="dialog-title", markup=False)
             yield Static(note + " Empty = no due date.", classes="dialog-note", markup=False)
             yield DateField(p.due, allow_empty=True, id="due-date")
             yield self.buttons()

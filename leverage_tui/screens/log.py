@@ -14,6 +14,7 @@ from textual.widgets import Header, Input, Static
 
 from ..core.journal import Journal
 from ..core.records import Conversation
+from ..core.visible import visible
 from ..widgets.flag_badges import flag_text, promise_flags
 from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
@@ -207,7 +208,7 @@ class LogScreen(Screen[None]):
             return
         conv = self.leverage.journal.conversations[cid]
         question = (
-            f"Delete the conversation of {conv.on:%d %b %Y}: “{conv.summary[:100]}”?\n"
+            f"Delete the conversation of {conv.on:%d %b %Y}: “{visible(conv.summary[:100])}”?\n"
             "Its promises stay, unlinked. ctrl+z brings it back."
         )
 

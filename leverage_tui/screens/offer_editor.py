@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from ..core.records import OFFER_STATUSES, CurrentJob, Offer
+from ..core.visible import visible
 from ..widgets.date_field import DateField
 from .editor_base import EditorScreen, choice_field, field_row
 
@@ -62,7 +63,7 @@ class OfferEditor(EditorScreen):
         o = self._existing()
 
         def line(name: str, value: object, placeholder: str) -> Input:
-            text = "" if value is None else str(value)
+            text = "" if value is None else visible(str(value))
             return Input(text, placeholder=placeholder, compact=True, id=name)
 
         company = "employer" if self.current_job else "who offers it"
@@ -90,7 +91,7 @@ class OfferEditor(EditorScreen):
             "benefits",
         )
         terms = TextArea(
-            o.terms if o else "",
+            visible(o.terms, multiline=True) if o else "",
             compact=True,
             id="terms",
             soft_wrap=True,

@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, Static
 from ..core.flags import find_hedge
 from ..core.journal import promise_maker
 from ..core.records import CATEGORIES, FORMS, STATUSES, Promise
+from ..core.visible import visible
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField, show_date
 from .editor_base import EditorScreen, choice_field, field_row
@@ -84,15 +85,15 @@ class PromiseEditor(EditorScreen):
             conv = journal.conversations[conv_id]
         if conv is not None:
             yield Static(
-                f"In: {conv.on:%d %b %Y} · {', '.join(conv.people)} · {conv.summary}",
+                visible(f"In: {conv.on:%d %b %Y} · {', '.join(conv.people)} · {conv.summary}"),
                 id="in-conversation",
                 markup=False,
             )
-        by = promise.by if promise else promise_maker(conv)
+        by = visible(promise.by if promise else promise_maker(conv))
         yield field_row(
             "Promise",
             Input(
-                promise.text if promise else "",
+                visible(promise.text) if promise else "",
                 placeholder="what was promised, e.g. Announce me as Q1 planning lead",
                 compact=True,
                 id="text",
@@ -145,7 +146,7 @@ class PromiseEditor(EditorScreen):
         yield field_row(
             "Evidence",
             Input(
-                promise.evidence if promise else "",
+                visible(promise.evidence) if promise else "",
                 compact=True,
                 id="evidence",
                 placeholder="email subject, quote or file that proves it",

@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, Select, Static
 from ..core.flags import FLAGS
 from ..core.journal import Journal
 from ..core.records import FORMS, STATUSES, Promise
+from ..core.visible import visible
 from ..widgets.flag_badges import flag_legend, flag_text, promise_detail
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
@@ -263,4 +264,4 @@ class PromisesScreen(TableScreen):
             if yes:
                 self._change(lambda j: j.delete(p.id))
 
-        self.app.push_screen(confirm(f"Delete promise {p.id}: {p.text[:60]}?"), done)
+        self.app.push_screen(confirm(f"Delete promise {p.id}: {visible(p.text[:60])}?"), done)

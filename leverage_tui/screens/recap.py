@@ -27,6 +27,7 @@ from ..core.offer_messages import offers_discussed
 from ..core.paths import save_dir
 from ..core.recap import recap_for
 from ..core.safe_files import write_private
+from ..core.visible import visible
 from .save_dialog import SaveDialog
 
 if TYPE_CHECKING:
@@ -114,10 +115,11 @@ class RecapScreen(ModalScreen[None]):
         with Vertical(classes="-nothing" if self.problem else "") as frame:
             frame.border_title = self.frame_title
             if self.problem is not None:
-                yield Static(self.problem, id="recap-about", markup=False)
+                yield Static(visible(self.problem), id="recap-about", markup=False)
             else:
-                yield Static(about, id="recap-about", markup=False)
-                yield TextArea(self.text, soft_wrap=True, id="recap-text")
+                yield Static(visible(about), id="recap-about", markup=False)
+                # what is sent is what is shown: control characters stay escaped
+                yield TextArea(visible(self.text, multiline=True), soft_wrap=True, id="recap-text")
                 yield Static("", id="recap-state", markup=False)
             with Horizontal(id="recap-buttons"):
                 if self.problem is None:

@@ -29,6 +29,7 @@ from ..core.plural import counted
 from ..core.registry import CURRENT_JOB_ID
 from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
+from ..core.visible import visible
 from ..widgets.footer import Footer
 from .ask_editor import AskEditor
 from .in_view import in_view
@@ -239,7 +240,8 @@ class ReviewScreen(Screen[None]):
                     " · " + "; ".join(f"{p.id} {p.form}, {p.status}" for p in a.promises)
                 )
             covered.no_wrap, covered.overflow = True, "ellipsis"
-            table.add_row(a.ask.priority, Text(a.ask.text), target, covered, key=a.ask.id)
+            text = Text(visible(a.ask.text))
+            table.add_row(a.ask.priority, text, target, covered, key=a.ask.id)
         if brief.asks:
             table.move_cursor(row=min(row, len(brief.asks) - 1))
         table.display = bool(brief.asks)

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..core.review import Brief, spark
 from ..core.track import DEFINITION, Tally, comparison_words, confirmed_words, rate_words
+from ..core.visible import visible
 
 COVERAGE_MARKS = {
     "granted": ("✓", "text-success"),
@@ -48,9 +49,11 @@ def coverage_text(coverage: str, colours: Mapping[str, str]) -> Text:
     return Text(f"{mark} {coverage}", style=theme_style(semantic, colours))
 
 
-def _row(label: str, t: Tally) -> list[str]:
+def _row(label: str, t: Tally) -> list[Text]:
+    """A track-record row as Text: a name is shown as written, never read as markup."""
     counts = (t.honored, t.partly, t.broken, t.withdrawn, t.pending, t.late)
-    return [label, *(str(n) for n in counts), rate_words(t, brief=True)]
+    cells = [visible(label), *(str(n) for n in counts), rate_words(t, brief=True)]
+    return [Text(cell) for cell in cells]
 
 
 def track_table(brief: Brief, colours: Mapping[str, str]) -> RenderableType:
@@ -106,6 +109,6 @@ def checklist_table(brief: Brief, colours: Mapping[str, str]) -> RenderableType:
         word, semantic = VERDICTS[check.ok]
         answer = Text()
         answer.append(check.question, "bold")
-        answer.append(f"\n{check.answer}")
+        answer.append(f"\n{visible(check.answer)}")
         grid.add_row(Text(word, style=theme_style(semantic, colours)), answer)
     return grid

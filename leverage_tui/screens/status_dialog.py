@@ -13,6 +13,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.records import STATUSES
+from ..core.visible import visible
 from ..widgets.date_field import DateField
 from .promise_dialog import PromiseDialog
 
@@ -49,7 +50,8 @@ class StatusDialog(PromiseDialog[StatusChoice]):
         """Title, the statuses, the date field and the buttons."""
         p = self.promise
         with Vertical():
-            yield Static(f"Status of {p.id}: {p.text}", classes="dialog-title", markup=False)
+            title = visible(f"Status of {p.id}: {p.text}")
+            yield Static(title, classes="dialog-title", markup=False)
             yield OptionList(
                 *(Option(f"{s:<10} {STATUS_HELP[s]}", id=s) for s in STATUSES), id="statuses"
             )

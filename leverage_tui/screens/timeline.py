@@ -24,6 +24,7 @@ from textual.widgets import Header, Input, Select, Static
 from ..core import dates
 from ..core.flags import Flag, flags_for_ask, flags_for_offer
 from ..core.timeline import Event, timeline
+from ..core.visible import visible
 from ..widgets.flag_badges import flag_reasons, flag_style, flag_text
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
@@ -325,7 +326,7 @@ class TimelineScreen(TableScreen):
             return Text.assemble(key[1:], (f" · {self._headers.get(key, 0)}", "dim"))
         e = Event(*self._events[key])
         flags = flag_text(self.flags_of(e), short=not self.wide)
-        return (e.date.isoformat(), KIND_LABEL[e.kind], e.text, flags)
+        return (e.date.isoformat(), KIND_LABEL[e.kind], visible(e.text), flags)
 
     def show_detail(self, key: str | None) -> None:
         """The event under the cursor, with its flags and their reasons."""
@@ -343,7 +344,7 @@ class TimelineScreen(TableScreen):
             return
         today = self.app.today  # type: ignore[attr-defined]
         text = Text(f"{e.date:%a} {e.date.isoformat()} ({dates.describe(e.date, today)})")
-        text.append(f" · {e.id} · {e.text}")
+        text.append(f" · {e.id} · {visible(e.text)}")
         for flag in self.flags_of(e):
             text.append("\n" + flag_reasons([flag]), flag_style(flag.flag))
         offer = self.journal.offers.get(e.id) if e.kind in OFFER_KINDS else None
@@ -368,7 +369,7 @@ class TimelineScreen(TableScreen):
         else:
             opened = False
         if not opened:
-            self.notify(f"{e.id}: {e.text}", title="Nothing to open here yet")
+            self.notify(f"{e.id}: {visible(e.text)}", title="Nothing to open here yet")
 
     def _offer_id(self) -> str | None:
         """The offer of the event under the cursor, if it is an offer's."""

@@ -17,6 +17,7 @@ from ..core.agenda import SHOWN as SHOWN
 from ..core.agenda import SOON_DAYS as SOON_DAYS
 from ..core.agenda import Agenda, agenda
 from ..core.dates import describe
+from ..core.visible import visible
 from ..core.words import plural
 from ..widgets.flag_badges import MARKERS, flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
@@ -205,10 +206,10 @@ class TodayScreen(PromiseKeys):
         for d in due.items:
             if d.kind == "promise":
                 style = flag_style("overdue") if d.overdue else ""
-                what = Text.assemble(d.text, (f" — {d.by}", "dim"))
+                what = Text.assemble(visible(d.text), (f" — {visible(d.by)}", "dim"))
                 prompt = row(due_words(d.date, today), what, flag_text(flags[d.id]), style=style)
             else:
-                what = Text.assemble(("Your ask: ", "italic"), d.text)
+                what = Text.assemble(("Your ask: ", "italic"), visible(d.text))
                 prompt = row(due_words(d.date, today), what, "")
             options.append(Option(prompt, id=d.id))
         title = f"Overdue and due by {agenda.horizon:%a %d %b} ({due.total})"
@@ -231,7 +232,7 @@ class TodayScreen(PromiseKeys):
         options = []
         for w in section.items:
             p = w.promise
-            what = Text.assemble(p.text, (f" — {p.by}", "dim"))
+            what = Text.assemble(visible(p.text), (f" — {visible(p.by)}", "dim"))
             mark = Text(f"{MARKERS['unconfirmed']} ask again", flag_style("unconfirmed"))
             sent = f"sent {span(w.days)} ago" if w.days else "sent today"
             options.append(Option(row(sent, what, mark), id=p.id))
@@ -243,7 +244,7 @@ class TodayScreen(PromiseKeys):
         options = []
         for w in section.items:
             p = w.promise
-            what = Text.assemble(p.text, (f" — {p.by}", "dim"))
+            what = Text.assemble(visible(p.text), (f" — {visible(p.by)}", "dim"))
             word = "✎ recap sent" if p.form == "recap-sent" else "✎ verbal"
             form = Text(word, flag_style("unwritten"))
             options.append(Option(row(span(w.days) if w.days else "today", what, form), id=p.id))
@@ -285,7 +286,7 @@ class TodayScreen(PromiseKeys):
         options = []
         for r in agenda.recent:
             c = r.conversation
-            what = Text.assemble(c.summary, (f" — {', '.join(c.people)}", "dim"))
+            what = Text.assemble(visible(c.summary), (f" — {visible(', '.join(c.people))}", "dim"))
             extra = plural(r.promises, "promise") if r.promises else ""
             options.append(Option(row(describe(c.on, agenda.today), what, extra), id=c.id))
         self._fill(

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..core.records import Offer
 from ..core.track import TrackRecord, comparison_words, confirmed_words, kept_words, rate_words
+from ..core.visible import visible
 from ..core.words import plural
 from ..widgets.fit import fit
 
@@ -125,7 +126,7 @@ def offer_line(offer: Offer, today: dt.date) -> tuple[str, Text]:
     else:
         when = {0: "decide today"}.get(left, f"{days(left)} left")
     kind = "counteroffer" if offer.counter else "offer"
-    what = Text.assemble((offer.company, "bold"), f" · {kind} · {offer.role}")
+    what = Text.assemble((visible(offer.company), "bold"), f" · {kind} · {visible(offer.role)}")
     if offer.base:
         what.append(f" · {offer.base:,}")
     return when, what

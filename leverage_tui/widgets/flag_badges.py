@@ -15,6 +15,7 @@ from rich.text import Text
 from ..core.flags import FLAGS, RECAP_WAIT_DAYS, Flag, FlagSettings, sort_flags
 from ..core.journal import Journal
 from ..core.records import Promise
+from ..core.visible import visible
 
 MARKERS: dict[str, str] = {
     "overdue": "⚠",
@@ -91,8 +92,11 @@ def flag_text(flags: Iterable[Flag], *, short: bool = False) -> Text:
 
 
 def flag_reasons(flags: Iterable[Flag]) -> str:
-    """One line per flag: "⚠ overdue: due 2026-11-01, 22 days overdue"."""
-    return "\n".join(f"{MARKERS.get(f.flag, '•')} {f.flag}: {f.reason}" for f in sort_flags(flags))
+    """One line per flag: "⚠ overdue: due 2026-11-01, 22 days overdue" (a reason quoting
+    journal text shows its control characters escaped)."""
+    return "\n".join(
+        f"{MARKERS.get(f.flag, '•')} {f.flag}: {visible(f.reason)}" for f in sort_flags(flags)
+    )
 
 
 def flag_legend(names: Sequence[str] = FLAGS) -> Text:
@@ -130,18 +134,20 @@ def flags_of_some(
 
 
 def promise_detail(p: Promise, flags: Sequence[Flag]) -> Text:
-    """A promise for a detail pane: text, flags with reasons, who and when, history."""
-    text = Text.assemble((f"{p.id} {p.text}", "bold"))
+    """A promise for a detail pane: text, flags with reasons, who and when, history
+    (control characters in the journal's text shown escaped)."""
+    text = Text.assemble((visible(f"{p.id} {p.text}"), "bold"))
     colours = _theme_colours()
     for flag in flags:
         text.append("\n" + flag_reasons([flag]), flag_style(flag.flag, colours))
     where = f" in {p.conversation}" if p.conversation else ""
     evidence = f": {p.evidence}" if p.evidence else " (no evidence)"
-    text.append(f"\nby {p.by}, made {p.made_on}{where} · {p.category} · {p.form}{evidence}")
+    line = f"by {p.by}, made {p.made_on}{where} · {p.category} · {p.form}{evidence}"
+    text.append("\n" + visible(line))
     due = f"due {p.due}" if p.due else "no due date"
     since = f" since {p.status_on}" if p.status_on else ""
     text.append(f"\n{due} · {p.status}{since}")
     if p.history:
         changes = "; ".join(f"{c.on} {c.field} {c.old or '—'}→{c.new or '—'}" for c in p.history)
-        text.append(f"\nhistory: {changes}", "dim")
+        text.append("\nhistory: " + visible(changes), "dim")
     return text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from math import ceil
+from typing import overload
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from ..core.visible import visible
 from .fit import fit
 
 KEEP_LINES = 128
@@ -326,10 +328,11 @@ class RecordTable(ScrollView, can_focus=True):
         return [c.width or room for c in self._columns]
 
     def _row_strip(self, cells: Cells, width: int) -> Strip:
-        """The row's cells fitted to their columns, as one unstyled-background strip."""
+        """The row's cells fitted to their columns, as one unstyled-background strip
+        (control characters in them shown escaped: see `shown`)."""
         console = self.app.console
         if isinstance(cells, (str, Text)):
-            text = Text(cells) if isinstance(cells, str) else cells.copy()
+            text = Text(shown(cells)) if isinstance(cells, str) else shown(cells).copy()
             text.truncate(width, overflow="ellipsis", pad=True)
             text.stylize(self._styles["group"])
             return Strip(list(text.render(console)), width)
@@ -341,12 +344,12 @@ class RecordTable(ScrollView, can_focus=True):
                 plain.append(" ")
             length += size + bool(i)
             if isinstance(cell, str):
-                plain.append(fit(cell, size))
+                plain.append(fit(shown(cell), size))
                 continue
             if plain:
                 segments.append(Segment("".join(plain)))
                 plain = []
-            segments.extend(self._piece(cell, size))
+            segments.extend(self._piece(shown(cell), size))
         if plain:
             segments.append(Segment("".join(plain)))
         return Strip(segments, length).adjust_cell_length(width)
@@ -398,6 +401,28 @@ class RecordTable(ScrollView, can_focus=True):
         # (and its caches) alive with the row, which feeds the garbage collector.
         style = styles["cursor" if row == self.cursor_row else "base"]
         return Strip(Segment.apply_style(line[0], style), line[1])
+
+
+@overload
+def shown(cell: str) -> str: ...
+@overload
+def shown(cell: Text) -> Text: ...
+def shown(cell: Cell) -> Cell:
+    """A cell with its control characters visibly escaped (`\\e[31m`, `\\u202e`): a
+    terminal must not act on journal text. Printable text is returned as it is."""
+    if isinstance(cell, str):
+        return cell if cell.isprintable() else visible(cell)
+    if cell.plain.isprintable():
+        return cell
+    safe = Text(style=cell.style, justify=cell.justify, no_wrap=cell.no_wrap,
+                overflow=cell.overflow, end=cell.end)  # fmt: skip
+    edges = sorted({s.start for s in cell.spans} | {s.end for s in cell.spans})
+    for piece in cell.divide(edges):  # every span covers its pieces whole
+        start = len(safe)
+        safe.append(visible(piece.plain))
+        for span in piece.spans:
+            safe.stylize(span.style, start, len(safe))
+    return safe
 
 
 def _thumb(bar: ScrollBar, position: float) -> tuple[int, int] | None:
