@@ -243,7 +243,7 @@ def _rss_mb() -> float:
 async def leak(path: str, n: int) -> dict[str, Any]:
     """Memory growth over `n` edits through a modal, for the app and the bare baseline.
 
-    The app: Promises, Enter on a promise (its editor), one character typed, ctrl+s.
+    The app: Promises, e on a promise (its editor), one character typed, ctrl+s.
     The baseline: the bare app pushing a modal of eight inputs and a text area, one
     character typed, ctrl+s. Resident memory after a full collection, before and after.
     """
@@ -273,10 +273,10 @@ async def leak(path: str, n: int) -> dict[str, Any]:
         gc.collect()
         before = _rss_mb()
         for _ in range(n):
-            await pilot.press("enter")
+            await pilot.press("e")
             await pilot.pause()
             if type(app.screen).__name__ != "PromiseEditor":
-                raise NotAvailable("Enter on Promises did not open the promise editor")
+                raise NotAvailable("e on Promises did not open the promise editor")
             await pilot.press("end", "x", "ctrl+s")
             await pilot.pause()
         await app.workers.wait_for_complete()

@@ -23,6 +23,7 @@ from .core.checks import InputError
 from .core.config import DEFAULT_THEME, Config, load_config, save_setting
 from .core.journal import Journal
 from .core.journal_file import is_encrypted
+from .core.registry import kind_of_id
 from .core.storage import Codec, JournalError
 from .core.visible import visible
 from .themes import builtin_theme_dirs, load_themes
@@ -367,6 +368,46 @@ class LeverageApp(App[None]):
         from .screens.promise_editor import PromiseEditor
 
         self.push_screen(PromiseEditor(conversation_id=conversation_id))
+
+    def open_record(self, rid: str) -> None:
+        """Open any record by its id, the one way every screen does it.
+
+        A conversation shows itself; a promise shows in its conversation (the cursor on
+        it), or in its editor when it has none; an ask, an offer and the current job open
+        their editors. A record that is gone says so.
+        """
+        journal = self.journal
+        if rid in journal.conversations:
+            self.open_conversation(rid)
+            return
+        promise = journal.promises.get(rid)
+        if promise is not None and promise.conversation in journal.conversations:
+            self.open_conversation(promise.conversation, select=rid)
+            return
+        self.edit_record(rid)
+
+    def edit_record(self, rid: str) -> None:
+        """Open the editor of record `rid` (any kind that has one)."""
+        journal = self.journal
+        editors: dict[str, tuple[str, str, dict[str, Any]]] = {
+            "promise": ("promise_editor", "PromiseEditor", {"promise_id": rid}),
+            "conversation": ("conversation_editor", "ConversationEditor", {}),
+            "ask": ("ask_editor", "AskEditor", {}),
+            "offer": ("offer_editor", "OfferEditor", {}),
+            "job": ("offer_editor", "OfferEditor", {"current_job": True}),
+        }
+        kind = kind_of_id(rid)
+        if kind is None or rid not in journal.records(kind.name):
+            self.notify(f"{visible(rid[:20])} is no longer in the journal", severity="warning")
+            return
+        found = editors.get(kind.name)
+        if found is None:
+            self.notify(f"{journal.label(rid)} has no editor yet", title="Nothing to open")
+            return
+        module, name, kwargs = found
+        screen = getattr(importlib.import_module(f"leverage_tui.screens.{module}"), name)
+        args = () if kwargs else (rid,)
+        self.push_screen(screen(*args, **kwargs))
 
     def open_conversation(self, conversation_id: str, select: str | None = None) -> None:
         """Show one conversation and its promises (the cursor on promise `select`)."""

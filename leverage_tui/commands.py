@@ -19,19 +19,20 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from .app import LeverageApp
 
-EXTRA_SCREENS = ("conversation", "conversation_editor", "promise_editor", "confirm", "help")
-"""Screens opened from the main ones (their keys can be rebound too)."""
-
 
 def known_binding_ids() -> set[str]:
-    """The id of every key binding in the app's screens, modals and widgets."""
+    """The id of every key binding in the app's screens, modals and widgets (every
+    module of `screens` and `widgets` is loaded, so no modal's keys are missed)."""
+    import pkgutil
+
     from textual.dom import DOMNode
 
-    from .app import SCREENS_BY_NAME
+    from . import screens, widgets
 
-    for module in [*(m for m, _, _ in SCREENS_BY_NAME.values()), *EXTRA_SCREENS]:
-        with contextlib.suppress(ImportError):  # a screen that cannot load has no keys
-            importlib.import_module(f"leverage_tui.screens.{module}")
+    for package in (screens, widgets):
+        for found in pkgutil.iter_modules(package.__path__):
+            with contextlib.suppress(ImportError):  # a screen that cannot load has no keys
+                importlib.import_module(f"{package.__name__}.{found.name}")
     ids: set[str] = set()
     pending: list[type[DOMNode]] = [DOMNode]
     while pending:

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ..core.dates import describe
@@ -23,7 +24,7 @@ from .confirm import ConfirmScreen
 from .conversation_editor import ConversationEditor
 from .in_view import in_view
 from .promise_editor import PromiseEditor
-from .promise_keys import PromiseKeys, promise_bindings
+from .promise_keys import PromiseActions, promise_bindings
 
 RECAP_MODULE = "leverage_tui.screens.recap"
 """Where the recap screen lives (written separately; the key works once it exists)."""
@@ -62,7 +63,7 @@ def conversation_heading(conv: Conversation, today: dt.date) -> Text:
     return text
 
 
-class ConversationScreen(PromiseKeys):
+class ConversationScreen(PromiseActions, Screen[None]):
     """A conversation: its details on top, its promises below with their flags."""
 
     DEFAULT_CSS = """
@@ -102,7 +103,7 @@ class ConversationScreen(PromiseKeys):
         Binding("a", "add_here", "Add promise", id="conversation.add-promise"),
         Binding("e", "edit", "Edit", id="conversation.edit"),
         Binding("r", "recap", "Recap", id="conversation.recap"),
-        *promise_bindings(("promise.written", "promise.honored")),
+        *promise_bindings(("promise.form", "promise.status")),
         Binding(
             "ctrl+delete",
             "delete_conversation",
@@ -211,7 +212,7 @@ class ConversationScreen(PromiseKeys):
         """Recap needs the recap screen; promise keys need a promise."""
         if action == "recap" and importlib.util.find_spec(RECAP_MODULE) is None:
             return False
-        return super().check_action(action, parameters)
+        return self.promise_action_allowed(action)
 
     def action_back(self) -> None:
         """Back to where the conversation was opened from."""

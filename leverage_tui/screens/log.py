@@ -1,31 +1,35 @@
-"""Log: every conversation, newest first, filtered as you type (person, words, #tag)."""
+"""Log: every conversation, newest first, filtered as you type (person, words, #tag).
+
+The Log is a table screen like Promises and the Timeline (screens/table_screen.py):
+the same filter field, filtered in the same step as the key (no timer of its own), a
+summary line, and a pane with the conversation under the cursor.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Header, Input, Static
+from textual.containers import Horizontal
+from textual.widgets import Header, Static
 
 from ..core.journal import Journal
 from ..core.records import Conversation
 from ..core.visible import visible
-from ..widgets.flag_badges import flag_text, promise_flags
+from ..widgets.flag_badges import flag_text
 from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
+from ..widgets.text_filter import FilterInput, TextFilter
 from .confirm import ConfirmScreen
-from .conversation_editor import ConversationEditor
-from .in_view import in_view
+from .table_screen import TableScreen
 
 if TYPE_CHECKING:
     from ..app import LeverageApp
 
-WIDE = 100
+LOG_WIDE = 100
 """From this width on, the channel and tags get their own columns."""
 
 
@@ -53,33 +57,25 @@ def newest_first(journal: Journal) -> list[Conversation]:
     )
 
 
-class LogScreen(Screen[None]):
+class LogScreen(TableScreen):
     """The conversations, newest first; Enter opens one."""
 
-    DEFAULT_CSS = """
-    LogScreen #filter {
-        margin: 0 0;
-    }
-    LogScreen #log-count {
-        padding: 0 1;
-        color: $text-muted;
-    }
-    """
-
+    SUB_TITLE = "Log"
     BINDINGS = [
         Binding("n", "app.log_conversation", "New conversation", id="log.new"),
-        Binding("slash", "filter", "Filter", id="log.filter"),
         Binding("e", "edit", "Edit", id="log.edit", show=False),
-        Binding("delete", "delete", "Delete", id="log.delete", show=False),
-        Binding("escape", "clear_filter", "Clear filter", id="log.clear", show=False),
+        Binding("delete", "delete", "Delete", id="conversation.delete", show=False),
     ]
+    DEFAULT_CSS = """
+    LogScreen .detail { height: 6; min-height: 0; }
+    """
 
     def __init__(self) -> None:
         """An empty log; it fills in when mounted."""
         super().__init__()
-        self._mounted = False
-        self._seen: tuple[int, int] | None = None
-        self._timer: Timer | None = None
+        self._order: list[str] = []
+        self._hay: dict[str, str] = {}
+        self._text_filter = TextFilter()
 
     @property
     def leverage(self) -> LeverageApp:
@@ -87,38 +83,20 @@ class LogScreen(Screen[None]):
         return cast("LeverageApp", self.app)
 
     def compose(self) -> ComposeResult:
-        """The filter, a count line, the table."""
+        """The filter, a count line, the table, the conversation under the cursor."""
         yield Header()
-        yield Input(placeholder="/ filter: a name, words, or #tag", compact=True, id="filter")
-        yield Static(id="log-count")
+        with Horizontal(classes="filters"):
+            yield FilterInput(
+                placeholder="/ filter: a name, words, or #tag", compact=True, classes="text-filter"
+            )
+        yield Static(classes="summary", markup=False)
         yield RecordTable(id="conversations")
+        yield Static(id="log-detail", classes="detail", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        """Fill in, and refresh after every change."""
-        self.sub_title = "Log"
-        self._mounted = True
-        self.watch(self.app, "revision", self._journal_changed, init=False)
-        self._refresh()
-        self.query_one(RecordTable).focus()
-
-    def on_resize(self) -> None:
-        """Columns depend on the width."""
-        if self._mounted:
-            self._refresh()
-
-    def _journal_changed(self) -> None:
-        if in_view(self):
-            self._refresh()
-
-    def on_screen_resume(self) -> None:
-        """Catch up with changes made while another screen was on show."""
-        journal = self.leverage.journal
-        if self._mounted and self._seen != (id(journal), journal.revision):
-            self._refresh()
-
-    def _columns(self) -> list[Column]:
-        if self.size.width >= WIDE:
+    def columns(self, width: int) -> list[Column]:
+        """The table's columns at this width."""
+        if width >= LOG_WIDE:
             return [
                 Column("Date", 11),
                 Column("With", 18),
@@ -129,77 +107,81 @@ class LogScreen(Screen[None]):
             ]
         return [Column("Date", 11), Column("With", 14), Column("Summary"), Column("Promises", 9)]
 
-    def _refresh(self, *_: object) -> None:
-        journal = self.leverage.journal
-        terms = self.query_one("#filter", Input).value.casefold().split()
-        shown = [c for c in newest_first(journal) if matches(c, terms)]
-        self._seen = (id(journal), journal.revision)
-        app = self.leverage
-        flags = promise_flags(journal, app.today, app.hedges, app.not_hedges, app.recap_wait_days)
-        wide = self.size.width >= WIDE
+    def on_mount(self) -> None:
+        """The columns for this width, then the table screen's filling."""
+        self.table.set_columns(self.columns(self.size.width))
+        super().on_mount()
 
-        def cells(cid: str) -> list[str | Text]:
-            c = journal.conversations[cid]
-            promises = journal.promises_of(cid)
-            marks = flag_text([f for p in promises for f in flags.get(p.id, [])], short=True)
-            count = Text(f"{len(promises)} " if promises else "—  ").append_text(marks)
-            people = ", ".join(c.people)
-            if wide:
-                tags = " ".join(f"#{t}" for t in c.tags)
-                return [f"{c.on:%d %b %Y}", people, c.channel, c.summary, tags, count]
-            return [f"{c.on:%d %b %Y}", people, c.summary, count]
+    def on_resize(self) -> None:
+        """Columns depend on the width."""
+        self.table.set_columns(self.columns(self.size.width))
+        self.refilter()
 
-        table = self.query_one(RecordTable)
-        table.set_columns(self._columns())
-        table.set_rows([c.id for c in shown], cells)
-        total = len(journal.conversations)
-        count = self.query_one("#log-count", Static)
+    def reload(self) -> None:
+        """Sort the conversations (newest first) and line up their text, then filter."""
+        journal = self.journal
+        self._order = [c.id for c in newest_first(journal)]
+        self._hay = {cid: _haystack(journal.conversations[cid]) for cid in self._order}
+        self.seen_revision = journal.revision
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Show the conversations that hold every word typed."""
+        text = self.query_one(".text-filter", FilterInput).value
+        shown = self._text_filter.apply(self._order, self._hay, text)
+        self.table.set_rows(shown, self.cells)
+        total = len(self.journal.conversations)
         if not total:
-            count.update("No conversations yet: press n to log one.")
-        elif terms:
-            count.update(f"{len(shown)} of {total} conversations match")
+            self.set_summary("No conversations yet: press n to log one.")
+        elif text.strip():
+            self.set_summary(f"{len(shown)} of {total} conversations match")
         else:
-            count.update(f"{total} conversations, newest first · Enter opens one")
+            self.set_summary(f"{total} conversations, newest first · Enter opens one")
+        self.update_detail(self.table.cursor_key)
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(0.12, self._refresh)
+    def cells(self, cid: str) -> list[str | Text]:
+        """A conversation's row: date, people, (channel), summary, (tags), promises."""
+        journal = self.journal
+        c = journal.conversations.get(cid)
+        if c is None:
+            return ["(deleted)"]
+        flags = self.promise_flags()
+        promises = journal.promises_of(cid)
+        marks = flag_text([f for p in promises for f in flags.get(p.id, [])], short=True)
+        count = Text(f"{len(promises)} " if promises else "—  ").append_text(marks)
+        people = visible(", ".join(c.people))
+        if self.size.width >= LOG_WIDE:
+            tags = visible(" ".join(f"#{t}" for t in c.tags))
+            return [f"{c.on:%d %b %Y}", people, c.channel, visible(c.summary), tags, count]
+        return [f"{c.on:%d %b %Y}", people, visible(c.summary), count]
 
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.query_one(RecordTable).focus()
-
-    def on_key(self, event: events.Key) -> None:
-        """Down from the filter goes to the table."""
-        if event.key == "down" and self.focused is self.query_one("#filter"):
-            self.query_one(RecordTable).focus()
+    def show_detail(self, key: str | None) -> None:
+        """The conversation under the cursor: when, with whom, its notes' first lines."""
+        pane = self.query_one("#log-detail", Static)
+        c = self.journal.conversations.get(key) if key else None
+        if c is None:
+            pane.update("", layout=False)
+            return
+        text = Text(f"{c.on:%A %d %B %Y}", style="bold")
+        text.append(f" · {c.channel} with {visible(', '.join(c.people))}")
+        notes = visible(c.notes, multiline=True).strip()
+        text.append("\n" + ("\n".join(notes.splitlines()[:4]) if notes else "No notes."))
+        pane.update(text, layout=False)
 
     @on(RecordTable.RowSelected)
     def _open(self, event: RecordTable.RowSelected) -> None:
-        self.leverage.open_conversation(event.row_key)
+        self.leverage.open_record(event.row_key)
 
     def selected(self) -> str | None:
         """The conversation under the cursor."""
-        key = self.query_one(RecordTable).cursor_key
+        key = self.table.cursor_key
         return key if key in self.leverage.journal.conversations else None
-
-    def action_filter(self) -> None:
-        """Type to filter."""
-        self.query_one("#filter", Input).focus()
-
-    def action_clear_filter(self) -> None:
-        """Empty the filter and go back to the table."""
-        self.query_one("#filter", Input).value = ""
-        self._refresh()
-        self.query_one(RecordTable).focus()
 
     def action_edit(self) -> None:
         """Edit the selected conversation."""
         cid = self.selected()
         if cid:
-            self.app.push_screen(ConversationEditor(cid))
+            self.leverage.edit_record(cid)
 
     def action_delete(self) -> None:
         """Delete the selected conversation, after asking."""
@@ -214,6 +196,12 @@ class LogScreen(Screen[None]):
 
         def answer(yes: bool | None) -> None:
             if yes and self.leverage.change(lambda j: j.delete(cid)):
-                self.notify(f"Deleted {cid} (ctrl+z undoes)")
+                self.notify(f"Deleted the conversation of {conv.on:%d %b %Y} (ctrl+z undoes)")
 
         self.app.push_screen(ConfirmScreen(question), answer)
+
+
+def _haystack(c: Conversation) -> str:
+    """What the filter searches in a conversation: people, words, notes and #tags."""
+    tags = " ".join(f"#{t}" for t in c.tags)
+    return " ".join([*c.people, c.summary, c.notes, tags]).casefold()

@@ -1,46 +1,65 @@
-"""Keys that act on the selected promise, shared by the screens that list promises.
+"""The keys that act on the selected promise: the same keys, the same ids, on every screen
+that lists promises (Today, a conversation, Promises, the Timeline).
 
-A screen mixes in `PromiseKeys`, adds `promise_bindings()` to its BINDINGS and says which
-promise is selected in `selected_promise_id()`. Forms are one keystroke (v, s, w, o; s on
-a promise already recap-sent records its recap sent again); h marks it honored today;
-Delete asks first. Every change can be undone with ctrl+z.
+    f  cycle the form        v w o  verbal, written, official
+    s  set the status (with its day)    h b  honored, broken today
+    d  move the due date     delete  delete (asks first)
+
+A screen mixes in `PromiseActions`, adds `promise_bindings()` to its BINDINGS and says
+which promise is selected in `selected_promise_id()`. A promise becomes recap-sent when
+its recap is marked sent (`r`, then ctrl+r), where the recap is. Every change can be
+undone with ctrl+z. Each binding has one id (`promise.form`, ...) for `[keymap]`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.binding import Binding
-from textual.screen import Screen
+
+from ..core.records import FORMS
+from ..core.visible import visible
 
 if TYPE_CHECKING:
     from ..app import LeverageApp
 
-_PROMISE_KEYS = [
-    ("w", "set_form('written')", "Written", "promise.written"),
+PROMISE_KEYS = [
+    ("f", "cycle_form", "Form", "promise.form"),
     ("v", "set_form('verbal')", "Verbal", "promise.verbal"),
-    ("s", "set_form('recap-sent')", "Recap sent", "promise.recap-sent"),
+    ("w", "set_form('written')", "Written", "promise.written"),
     ("o", "set_form('official')", "Official", "promise.official"),
-    ("h", "set_status('honored')", "Honored", "promise.honored"),
-    ("b", "set_status('broken')", "Broken", "promise.broken"),
+    ("s", "set_status", "Status", "promise.status"),
+    ("h", "quick_status('honored')", "Honored", "promise.honored"),
+    ("b", "quick_status('broken')", "Broken", "promise.broken"),
+    ("d", "change_due", "Due", "promise.due"),
     ("delete", "delete_promise", "Delete promise", "promise.delete"),
 ]
+"""(key, action, description, binding id) of every promise action."""
+
+PROMISE_ACTIONS = {
+    "cycle_form",
+    "set_form",
+    "set_status",
+    "quick_status",
+    "change_due",
+    "delete_promise",
+    "edit_promise",
+}
+"""Actions that need a selected promise."""
 
 
 def promise_bindings(shown: tuple[str, ...] = ()) -> list[Binding]:
     """The keys for the selected promise; those whose id is in `shown` go in the footer."""
     return [
         Binding(key, action, description, id=bid, show=bid in shown)
-        for key, action, description, bid in _PROMISE_KEYS
+        for key, action, description, bid in PROMISE_KEYS
     ]
 
 
-PROMISE_ACTIONS = {"set_form", "set_status", "delete_promise", "edit_promise"}
-"""Actions that need a selected promise."""
+class PromiseActions:
+    """Mixed into a screen whose keys act on the promise under the cursor."""
 
-
-class PromiseKeys(Screen[None]):
-    """A screen whose keys act on the promise under the cursor."""
+    app: Any
 
     @property
     def leverage(self) -> LeverageApp:
@@ -51,60 +70,97 @@ class PromiseKeys(Screen[None]):
         """The id of the promise under the cursor, if a promise is selected."""
         return None
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Promise keys are dimmed while no promise is selected."""
+    def promise_action_allowed(self, action: str) -> bool | None:
+        """For `check_action`: promise keys are dimmed while no promise is selected."""
         if action in PROMISE_ACTIONS and self.selected_promise_id() is None:
             return None
         return True
 
-    def action_set_form(self, form: str) -> None:
-        """Tag the selected promise with `form` (verbal, recap-sent, written, official)."""
+    def _tell(self, message: str, title: str = "") -> None:
+        self.leverage.notify(message, title=title, timeout=3)
+
+    def _promise_words(self, pid: str) -> str:
+        """The promise in words, for notices: 'Lead the Q3 planning'."""
+        promise = self.leverage.journal.promises.get(pid)
+        text = visible(promise.text) if promise else pid
+        return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+    def action_cycle_form(self) -> None:
+        """verbal → recap-sent → written → official → verbal."""
         pid = self.selected_promise_id()
         if pid is None:
             return
         promise = self.leverage.journal.promise(pid)
-        if form == "recap-sent" and promise.form == form and promise.pending:
-            # asked again: the wait before the next follow-up starts over
-            changed = self.leverage.change(lambda j: j.mark_recap_sent([pid]))
-            if changed:
-                self.notify(f"{pid}: recap sent again today (ctrl+z undoes)", title="Form")
-            elif changed is not None:
-                self.notify(f"{pid}: its recap is already marked sent today")
+        self.action_set_form(FORMS[(FORMS.index(promise.form) + 1) % len(FORMS)])
+
+    def action_set_form(self, form: str) -> None:
+        """Tag the selected promise with `form`."""
+        pid = self.selected_promise_id()
+        if pid is None:
             return
-        if promise.form == form:
-            self.notify(f"{pid} is already {form}")
+        if self.leverage.journal.promise(pid).form == form:
+            self._tell(f"{self._promise_words(pid)} is already {form}")
             return
         if self.leverage.change(lambda j: j.update_promise(pid, form=form)):
-            self.notify(f"{pid} is now {form} (ctrl+z undoes)", title="Form")
+            self._tell(f"{self._promise_words(pid)} is now {form} (ctrl+z undoes)", "Form")
 
-    def action_set_status(self, status: str) -> None:
+    def action_quick_status(self, status: str) -> None:
         """Mark the selected promise `status` as of today."""
         pid = self.selected_promise_id()
         if pid is None:
             return
         if self.leverage.change(lambda j: j.update_promise(pid, status=status)):
-            self.notify(f"{pid} marked {status} today (ctrl+z undoes)", title="Status")
+            words = self._promise_words(pid)
+            self._tell(f"{words} marked {status} today (ctrl+z undoes)", "Status")
+
+    def action_set_status(self) -> None:
+        """Ask for the status and its day, then save it."""
+        pid = self.selected_promise_id()
+        if pid is None:
+            return
+        from .status_dialog import StatusChoice, StatusDialog
+
+        def done(choice: StatusChoice | None) -> None:
+            if choice is not None:
+                self.leverage.change(
+                    lambda j: j.update_promise(pid, status=choice.status, on=choice.on)
+                )
+
+        self.leverage.push_screen(StatusDialog(self.leverage.journal.promise(pid)), done)
+
+    def action_change_due(self) -> None:
+        """Ask for the new due date, then save it (a later date goes into the history)."""
+        pid = self.selected_promise_id()
+        if pid is None:
+            return
+        from .due_dialog import DueChoice, DueDialog
+
+        promise = self.leverage.journal.promise(pid)
+
+        def done(choice: DueChoice | None) -> None:
+            if choice is not None and choice.due != promise.due:
+                self.leverage.change(lambda j: j.update_promise(pid, due=choice.due))
+
+        self.leverage.push_screen(DueDialog(promise), done)
 
     def action_edit_promise(self) -> None:
         """Open the selected promise in the editor."""
         pid = self.selected_promise_id()
         if pid is not None:
-            from .promise_editor import PromiseEditor  # editors load when first opened
-
-            self.app.push_screen(PromiseEditor(pid))
+            self.leverage.edit_record(pid)
 
     def action_delete_promise(self) -> None:
         """Delete the selected promise, after asking."""
         pid = self.selected_promise_id()
         if pid is None:
             return
-        text = self.leverage.journal.promise(pid).text
-        question = f"Delete promise {pid}: “{text[:120]}”?\nctrl+z brings it back."
+        text, name = visible(self.leverage.journal.promise(pid).text), self._promise_words(pid)
+        question = f"Delete the promise “{text[:120]}”?\nctrl+z brings it back."
 
         def answer(yes: bool | None) -> None:
             if yes and self.leverage.change(lambda j: j.delete(pid)):
-                self.notify(f"Deleted {pid} (ctrl+z undoes)")
+                self._tell(f"Deleted {name} (ctrl+z undoes)")
 
         from .confirm import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen(question), answer)
+        self.leverage.push_screen(ConfirmScreen(question), answer)

@@ -7,9 +7,6 @@ its evidence and its history. Enter opens the promise editor.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,16 +15,13 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, Select, Static
 
 from ..core.flags import FLAGS
-from ..core.journal import Journal
 from ..core.records import FORMS, STATUSES, Promise
-from ..core.visible import visible
 from ..widgets.flag_badges import flag_legend, flag_text, promise_detail
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
 from ..widgets.text_filter import FilterInput, TextFilter
-from .due_dialog import DueChoice, DueDialog
-from .status_dialog import StatusChoice, StatusDialog
-from .table_screen import WIDE, TableScreen, optional
+from .promise_keys import PromiseActions, promise_bindings
+from .table_screen import WIDE, TableScreen
 
 PROMISE_FLAGS = tuple(f for f in FLAGS if f not in ("deadline", "verbal-offer"))
 """The flags a promise can have, worst first."""
@@ -48,15 +42,13 @@ def columns(width: int) -> list[Column]:
     return [Column("promise"), *(Column(n, w) for n, w in zip(names, widths, strict=True))]
 
 
-class PromisesScreen(TableScreen):
+class PromisesScreen(PromiseActions, TableScreen):
     """Every promise, with filters by status, form, person, flag and text."""
 
     SUB_TITLE = "Promises"
     BINDINGS = [
-        Binding("f", "cycle_form", "Form", id="promises.cycle_form"),
-        Binding("s", "set_status", "Status", id="promises.set_status"),
-        Binding("d", "change_due", "Due", id="promises.change_due"),
-        Binding("delete", "delete", "Delete", id="promises.delete"),
+        *promise_bindings(("promise.form", "promise.status", "promise.due", "promise.delete")),
+        Binding("e", "edit_promise", "Edit", id="promises.edit", show=False),
     ]
 
     def __init__(self) -> None:
@@ -206,62 +198,13 @@ class PromisesScreen(TableScreen):
 
     @on(RecordTable.RowSelected)
     def _open(self, event: RecordTable.RowSelected) -> None:
-        if not self.open_screen("promise_editor", "PromiseEditor", promise_id=event.row_key):
-            self.notify("The promise editor is not available.")
+        self.leverage.open_record(event.row_key)
 
-    def _current(self) -> Promise | None:
+    def selected_promise_id(self) -> str | None:
+        """The promise under the cursor."""
         pid = self.table.cursor_key
-        promise = self.journal.promises.get(pid) if pid else None
-        if promise is None:
-            self.notify("No promise chosen.", severity="warning")
-        return promise
+        return pid if pid in self.journal.promises else None
 
-    def _change(self, fn: Callable[[Journal], Any]) -> Any:
-        app: Any = self.app
-        return app.change(fn)
-
-    def action_cycle_form(self) -> None:
-        """verbal → recap-sent → written → official → verbal."""
-        p = self._current()
-        if p is None:
-            return
-        form = FORMS[(FORMS.index(p.form) + 1) % len(FORMS)]
-        if self._change(lambda j: j.update_promise(p.id, form=form)) is not None:
-            self.notify(f"{p.id} is now {form}", timeout=2)
-
-    def action_set_status(self) -> None:
-        """Ask for the status and the day, then save it."""
-        p = self._current()
-        if p is None:
-            return
-
-        def done(choice: StatusChoice | None) -> None:
-            if choice is not None:
-                self._change(lambda j: j.update_promise(p.id, status=choice.status, on=choice.on))
-
-        self.app.push_screen(StatusDialog(p), done)
-
-    def action_change_due(self) -> None:
-        """Ask for the new due date, then save it (a later date goes into the history)."""
-        p = self._current()
-        if p is None:
-            return
-
-        def done(choice: DueChoice | None) -> None:
-            if choice is not None and choice.due != p.due:
-                self._change(lambda j: j.update_promise(p.id, due=choice.due))
-
-        self.app.push_screen(DueDialog(p), done)
-
-    def action_delete(self) -> None:
-        """Delete the promise after asking (undo brings it back)."""
-        p = self._current()
-        confirm = optional("confirm", "ConfirmScreen")
-        if p is None or confirm is None:
-            return
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self._change(lambda j: j.delete(p.id))
-
-        self.app.push_screen(confirm(f"Delete promise {p.id}: {visible(p.text[:60])}?"), done)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The promise keys need a promise under the cursor."""
+        return self.promise_action_allowed(action)

@@ -26,7 +26,6 @@ from ..core.brief_parts import ROWS, side_by_side
 from ..core.journal_file import is_encrypted
 from ..core.paths import save_dir
 from ..core.plural import counted
-from ..core.registry import CURRENT_JOB_ID
 from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
 from ..core.visible import visible
@@ -34,7 +33,6 @@ from ..widgets.footer import Footer
 from .ask_editor import AskEditor
 from .in_view import in_view
 from .offer_editor import OfferEditor
-from .promise_editor import PromiseEditor
 from .review_offers import (
     bottom_line_text,
     conflicts_text,
@@ -275,10 +273,8 @@ class ReviewScreen(Screen[None]):
             self._edit_offer(list(offers.columns)[offers.cursor_column].value)
 
     def _edit_offer(self, key: str | None) -> None:
-        if key == CURRENT_JOB_ID:
-            self.app.push_screen(OfferEditor(current_job=True))
-        elif key:
-            self.app.push_screen(OfferEditor(key))
+        if key:
+            self.leverage.edit_record(key)
 
     @on(DataTable.ColumnSelected, "#review-offers")
     def _offer_chosen(self, event: DataTable.ColumnSelected) -> None:
@@ -288,22 +284,13 @@ class ReviewScreen(Screen[None]):
     def _flag_chosen(self, event: DataTable.RowSelected) -> None:
         """Enter on a flagged record opens it."""
         rid = (event.row_key.value or "").split(":", 1)[-1]
-        journal = self.leverage.journal
-        if rid in journal.promises:
-            promise = journal.promises[rid]
-            if promise.conversation in journal.conversations:
-                self.leverage.open_conversation(promise.conversation, select=rid)
-            else:
-                self.app.push_screen(PromiseEditor(rid))
-        elif rid in journal.asks:
-            self.app.push_screen(AskEditor(rid))
-        elif rid in journal.offers:
-            self._edit_offer(rid)
+        if rid:
+            self.leverage.open_record(rid)
 
     @on(DataTable.RowSelected, "#review-asks")
     def _ask_chosen(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self.app.push_screen(AskEditor(event.row_key.value))
+            self.leverage.open_record(event.row_key.value)
 
     def action_message(self, kind: MessageKind) -> None:
         """Open the drafted message of `kind` about the offer it concerns (see

@@ -29,6 +29,7 @@ from ..widgets.flag_badges import flag_reasons, flag_style, flag_text
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
 from ..widgets.text_filter import FilterInput, TextFilter
+from .promise_keys import PromiseActions, promise_bindings
 from .table_screen import WIDE, TableScreen
 
 KIND_LABEL = {
@@ -102,7 +103,7 @@ def event_key(e: Event) -> str:
     return f"{e.kind}:{e.id}:{e.date.isoformat()}"
 
 
-class TimelineScreen(TableScreen):
+class TimelineScreen(PromiseActions, TableScreen):
     """Every dated thing in the journal, oldest first, with group headers."""
 
     SUB_TITLE = "Timeline"
@@ -110,6 +111,8 @@ class TimelineScreen(TableScreen):
         Binding("g", "toggle_grouping", "Week/month", id="timeline.grouping"),
         Binding("i", "offer_in_writing", "Ask offer in writing", id="timeline.offer", show=False),
         Binding("m", "more_time", "Ask for more time", id="timeline.more-time", show=False),
+        Binding("e", "edit_record", "Edit", id="timeline.edit", show=False),
+        *promise_bindings(),
     ]
     DEFAULT_CSS = """
     TimelineScreen {
@@ -200,7 +203,7 @@ class TimelineScreen(TableScreen):
         return self._other_flags.get(e.id, [])
 
     def _range(self) -> tuple[dt.date | None, dt.date | None]:
-        today = self.app.today  # type: ignore[attr-defined]
+        today = self.app.today
         try:
             found = parse_range(self.query_one("#t-range", Input).value, today)
         except dates.DateError as err:
@@ -298,7 +301,7 @@ class TimelineScreen(TableScreen):
         when all are past), unless the date range leaves today out."""
         if not rows:
             return
-        today = self.app.today  # type: ignore[attr-defined]
+        today = self.app.today
         start, end = self._range()
         if (start and today < start) or (end and today > end):
             return
@@ -308,7 +311,7 @@ class TimelineScreen(TableScreen):
 
     def _go_to_today(self) -> None:
         """Start with the cursor on the first event from today on."""
-        today = self.app.today  # type: ignore[attr-defined]
+        today = self.app.today
         for key in self.table.keys:
             row = self._events.get(key)
             if row is not None and row[0] >= today:
@@ -319,7 +322,7 @@ class TimelineScreen(TableScreen):
     def cells(self, key: str) -> Cells:
         """An event's row (date, what, text, flags), or a group header."""
         if key == TODAY_KEY:
-            today = self.app.today  # type: ignore[attr-defined]
+            today = self.app.today
             label = f"── today · {today:%a} {today.day} {today:%b %Y} "
             return label + "─" * max(0, self.table.size.width - len(label) - 1)
         if key.startswith("#"):
@@ -342,7 +345,7 @@ class TimelineScreen(TableScreen):
                 layout=False,
             )
             return
-        today = self.app.today  # type: ignore[attr-defined]
+        today = self.app.today
         text = Text(f"{e.date:%a} {e.date.isoformat()} ({dates.describe(e.date, today)})")
         text.append(f" · {e.id} · {visible(e.text)}")
         for flag in self.flags_of(e):
@@ -360,16 +363,21 @@ class TimelineScreen(TableScreen):
     @on(RecordTable.RowSelected)
     def _open(self, event: RecordTable.RowSelected) -> None:
         e = self.event(event.row_key)
-        if e is None:
-            return
-        if e.kind == "conversation":
-            opened = self.open_screen("conversation", "ConversationScreen", e.id)
-        elif e.kind.startswith("promise"):
-            opened = self.open_screen("promise_editor", "PromiseEditor", promise_id=e.id)
-        else:
-            opened = False
-        if not opened:
-            self.notify(f"{e.id}: {visible(e.text)}", title="Nothing to open here yet")
+        if e is not None:
+            self.leverage.open_record(e.id)
+
+    def action_edit_record(self) -> None:
+        """Edit the record of the event under the cursor."""
+        e = self.event(self.table.cursor_key or "")
+        if e is not None:
+            self.leverage.edit_record(e.id)
+
+    def selected_promise_id(self) -> str | None:
+        """The promise of the event under the cursor, if it is a promise's event."""
+        e = self.event(self.table.cursor_key or "")
+        if e is None or not e.kind.startswith("promise"):
+            return None
+        return e.id if e.id in self.journal.promises else None
 
     def _offer_id(self) -> str | None:
         """The offer of the event under the cursor, if it is an offer's."""
@@ -380,19 +388,19 @@ class TimelineScreen(TableScreen):
         """The offer messages' keys work on an offer's events only (dimmed elsewhere)."""
         if action in ("offer_in_writing", "more_time") and self._offer_id() is None:
             return None
-        return True
+        return self.promise_action_allowed(action)
 
     def action_offer_in_writing(self) -> None:
         """Write the message asking for the offer under the cursor in writing."""
         oid = self._offer_id()
         if oid is not None:
-            self.app.open_offer_message(oid)  # type: ignore[attr-defined]
+            self.app.open_offer_message(oid)
 
     def action_more_time(self) -> None:
         """Write the message asking for more days to decide on the offer under the cursor."""
         oid = self._offer_id()
         if oid is not None:
-            self.app.open_offer_message(oid, more_time=True)  # type: ignore[attr-defined]
+            self.app.open_offer_message(oid, more_time=True)
 
     def action_toggle_grouping(self) -> None:
         """Group by week, or by month."""

@@ -9,6 +9,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,11 +23,11 @@ from ..core.words import plural
 from ..widgets.flag_badges import MARKERS, flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
 from .in_view import in_view
-from .promise_keys import PromiseKeys, promise_bindings
+from .promise_keys import PromiseActions, promise_bindings
 from .today_parts import due_words, offer_line, row, span, success_style, track_line
 
 
-class TodayScreen(PromiseKeys):
+class TodayScreen(PromiseActions, Screen[None]):
     """The screen the app opens on: today's agenda and the track record."""
 
     DEFAULT_CSS = """
@@ -317,7 +318,7 @@ class TodayScreen(PromiseKeys):
         """Recap shows only while the highlighted promise was made in a conversation."""
         if action == "recap":
             return self._recap_conversation() is not None
-        return super().check_action(action, parameters)
+        return self.promise_action_allowed(action)
 
     def action_recap(self) -> None:
         """The recap (or the follow-up, for an unanswered one) of the highlighted
@@ -355,15 +356,5 @@ class TodayScreen(PromiseKeys):
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:
-        rid = event.option.id or ""
-        journal = self.leverage.journal
-        if rid in journal.promises:
-            promise = journal.promises[rid]
-            if promise.conversation and promise.conversation in journal.conversations:
-                self.leverage.open_conversation(promise.conversation, select=rid)
-            else:
-                self.action_edit_promise()
-        elif rid in journal.conversations:
-            self.leverage.open_conversation(rid)
-        elif rid in journal.offers or rid in journal.asks:
-            self.app.switch_mode("review")
+        if event.option.id:
+            self.leverage.open_record(event.option.id)

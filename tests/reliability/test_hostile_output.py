@@ -183,10 +183,9 @@ def test_no_screen_shows_a_control_character(hostile: Path) -> None:
     from reliability_support import TODAY
 
     from leverage_tui.app import LeverageApp
+    from leverage_tui.core.config import Config
     from leverage_tui.screens.ask_editor import AskEditor
     from leverage_tui.screens.offer_editor import OfferEditor
-
-    from leverage_tui.core.config import Config
 
     app = LeverageApp(hostile, today=TODAY, config=Config(name_asked=True))
     leaks: list[str] = []
@@ -208,7 +207,7 @@ def test_no_screen_shows_a_control_character(hostile: Path) -> None:
                 await pilot.pause(0.3)
                 look(mode)
             await pilot.pause()
-            for key, what in (("enter", "promise editor"), ("d", "due"), ("s", "status")):
+            for key, what in (("e", "promise editor"), ("d", "due"), ("s", "status")):
                 await pilot.press(key)
                 await pilot.pause(0.3)
                 look(f"promises, {what}")

@@ -180,7 +180,7 @@ def test_help_lists_the_keys_of_the_current_screen(
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
         here, everywhere = text.split("Everywhere")
-        assert "Filter" in here and "log.filter" in here and "New conversation" in here
+        assert "Filter" in here and "table.filter" in here and "New conversation" in here
         assert "privacy" in everywhere and "Undo" in everywhere and "F3" in everywhere
         await pilot.press("escape")
         assert isinstance(app.screen, LogScreen)
@@ -237,3 +237,14 @@ def test_every_key_of_the_shell_has_an_id() -> None:
     for cls in classes:
         for binding in cls.BINDINGS:
             assert getattr(binding, "id", None), f"{cls.__name__}: {binding} has no id"
+
+
+def test_every_binding_id_is_known_to_the_keymap_check() -> None:
+    """Every key id of every screen and modal (the recap's too) passes the [keymap] check:
+    a user rebinding `recap.copy` is not told it does not exist."""
+    from leverage_tui.commands import known_binding_ids
+
+    known = known_binding_ids()
+    for key_id in ("recap.copy", "recap.mark_sent", "promise.form", "log.new", "undo"):
+        assert key_id in known, key_id
+    assert "bogus" not in known

@@ -31,7 +31,7 @@ def test_dismissed_editors_are_collected_and_nothing_is_frozen(small_path: Path)
         await pilot.press("f3")  # Promises
         await pilot.pause()
         for _ in range(EDITS):
-            await pilot.press("enter")
+            await pilot.press("e")
             await pilot.pause()
             assert isinstance(app.screen, PromiseEditor)
             editors.add(app.screen)

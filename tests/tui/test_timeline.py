@@ -14,6 +14,7 @@ from textual.widgets import Input, Select
 from leverage_tui.app import LeverageApp
 from leverage_tui.core.dates import DateError
 from leverage_tui.core.journal import Journal
+from leverage_tui.screens.conversation import ConversationScreen
 from leverage_tui.screens.promise_editor import PromiseEditor
 from leverage_tui.screens.timeline import TODAY_KEY, TimelineScreen, group_of, parse_range
 from leverage_tui.widgets.record_table import RecordTable
@@ -141,15 +142,26 @@ def test_date_range_and_text_filter(tmp_path: Path) -> None:
     run(tmp_path, body, size=(80, 24))
 
 
-def test_enter_opens_the_promise(tmp_path: Path) -> None:
+def test_e_edits_the_promise_and_enter_opens_it(tmp_path: Path) -> None:
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
         t = app.screen.query_one(RecordTable)
         key = next(k for k in t.keys if k.startswith("promise-due:"))
         assert t.move_to_key(key)
-        await pilot.press("enter")
+        await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, PromiseEditor)
         assert app.screen.promise_id == key.split(":")[1]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # the promise where it was said, or its editor
+        await pilot.pause()
+        pid = key.split(":")[1]
+        promise = app.journal.promise(pid)
+        if promise.conversation:
+            assert isinstance(app.screen, ConversationScreen)
+            assert app.screen.selected_promise_id() == pid
+        else:
+            assert isinstance(app.screen, PromiseEditor)
 
     run(tmp_path, body)
 

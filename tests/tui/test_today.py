@@ -248,12 +248,18 @@ def test_ask_again_lists_unanswered_recaps_and_r_writes_the_follow_up(
     assert 'name = ""' in (app.config_path.read_text())
 
 
-def test_s_on_an_unanswered_recap_records_it_sent_again(demo_app: LeverageApp, drive) -> None:
-    """s (recap sent) on a promise already recap-sent restarts its wait; ctrl+z undoes."""
+def test_asking_again_restarts_the_wait(demo_app: LeverageApp, drive) -> None:
+    """r on an unanswered recap opens the follow-up; marking it sent (ctrl+r) restarts
+    the promise's wait; ctrl+z undoes."""
+    from leverage_tui.screens.recap import RecapScreen
 
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        app.config.name_asked = True  # the name is asked once, before the first message
         app.screen.query_one("#ask-again", OptionList).focus()
-        await pilot.press("s")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapScreen)
+        await pilot.press("ctrl+r", "escape")
         await pilot.pause()
         assert ids(app, "ask-again") == [] and "p9" in ids(app, "unwritten")
         await pilot.press("ctrl+z")
