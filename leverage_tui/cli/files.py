@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 
+from ..core.attachments import check_copies
 from ..core.checks import InputError
 from ..core.registry import LISTED
 from ..core.safe_files import OutputError, write_private
@@ -119,7 +120,9 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
 
 def _check(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.path
-    tables, problems = inspect_file(path, ctx.codec())
+    codec = ctx.codec()
+    tables, problems = inspect_file(path, codec)
+    problems = problems + check_copies(path, tables, codec)  # every attached file's SHA-256
     counts = {kind.table: len(tables.get(kind.table, {})) for kind in LISTED}
     if problems:
         for line in problems:

@@ -23,6 +23,8 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from . import dates
+from .attachments import gone, remove_copies
+from .chain import ChainKeeper
 from .checks import InputError
 from .journal_format import META_KEY
 from .records import Ask, Conversation, CurrentJob, Offer, Person, Promise, Record
@@ -98,6 +100,8 @@ class JournalCore:
         self._undone: list[Step] = []  # undone, but the undoing may not be on disk yet
         self._step: Step | None = None
         self._track = TrackKeeper()
+        self.chain = ChainKeeper()
+        """Appends every change to the journal's hash chain (chain.py)."""
         self._views: dict[str, dict[str, Any]] = {}
         self._by_conversation: dict[str, list[str]] | None = None
         self._top: dict[str, int] = {}
@@ -113,6 +117,7 @@ class JournalCore:
         }
         self._by_conversation = None
         self._top = {}
+        self.chain.forget()
         self.revision += 1
 
     def records(self, kind: str) -> dict[str, Any]:
@@ -259,12 +264,20 @@ class JournalCore:
                     self._load()
                 self._step = Step(label)
                 result = body()
+                if self._step.records:  # the hash chain: in the same save (chain.py)
+                    tables = self.storage.read()
+                    self.chain.record(
+                        tables, self.storage.meta, label, self._step.records, self.today
+                    )
         except BaseException:
             self._step = None
             self._load()
             raise
         step, self._step = self._step, None
         step.revision = self.storage.revision
+        removed = gone(step.records)
+        if removed:  # attachments deleted, or an attach undone: their copies go too
+            remove_copies(self.path, removed)
         if step.records and undoable:
             self._undo.append(step)
         if not self.storage.pending:

@@ -251,7 +251,7 @@ def by_month(promises: Iterable[Promise], today: dt.date, months: int = MONTHS) 
         if p.status == "pending" or p.status_on is None:
             continue
         in_month = counts.get(p.status_on.replace(day=1))
-        if in_month is not None:
+        if in_month is not None and p.status in in_month:  # released: not kept nor broken
             in_month[p.status] += 1
     return [
         MonthCount(m, c["honored"], c["partly"], c["broken"] + c["withdrawn"])
