@@ -19,8 +19,8 @@ import pytest
 
 from leverage_tui.core import journal_file, journal_format, storage
 from leverage_tui.core.journal import Journal
-from leverage_tui.core.records import Record
 from leverage_tui.core.journal_format import Encoder, record_from
+from leverage_tui.core.records import Record
 from leverage_tui.core.registry import KINDS
 from leverage_tui.core.storage import META_KEY, JournalError, list_backups
 
