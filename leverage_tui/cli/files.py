@@ -28,7 +28,7 @@ from .records import command, counted
 
 FORMATS = ("json", "md", "csv", "ics")
 """Every export format; json is written here, the others by cli/review.py."""
-KIND_CHOICES = ("conversations", "promises", "asks", "offers")
+KIND_CHOICES = ("conversations", "promises", "asks", "offers", "decisions", "attachments")
 """What `export --format csv --kind` can export."""
 IMPORT_LIMIT = 512 * 1024 * 1024
 """Largest file `import` will read, in bytes."""

@@ -40,7 +40,9 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("choose one of --md and --json")
     from ..core.review import brief_markdown, build_brief  # imported when used: fast startup
 
-    brief = build_brief(ctx.journal(), ctx.today, ctx.config.hedges)
+    brief = build_brief(
+        ctx.journal(), ctx.today, ctx.config.hedges, checkin_days=ctx.config.checkin_days
+    )
     if args.json:
         text = json.dumps(brief.to_doc(), indent=2, ensure_ascii=False) + "\n"
         _emit(text, args.output, ctx, "the brief's numbers")

@@ -183,6 +183,7 @@ def report(brief: Brief) -> Group:
             border_style="bold",
         ),
     ]
+    parts += _after(brief)
     if brief.conflicts:
         parts.append(_heading(f"Deadline conflicts ({len(brief.conflicts)})"))
         parts += _bullets([c.text for c in brief.conflicts[:REPORT_FLAG_RECORDS]], "!")
@@ -203,7 +204,29 @@ def report(brief: Brief) -> Group:
         (f"{i}.", Text.assemble((c.question, "bold"), f" [{VERDICT[c.ok]}] ", _text(c.answer)))
         for i, c in enumerate(brief.checklist, 1)
     ]
-    return Group(*parts, _hanging(checks))
+    return Group(*parts, _hanging(checks), *_fingerprint(brief))
+
+
+def _after(brief: Brief) -> list[RenderableType]:
+    """The decisions and "Since you stayed" (issue 15)."""
+    out: list[RenderableType] = []
+    for title, lines in brief.after:
+        out += [_heading(title), *_bullets(lines)]
+    return out
+
+
+def _fingerprint(brief: Brief) -> list[RenderableType]:
+    """The journal's fingerprint now, and how to anchor it (issue 15)."""
+    if not brief.fingerprint:
+        return []
+    return [
+        _heading("Fingerprint"),
+        Text.assemble(
+            (brief.fingerprint, "bold"),
+            ": email it to yourself or to a friend you trust; later, leverage verify "
+            f"--against {brief.fingerprint} proves nothing recorded before then was altered.",
+        ),
+    ]
 
 
 def print_report(brief: Brief, console: Console | None = None) -> None:

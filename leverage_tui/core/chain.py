@@ -35,13 +35,16 @@ import base64
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from . import dates
 from .records import Record
-from .registry import KIND_OF_RECORD, KINDS, Kind
+from .registry import KINDS, Kind
+
+if TYPE_CHECKING:
+    from .journal_core import JournalCore
 
 CHAIN = "chain"
 """The table of chain entries."""
@@ -124,6 +127,18 @@ def fingerprint(head: str) -> str:
     """The head hash in a readable form: `ABCD-EFGH-IJKL-MNOP` (80 bits, base32)."""
     text = base64.b32encode(bytes.fromhex(head)[:10]).decode()
     return "-".join(text[i : i + 4] for i in range(0, 16, 4))
+
+
+def current_fingerprint(meta: Mapping[str, Any]) -> str:
+    """The fingerprint of the journal now, from its header ('' before its chain began)."""
+    said = meta.get("chain")
+    head = said.get("head") if isinstance(said, dict) else None
+    if not isinstance(head, str) or len(head) != 64:
+        return ""
+    try:
+        return fingerprint(head)
+    except ValueError:
+        return ""
 
 
 def all_records(tables: Mapping[str, Mapping[str, Any]]) -> Iterable[Record]:
@@ -237,6 +252,43 @@ def _next_key(chain: dict[str, Entry]) -> str:
     return str(max((int(k) for k in chain if k.isdigit()), default=0) + 1)
 
 
-def kind_name(record: Record) -> str:
-    """The kind of a record in words (for messages)."""
-    return KIND_OF_RECORD[type(record)].name
+# -- after a restore ----------------------------------------------------------------------
+
+
+def carried(tables: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The chain of a journal about to be replaced by a backup (None: it has none)."""
+    if not tables.get(CHAIN):
+        return None
+    return {name: dict(tables[name]) for name in TABLES if name in tables}
+
+
+def rejoin(journal: JournalCore, old: Mapping[str, Any], label: str) -> int:
+    """After a restore: the chain the journal had before goes on, with an entry for each
+    record the restore changed (one change, not undoable); how many entries."""
+
+    def body() -> int:
+        tables = journal.storage.read()
+        tables[CHAIN] = dict(old[CHAIN])
+        if old.get(CHAIN_START):
+            tables[CHAIN_START] = dict(old[CHAIN_START])
+        else:
+            tables.pop(CHAIN_START, None)
+        keeper = journal.chain
+        keeper.forget()
+        last = keeper._index(tables)
+        chain: dict[str, Entry] = tables[CHAIN]
+        head = next(reversed(chain.values())).hash
+        on = dates.stamp(journal.today)
+        now = {r.id: digest(r) for r in all_records(tables)}
+        added = 0
+        for rid in sorted(set(now) | {k for k, v in last.items() if k and v != DELETED}):
+            value = now.get(rid, DELETED)
+            if last.get(rid, DELETED) != value:
+                head = keeper._add(chain, head, on, label, rid, value)
+                last[rid] = value
+                added += 1
+        journal.storage.meta["chain"] = {"entries": len(chain), "head": head}
+        journal.storage.write(tables)  # saved with the change
+        return added
+
+    return journal._change(label, body, undoable=False)

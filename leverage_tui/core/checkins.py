@@ -165,3 +165,51 @@ def section_lines(stay: Stay) -> list[str]:
             else f"Day {n} ({day.isoformat()}): still to come"
         )
     return lines
+
+
+def brief_sections(
+    journal: Journal, today: dt.date, days: Sequence[int] = DEFAULT_DAYS
+) -> list[tuple[str, list[str]]]:
+    """The brief's sections after a decision, as (title, plain lines): the decisions
+    (and what leaving released), then "Since you stayed". None before any decision."""
+    out: list[tuple[str, list[str]]] = []
+    decided = sorted(journal.records("decision").values(), key=lambda d: (d.on, int(d.id[1:])))
+    lines = [
+        f"{d.id}: {decision_words(d, journal.offers[d.offer])}"
+        for d in decided
+        if d.offer in journal.offers
+    ]
+    released = sum(p.status == "released" for p in journal.promises.values())
+    if released:
+        lines.append(
+            f"{counted(released, 'promise')} of your old employer no longer expected "
+            "(you left: not counted as broken)"
+        )
+    if lines:
+        out.append(("Decisions", lines))
+    stay = since_stayed(journal, today, days)
+    if stay is not None:
+        out.append(("Since you stayed", section_lines(stay)))
+    return out
+
+
+def stay_doc(stay: Stay | None) -> dict[str, object] | None:
+    """The JSON form of where things stand since staying (`review --json`)."""
+    if stay is None:
+        return None
+    return {
+        "decision": stay.outcome.decision.id,
+        "offer": stay.outcome.offer.id,
+        "on": stay.since.isoformat(),
+        "promises": [p.id for p in stay.promises],
+        "checkins": [
+            {"day": n, "on": day.isoformat(), **(_count_doc(c) if c else {"counts": None})}
+            for n, day, c in stay.checkins
+        ],
+        "now": _count_doc(stay.now)["counts"],
+    }
+
+
+def _count_doc(c: Count) -> dict[str, object]:
+    keys = ("total", "kept", "partly", "broken", "pending", "overdue")
+    return {"counts": {k: getattr(c, k) for k in keys}}

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .bottom_line import bottom_line, involved_people, risk_questions
+from .chain import current_fingerprint
+from .checkins import DEFAULT_DAYS, Stay, brief_sections, since_stayed, stay_doc
 from .checklist import (
     Check,
     check_deadline,
@@ -122,6 +124,11 @@ class Brief:
     floors: list[FloorCheck] = field(default_factory=list)
     risk_questions: list[str] = field(default_factory=list)
     flag_groups: list[FlagGroup] = field(default_factory=list)
+    after: list[tuple[str, list[str]]] = field(default_factory=list)
+    """After a decision: the decisions, "Since you stayed" (checkins.py), as lines."""
+    stay: Stay | None = None
+    fingerprint: str = ""
+    """The journal's fingerprint now (chain.py): '' before its chain began."""
 
     @property
     def open_offers(self) -> list[OfferView]:
@@ -170,6 +177,8 @@ class Brief:
             "asks": [{**a.to_doc(), **floor_doc(floors.get(a.ask.id), a.ask)} for a in self.asks],
             "risk_questions": list(self.risk_questions),
             "checklist": [c.to_doc() for c in self.checklist],
+            "since_stayed": stay_doc(self.stay),
+            "fingerprint": self.fingerprint or None,
         }
 
 
@@ -288,6 +297,7 @@ def build_brief(
     hedges: Sequence[str] = DEFAULT_HEDGES,
     *,
     promise_flags: Mapping[str, Sequence[Flag]] | None = None,
+    checkin_days: Sequence[int] = DEFAULT_DAYS,
 ) -> Brief:
     """The decision brief for `journal` as of `today` (the journal's today by default).
 
@@ -359,6 +369,9 @@ def build_brief(
             len(live_asks),
         ),
         flag_groups=group_flags(flags, about_flags),
+        after=brief_sections(journal, day, checkin_days),
+        stay=since_stayed(journal, day, checkin_days),
+        fingerprint=current_fingerprint(journal.storage.meta),
     )
 
 

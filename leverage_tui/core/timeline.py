@@ -17,6 +17,7 @@ EVENT_KINDS = (
     "offer",
     "offer-deadline",
     "ask-target",
+    "decision",
 )
 """Every kind of timeline event."""
 
@@ -74,6 +75,13 @@ def timeline(
     for a in journal.asks.values():
         if a.target:
             events.append(Event(a.target, "ask-target", a.id, f"target for ask: {a.text}"))
+    # Decisions (issue 15): an offer accepted or declined, with the reason.
+    for d in journal.records("decision").values():
+        offer = journal.offers.get(d.offer)
+        company = offer.company if offer else d.offer
+        what = "counteroffer" if offer is not None and offer.counter else "offer"
+        why = f": {d.why}" if d.why else ""
+        events.append(Event(d.on, "decision", d.id, f"{d.choice} {what}: {company}{why}", company))
     rank = {k: i for i, k in enumerate(EVENT_KINDS)}
     events = [
         e for e in events if (start is None or e.date >= start) and (end is None or e.date <= end)

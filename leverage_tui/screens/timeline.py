@@ -35,6 +35,7 @@ KIND_LABEL = {
     "offer": "offer",
     "offer-deadline": "decide by",
     "ask-target": "ask",
+    "decision": "decided",
 }
 """The short word shown for each kind of event."""
 
@@ -46,6 +47,7 @@ KIND_OPTIONS = [
     ("offers", "offer"),
     ("deadlines", "offer-deadline"),
     ("ask targets", "ask-target"),
+    ("decisions", "decision"),
 ]
 """The kind filter's choices."""
 

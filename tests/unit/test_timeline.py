@@ -62,6 +62,9 @@ def test_event_texts_and_people(story: Journal) -> None:
 
 
 def test_kinds_are_known(story: Journal) -> None:
+    from leverage_tui.core.decisions import decide
+
+    decide(story, "o2", accept=False, on=days(-1), why="not enough")  # issue 15
     kinds = {e.kind for e in timeline(story)}
     assert kinds <= set(EVENT_KINDS)
     assert kinds == set(EVENT_KINDS)  # the story has one of every kind
