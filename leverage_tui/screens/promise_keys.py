@@ -23,6 +23,7 @@ _PROMISE_KEYS = [
     ("h", "set_status('honored')", "Honored", "promise.honored"),
     ("b", "set_status('broken')", "Broken", "promise.broken"),
     ("delete", "delete_promise", "Delete promise", "promise.delete"),
+    ("F", "attachments", "Files", "promise.attachments"),
 ]
 
 
@@ -34,7 +35,7 @@ def promise_bindings(shown: tuple[str, ...] = ()) -> list[Binding]:
     ]
 
 
-PROMISE_ACTIONS = {"set_form", "set_status", "delete_promise", "edit_promise"}
+PROMISE_ACTIONS = {"set_form", "set_status", "delete_promise", "edit_promise", "attachments"}
 """Actions that need a selected promise."""
 
 
@@ -61,11 +62,18 @@ class PromiseKeys(Screen[None]):
         pid = self.selected_promise_id()
         if pid is None:
             return
-        if self.leverage.journal.promise(pid).form == form:
+        promise = self.leverage.journal.promise(pid)
+        if promise.form == form:
             self.notify(f"{pid} is already {form}")
             return
-        if self.leverage.change(lambda j: j.update_promise(pid, form=form)):
-            self.notify(f"{pid} is now {form} (ctrl+z undoes)", title="Form")
+        from .evidence_dialog import set_form  # asks for the evidence when written
+
+        set_form(
+            self.leverage,
+            promise,
+            form,
+            lambda p: self.notify(f"{p.id} is now {form} (ctrl+z undoes)", title="Form"),
+        )
 
     def action_set_status(self, status: str) -> None:
         """Mark the selected promise `status` as of today."""
@@ -90,11 +98,14 @@ class PromiseKeys(Screen[None]):
             return
         text = self.leverage.journal.promise(pid).text
         question = f"Delete promise {pid}: “{text[:120]}”?\nctrl+z brings it back."
+        from .attachments import delete_asking  # says when its files go too
 
-        def answer(yes: bool | None) -> None:
-            if yes and self.leverage.change(lambda j: j.delete(pid)):
-                self.notify(f"Deleted {pid} (ctrl+z undoes)")
+        delete_asking(self.leverage, pid, question, lambda: self.notify(f"Deleted {pid}"))
 
-        from .confirm import ConfirmScreen
+    def action_attachments(self) -> None:
+        """The files kept with the selected promise: see them, add one."""
+        pid = self.selected_promise_id()
+        if pid is not None:
+            from .attachments import AttachmentsScreen
 
-        self.app.push_screen(ConfirmScreen(question), answer)
+            self.app.push_screen(AttachmentsScreen(pid))

@@ -56,6 +56,7 @@ class PromisesScreen(TableScreen):
         Binding("s", "set_status", "Status", id="promises.set_status"),
         Binding("d", "change_due", "Due", id="promises.change_due"),
         Binding("delete", "delete", "Delete", id="promises.delete"),
+        Binding("F", "attachments", "Files", id="promises.attachments"),
     ]
 
     def __init__(self) -> None:
@@ -225,8 +226,9 @@ class PromisesScreen(TableScreen):
         if p is None:
             return
         form = FORMS[(FORMS.index(p.form) + 1) % len(FORMS)]
-        if self._change(lambda j: j.update_promise(p.id, form=form)) is not None:
-            self.notify(f"{p.id} is now {form}", timeout=2)
+        from .evidence_dialog import set_form  # asks for the evidence when written
+
+        set_form(self.app, p, form, lambda q: self.notify(f"{q.id} is now {form}", timeout=2))
 
     def action_set_status(self) -> None:
         """Ask for the status and the day, then save it."""
@@ -259,8 +261,14 @@ class PromisesScreen(TableScreen):
         if p is None or confirm is None:
             return
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                self._change(lambda j: j.delete(p.id))
+        from .attachments import delete_asking  # says when its files go too
 
-        self.app.push_screen(confirm(f"Delete promise {p.id}: {p.text[:60]}?"), done)
+        delete_asking(self.app, p.id, f"Delete promise {p.id}: {p.text[:60]}?", lambda: None)
+
+    def action_attachments(self) -> None:
+        """The files kept with the promise under the cursor: see them, add one."""
+        p = self._current()
+        if p is not None:
+            from .attachments import AttachmentsScreen
+
+            self.app.push_screen(AttachmentsScreen(p.id))

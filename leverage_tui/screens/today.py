@@ -21,7 +21,15 @@ from ..widgets.flag_badges import flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
 from .in_view import in_view
 from .promise_keys import PromiseKeys, promise_bindings
-from .today_parts import due_words, offer_line, row, span, success_style, track_line
+from .today_parts import (
+    after_line,
+    due_words,
+    offer_line,
+    row,
+    span,
+    success_style,
+    track_line,
+)
 
 SOON_DAYS = 7
 """How far ahead 'due soon' looks."""
@@ -39,6 +47,9 @@ class TodayScreen(PromiseKeys):
     TodayScreen #track {
         padding: 0 1;
         background: $boost;
+    }
+    TodayScreen #after {
+        padding: 0 1;
     }
     TodayScreen #today-body {
         height: 1fr;
@@ -81,6 +92,7 @@ class TodayScreen(PromiseKeys):
         """The track line, then the three lists (or the welcome panel)."""
         yield Header()
         yield Static(id="track")
+        yield Static(id="after")  # after the decision (issue 15): today_parts.after_line
         with VerticalScroll(id="today-body", can_focus=False):
             yield Static(id="welcome")
             yield OptionList(id="due")
@@ -128,6 +140,7 @@ class TodayScreen(PromiseKeys):
         empty = journal.is_empty
         self.query_one("#welcome").display = empty
         self.query_one("#track").display = not empty
+        self.query_one("#after").display = False
         for lst in self.query(OptionList):
             lst.display = not empty
         if empty:
@@ -135,6 +148,9 @@ class TodayScreen(PromiseKeys):
             return
         record = journal.track_record(self.leverage.today)
         self.query_one("#track", Static).update(track_line(record))
+        after = after_line(journal, self.leverage.today, self.leverage.config.checkin_days)
+        self.query_one("#after", Static).update(after or "")
+        self.query_one("#after", Static).display = after is not None
         self._fill_due(journal)
         self._fill_unwritten(journal)
         self._fill_offers(journal)
