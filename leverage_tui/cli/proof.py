@@ -46,8 +46,13 @@ def _attach(args: argparse.Namespace, ctx: Context) -> int:
 def _attachment(args: argparse.Namespace, ctx: Context) -> int:
     record, data = read_back(ctx.journal(), args.id)
     if args.output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:  # a text-only stdout (captured): the bytes as they decode
+            sys.stdout.write(data.decode("utf-8", "replace"))
+        else:
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
         return 0
     try:
         written = write_private(Path(args.output), data, journal=ctx.path)

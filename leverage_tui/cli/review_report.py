@@ -31,7 +31,7 @@ from ..core.day_words import long_date
 from ..core.floors import floor_words
 from ..core.plural import counted
 from ..core.review import Brief
-from ..core.track import DEFINITION, Tally, comparison_words, rate_words
+from ..core.track import DEFINITION, Tally, comparison_words, evidence_words, rate_words
 from ..core.visible import visible
 
 REPORT_FLAG_RECORDS = 30
@@ -133,11 +133,13 @@ def _track(brief: Brief) -> list[RenderableType]:
     for name, tally in sorted(t.by_person.items()):
         table.add_row(*_tally(f"  {name}", tally))
     compared = comparison_words(t)
+    evidence = evidence_words(t)  # issue 15: written promises with nothing to show
     return [
         _heading("Track record"),
         table,
         Text(DEFINITION, style="dim"),
         Text(compared[0].upper() + compared[1:] + "."),
+        *([Text(evidence[0].upper() + evidence[1:] + ".")] if evidence else []),
     ]
 
 

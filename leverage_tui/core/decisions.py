@@ -157,7 +157,10 @@ class Outcome:
 def outcome(journal: Journal) -> Outcome | None:
     """Whether the user stayed or left, by their latest such decision (None: neither)."""
     found: Outcome | None = None
-    ordered = sorted(journal.records("decision").values(), key=lambda d: (d.on, int(d.id[1:])))
+    ordered = sorted(  # on one day, the offer accepted settles it
+        journal.records("decision").values(),
+        key=lambda d: (d.on, d.choice == "accepted", int(d.id[1:])),
+    )
     for d in ordered:
         offer = journal.offers.get(d.offer)
         if offer is None:

@@ -124,7 +124,10 @@ class Journal(JournalCore):
             return current
 
         undoable = not files and kind.name != "attachment"  # a file removed cannot come back
-        return self._change(f"deletion of {kind.label(record)}", body, undoable=undoable)
+        deleted = self._change(f"deletion of {kind.label(record)}", body, undoable=undoable)
+        if not undoable:
+            self._undo.clear()  # the changes before it may name the file: not undone past it
+        return deleted
 
     # -- rules the operations share --------------------------------------------------------
 

@@ -117,6 +117,8 @@ def track_line(record: TrackRecord) -> Text:
         text.append(f" · {confirmed}")
     if record.moved_due_dates:
         text.append(f" · {plural(record.moved_due_dates, 'due date')} moved")
+    if record.written_without_evidence:  # issue 15
+        text.append(f" · {record.written_without_evidence} written without evidence")
     return text
 
 
