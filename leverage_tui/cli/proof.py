@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..core import chain
 from ..core.attachments import attach, check_copies, read_back
 from ..core.chain_verify import against, normal_fingerprint, summary, verify
 from ..core.safe_files import OutputError, write_private
@@ -99,7 +100,7 @@ def _verify(args: argparse.Namespace, ctx: Context) -> int:
     if len(problems) > SHOWN:
         print(f"and {counted(len(problems) - SHOWN, 'more problems')}")
     if not problems:
-        print(summary(verdict))
+        print(summary(verdict, empty=not any(chain.all_records(tables))))
     for line in verdict.outside:
         print(f"note: a record was found changed outside Leverage and recorded as such: {line}")
     if wanted is not None:

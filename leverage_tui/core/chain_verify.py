@@ -218,9 +218,11 @@ def against(verdict: Verdict, wanted: str) -> tuple[int | None, list[tuple[str, 
     return None, []
 
 
-def summary(verdict: Verdict) -> str:
-    """The one line `verify` says when all is well."""
+def summary(verdict: Verdict, empty: bool = False) -> str:
+    """The one line `verify` says when all is well (`empty`: the journal holds nothing)."""
     if not verdict.started:
+        if empty:
+            return "nothing recorded yet: the chain begins with the journal's first change"
         return (
             "no chain yet: this journal was written before Leverage kept one; "
             "it begins with the next change"

@@ -24,6 +24,7 @@ from msgspec.structs import replace
 
 from .checks import InputError, check_record, clean, date_problem
 from .conflicts import about_counteroffer, at_employer, employer_companies
+from .floors import possessive
 from .plural import counted
 from .records import RELEASED, Decision, Offer, Promise
 from .registry import KINDS
@@ -175,7 +176,11 @@ def outcome(journal: Journal) -> Outcome | None:
 
 def decision_words(decision: Decision, offer: Offer) -> str:
     """'accepted the counteroffer from Halden & Co (o2) on 2026-03-03: "the team"'."""
-    what = f"the counteroffer from {offer.company}" if offer.counter else f"{offer.company}'s offer"
+    what = (
+        f"the counteroffer from {offer.company}"
+        if offer.counter
+        else f"{possessive(offer.company)} offer"
+    )
     why = f': "{" ".join(decision.why.split())}"' if decision.why.strip() else ""
     return f"{decision.choice} {what} ({offer.id}) on {decision.on.isoformat()}{why}"
 
