@@ -112,6 +112,12 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
         print(f"nothing new in {name}: every record is already in the journal")
     else:
         print(f"imported {_summary(counts)} from {name}")
+    files = data.get("attachments") if isinstance(data, dict) else None
+    if isinstance(files, dict) and files:  # issue 15: an export lists them, without the files
+        print(
+            f"{counted(len(files), 'attachments')} not imported: an export holds their names "
+            "and hashes, not the files (attach them again: leverage attach ID FILE)"
+        )
     return 0
 
 

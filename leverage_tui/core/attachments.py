@@ -37,6 +37,7 @@ from .safe_files import files_dir, folder_problem, make_private_dir, write_atomi
 
 if TYPE_CHECKING:
     from .journal import Journal
+    from .journal_core import JournalCore
 
 PLAIN_HEAD = b"LEVERAGE-FILE\n"
 """The first line of an attachment's copy in a plain journal."""
@@ -275,6 +276,25 @@ def remove_copies(journal_path: Path, ids: Iterable[str]) -> None:
                 os.close(fd)
         with contextlib.suppress(OSError):
             copy.unlink()
+
+
+def dangling(journal: JournalCore) -> str | None:
+    """An attachment or decision whose record a change took away (None: none): such a
+    change is refused (an undo of the record's adding, the current job cleared)."""
+    for record in journal.records("attachment").values():
+        kind = kind_of_id(record.record)
+        if kind is None or record.record not in journal.records(kind.name):
+            return (
+                f"{record.record} has attached files ({record.id}): delete it with them "
+                f"(leverage delete {record.record} --with-attachments); nothing was changed"
+            )
+    for decision in journal.records("decision").values():
+        if decision.offer not in journal.offers:
+            return (
+                f"{decision.offer} has a decision ({decision.id}): delete the offer itself "
+                "(it takes its decisions along); nothing was changed"
+            )
+    return None
 
 
 def gone(touched: Iterable[tuple[Any, str, Record | None, Record | None]]) -> list[str]:

@@ -23,7 +23,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from . import dates
-from .attachments import gone, remove_copies
+from .attachments import dangling, gone, remove_copies
 from .chain import ChainKeeper
 from .checks import InputError
 from .journal_format import META_KEY
@@ -264,6 +264,10 @@ class JournalCore:
                     self._load()
                 self._step = Step(label)
                 result = body()
+                if any(after is None for *_, after in self._step.records):
+                    problem = dangling(self)  # a file or decision left without its record
+                    if problem:
+                        raise InputError(problem)
                 if self._step.records:  # the hash chain: in the same save (chain.py)
                     tables = self.storage.read()
                     self.chain.record(

@@ -375,7 +375,9 @@ class Attachment(Record, frozen=True, kw_only=True, gc=False):
     """A file kept with a record (an offer letter, a saved email): a copy in the folder
     beside the journal, encrypted when the journal is (attachments.py)."""
 
-    record: Annotated[Ref, _meta("Record", "the record it belongs to", what="record", input="id")]
+    record: Annotated[  # an id, or `now` (the current job): checks.references checks it
+        Ref, _meta("Record", "the record it belongs to", what="record", input="line")
+    ]
     name: Annotated[Line, _meta("Name", "the file's name when it was attached", what="name")]
     size: Annotated[
         int,

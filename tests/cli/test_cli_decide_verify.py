@@ -99,3 +99,20 @@ def test_verify_intact_then_a_hand_edit_then_against(
     )
     assert cli("verify", "--against", "AAAA-BBBB-CCCC-DDDD").code == 1
     assert cli("verify", "--against", "nonsense").code == 2
+
+
+def test_import_says_attached_files_are_not_in_an_export(
+    cli: Run, sample: Path, tmp_path: Path, journal_path: Path
+) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_bytes(b"Offer\n")
+    assert cli("attach", "o1", str(letter)).code == 0
+    exported = tmp_path / "export.json"
+    assert cli("export", "--format", "json", "-o", str(exported)).code == 0
+    assert json.loads(exported.read_bytes())["attachments"]["f1"]["name"] == "letter.txt"
+    other = tmp_path / "other.json"
+    r = cli("--journal", str(other), "import", str(exported))
+    assert r.code == 0, r.err
+    assert "1 attachment not imported" in r.out
+    assert cli("--journal", str(other), "list", "attachments", "--json").json == []
+    assert cli("--journal", str(other), "verify").code == 0

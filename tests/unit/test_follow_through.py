@@ -170,3 +170,24 @@ def test_the_brief_prints_the_fingerprint(j: Journal) -> None:
     assert brief.fingerprint and f"`{brief.fingerprint}`" in render(brief)
     assert brief.to_doc()["fingerprint"] == brief.fingerprint
     assert dt.date.fromisoformat(brief.to_doc()["today"]) == TODAY
+
+
+def test_no_change_leaves_a_file_or_a_decision_without_its_record(
+    path: Path, tmp_path: Path
+) -> None:
+    """Undoing an offer's adding after a file was attached to it, or clearing the current
+    job with a file, is refused: the journal would not open again."""
+    j = Journal(path, today=TODAY)
+    j.set_current_job(company="Halden", role="Designer")
+    j.add_offer("Acme", "Staff", written=True)
+    source = tmp_path / "letter.txt"
+    source.write_text("letter")
+    other = Journal(path, today=TODAY)  # another program attaches meanwhile
+    attachments.attach(other, "o1", source)
+    attachments.attach(other, "now", source)
+    with pytest.raises(InputError, match=r"o1 has attached files \(f1\)"):
+        j.undo()
+    with pytest.raises(InputError, match=r"now has attached files \(f2\)"):
+        j.clear_current_job()
+    again = Journal(path, today=TODAY)  # still opens, nothing lost
+    assert set(again.records("attachment")) == {"f1", "f2"} and "o1" in again.offers
