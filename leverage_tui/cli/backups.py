@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import crypto
+from ..core import chain, crypto
+from ..core.journal import Journal
 from ..core.journal_file import add_backup
 from ..core.recode import finish_pending, stored_as, stored_as_file
 from ..core.registry import LISTED
@@ -27,6 +28,7 @@ from ..core.storage import (
     decode_file,
     journal_lock,
     list_backups,
+    read_journal,
     write_atomically,
 )
 from .common import Context, UsageError, print_json, table
@@ -103,8 +105,11 @@ def _put_back(data: bytes, path: Path) -> Path | None:
     return aside
 
 
-def _encrypted_for(chosen: Path, data: bytes, ctx: Context) -> bytes:
-    """The plain backup `data` encrypted with the key of the (encrypted) journal."""
+def _encrypted_for(chosen: Path, data: bytes, ctx: Context, known: Any = None) -> bytes:
+    """The plain backup `data` encrypted with the key of the (encrypted) journal
+    (`known`: its codec, when it was already asked for)."""
+    if known is not None:
+        return bytes(known.encode(data))
     why = f"{chosen.name} is plain text and the journal is encrypted: it is put back encrypted"
     if crypto.PASSPHRASE_ENV not in os.environ and not sys.stdin.isatty():
         raise JournalError(
@@ -168,9 +173,10 @@ def restore(args: argparse.Namespace, ctx: Context) -> int:
     except OSError as err:
         raise JournalError(f"{chosen}: cannot read it ({err.strerror}); nothing changed") from None
     before = stored_as_file(path)  # None: no journal (or an unreadable one)
+    old_chain, codec = _chain_of(path)  # the hash chain goes on after the restore (issue 15)
     encrypting = before is not None and before != b"plain" and stored_as(data) == b"plain"
     if encrypting:
-        data = _encrypted_for(chosen, data, ctx)
+        data = _encrypted_for(chosen, data, ctx, codec)
     try:
         aside = _put_back(data, path)
     except OSError as err:
@@ -184,4 +190,31 @@ def restore(args: argparse.Namespace, ctx: Context) -> int:
         print(note)
     if aside is not None:
         print(f"the file it replaced is kept as {aside}")
+    _rejoin(path, ctx, old_chain, codec, chosen.name)
     return 0
+
+
+def _chain_of(path: Path) -> tuple[dict[str, Any] | None, Any]:
+    """The hash chain of the journal about to be replaced (None: none, or unreadable),
+    and the codec that opened it (None: plain, or not opened)."""
+    try:
+        codec = crypto.codec_for(path) if crypto.is_encrypted(path) else None
+        loaded = read_journal(path, codec)
+    except (JournalError, OSError):
+        return None, None
+    return (chain.carried(loaded[1]) if loaded is not None else None), codec
+
+
+def _rejoin(path: Path, ctx: Context, old: dict[str, Any] | None, codec: Any, name: str) -> None:
+    """Carry the journal's hash chain on past the restore, or say why it cannot be."""
+    if old is None:
+        print("the hash chain is the backup's own (the journal it replaced had none readable)")
+        return
+    try:
+        codec = codec if crypto.is_encrypted(path) else None
+        opened = Journal(path, today=ctx.today, backups=0, codec=codec)  # no backup of it
+        added = chain.rejoin(opened, old, f"restore of {name[:60]}")
+    except JournalError as err:
+        print(f"the hash chain is the backup's own: the journal's could not be carried on ({err})")
+        return
+    print(f"the hash chain goes on: {counted(added, 'record')} changed by the restore recorded")

@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from ..core.attachments import check_copies
 from ..core.checks import InputError
 from ..core.journal_format import FormatError, refuse_duplicate_keys
 from ..core.registry import LISTED
@@ -28,7 +29,7 @@ from .records import command, counted
 
 FORMATS = ("json", "md", "csv", "ics")
 """Every export format; json is written here, the others by cli/review.py."""
-KIND_CHOICES = ("conversations", "promises", "asks", "offers")
+KIND_CHOICES = ("conversations", "promises", "asks", "offers", "decisions", "attachments")
 """What `export --format csv --kind` can export."""
 IMPORT_LIMIT = 512 * 1024 * 1024
 """Largest file `import` will read, in bytes."""
@@ -118,6 +119,12 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
         print(f"nothing new in {name}: every record is already in the journal")
     else:
         print(f"imported {_summary(counts)} from {name}")
+    files = data.get("attachments") if isinstance(data, dict) else None
+    if isinstance(files, dict) and files:  # issue 15: an export lists them, without the files
+        print(
+            f"{counted(len(files), 'attachments')} not imported: an export holds their names "
+            "and hashes, not the files (attach them again: leverage attach ID FILE)"
+        )
     return 0
 
 
@@ -126,7 +133,9 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
 
 def _check(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.path
-    tables, problems = inspect_file(path, ctx.codec())
+    codec = ctx.codec()
+    tables, problems = inspect_file(path, codec)
+    problems = problems + check_copies(path, tables, codec)  # every attached file's SHA-256
     counts = {kind.table: len(tables.get(kind.table, {})) for kind in LISTED}
     if problems:
         for line in problems:

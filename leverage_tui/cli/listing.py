@@ -20,10 +20,13 @@ from ..core.timeline import EVENT_KINDS, timeline
 from .common import Context, UsageError, date_arg, lower, print_json, table
 from .records import command, record_doc, short
 
-LISTS = ("conversations", "promises", "asks", "offers", "people")
+LISTS = ("conversations", "promises", "asks", "offers", "people", "decisions", "attachments")
 """What `leverage list` can list."""
 _SINGULAR = {"conversation": "conversations", "promise": "promises", "ask": "asks"}
 _SINGULAR |= {"offer": "offers", "person": "people"}
+_SINGULAR |= {"decision": "decisions", "attachment": "attachments"}  # issue 15
+_PLAIN = {"decisions": "decision", "attachments": "attachment"}
+"""Lists with no flags: their records as they are."""
 
 
 def list_name(text: str) -> str:
@@ -76,6 +79,8 @@ class _Rows:
         if what == "conversations":
             convs = sorted(j.conversations.values(), key=lambda c: (c.on, c.at or ""))
             return [(c, self._of_promises(j.promises_of(c.id))) for c in convs]
+        if what in _PLAIN:
+            return [(r, []) for r in j.records(_PLAIN[what]).values()]
         return [
             (u, self._of_promises(p for p in j.promises.values() if p.by == u.name))
             for u in j.people.values()
@@ -87,6 +92,8 @@ class _Rows:
     def doc(self, what: str, record: Any, flags: list[str]) -> dict[str, Any]:
         """The JSON object for one record of the list."""
         doc = record_doc(record)
+        if what in _PLAIN:
+            return doc
         if what == "conversations":
             doc["promises"] = [p.id for p in self.journal.promises_of(record.id)]
         elif what == "people":
@@ -114,6 +121,19 @@ class _Rows:
             form = "written" if r.written else "verbal"
             kind = "counteroffer" if r.counter else "offer"
             return [r.id, kind, r.company, r.role, *money, form, deadline, r.status, shown]
+        if what == "decisions":
+            offer = self.journal.offers.get(r.offer)
+            company = offer.company if offer else "?"
+            return [r.id, r.on.isoformat(), r.choice, r.offer, company, short(r.why, 50)]
+        if what == "attachments":
+            return [
+                r.id,
+                r.record,
+                short(r.name, 40),
+                f"{r.size:,}",
+                r.sha256[:16],
+                short(r.note, 40),
+            ]
         made = sum(p.by == r.name for p in self.journal.promises.values())
         return [r.id, r.name, r.role, str(made), shown, short(r.notes, 40)]
 
@@ -135,6 +155,8 @@ HEADERS = {
         "FLAGS",
     ],
     "people": ["ID", "NAME", "ROLE", "PROMISES", "FLAGS", "NOTES"],
+    "decisions": ["ID", "ON", "DECISION", "OFFER", "COMPANY", "WHY"],
+    "attachments": ["ID", "RECORD", "NAME", "SIZE", "SHA-256", "NOTE"],
 }
 """The table columns of each list."""
 
@@ -208,11 +230,13 @@ def register(sub: Any) -> None:
     p = command(
         sub,
         "list",
-        "list conversations, promises, asks, offers or people, with their flags",
+        "list conversations, promises, asks, offers, people (with their flags), decisions "
+        "or attachments",
         [
             "leverage list promises --flag unwritten",
             "leverage list conversations --json",
             "leverage list offers",
+            "leverage list attachments --json",
         ],
         _list,
     )

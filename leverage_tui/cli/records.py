@@ -9,6 +9,7 @@ command modules (update, listing, files).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -84,7 +85,20 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
         )
     else:
         record = journal.add(kind.name, **values)
+    if kind.name == "promise":
+        warn_no_evidence(record)
     return emit(args, record)
+
+
+def warn_no_evidence(record: Record) -> None:
+    """A one-line warning (not an error) for a promise written or official with no
+    evidence: a quote, an email subject, a file (leverage attach)."""
+    if getattr(record, "form", "") in ("written", "official") and not record.evidence.strip():  # type: ignore[attr-defined]
+        print(
+            f"leverage: warning: {record.id} is {record.form} with no evidence: add "  # type: ignore[attr-defined]
+            f'--evidence "email: Re: ..." or attach the file (leverage attach {record.id} FILE)',
+            file=sys.stderr,
+        )
 
 
 # -- the parsers -------------------------------------------------------------------------
@@ -129,6 +143,8 @@ def register(sub: Any) -> None:
     )
     kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True)
     for kind in LISTED:
+        if kind.name not in SUMMARIES:  # added by their own command: decide, attach
+            continue
         p = command(kinds, kind.name, SUMMARIES[kind.name], EXAMPLES[kind.name], _add)
         add_options(p, kind, adding=True)
         if kind.name == "person":

@@ -49,6 +49,7 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
         config.hedges,
         not_hedges=config.not_hedges,
         wait_days=config.recap_wait_days,
+        checkin_days=config.checkin_days,
     )
     if args.json:
         text = json_text(brief.to_doc()) + "\n"

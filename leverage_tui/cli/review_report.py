@@ -31,7 +31,7 @@ from ..core.day_words import long_date
 from ..core.floors import floor_words
 from ..core.plural import counted
 from ..core.review import Brief
-from ..core.track import DEFINITION, Tally, comparison_words, rate_words
+from ..core.track import DEFINITION, Tally, comparison_words, evidence_words, rate_words
 from ..core.visible import visible
 
 REPORT_FLAG_RECORDS = 30
@@ -133,11 +133,13 @@ def _track(brief: Brief) -> list[RenderableType]:
     for name, tally in sorted(t.by_person.items()):
         table.add_row(*_tally(f"  {name}", tally))
     compared = comparison_words(t)
+    evidence = evidence_words(t)  # issue 15: written promises with nothing to show
     return [
         _heading("Track record"),
         table,
         Text(DEFINITION, style="dim"),
         Text(compared[0].upper() + compared[1:] + "."),
+        *([Text(evidence[0].upper() + evidence[1:] + ".")] if evidence else []),
     ]
 
 
@@ -183,6 +185,7 @@ def report(brief: Brief) -> Group:
             border_style="bold",
         ),
     ]
+    parts += _after(brief)
     if brief.conflicts:
         parts.append(_heading(f"Deadline conflicts ({len(brief.conflicts)})"))
         parts += _bullets([c.text for c in brief.conflicts[:REPORT_FLAG_RECORDS]], "!")
@@ -203,7 +206,29 @@ def report(brief: Brief) -> Group:
         (f"{i}.", Text.assemble((c.question, "bold"), f" [{VERDICT[c.ok]}] ", _text(c.answer)))
         for i, c in enumerate(brief.checklist, 1)
     ]
-    return Group(*parts, _hanging(checks))
+    return Group(*parts, _hanging(checks), *_fingerprint(brief))
+
+
+def _after(brief: Brief) -> list[RenderableType]:
+    """The decisions and "Since you stayed" (issue 15)."""
+    out: list[RenderableType] = []
+    for title, lines in brief.after:
+        out += [_heading(title), *_bullets(lines)]
+    return out
+
+
+def _fingerprint(brief: Brief) -> list[RenderableType]:
+    """The journal's fingerprint now, and how to anchor it (issue 15)."""
+    if not brief.fingerprint:
+        return []
+    return [
+        _heading("Fingerprint"),
+        Text.assemble(
+            (brief.fingerprint, "bold"),
+            ": email it to yourself or to a friend you trust; later, leverage verify "
+            f"--against {brief.fingerprint} proves nothing recorded before then was altered.",
+        ),
+    ]
 
 
 def print_report(brief: Brief, console: Console | None = None) -> None:

@@ -14,10 +14,11 @@ import sys
 from typing import Any
 
 from ..core import crypto, recode
+from ..core.attachments import copies
 from ..core.storage import Codec, JournalError, list_backups, read_journal
 from .backups import restore
 from .common import Context, UsageError
-from .records import command
+from .records import command, counted
 
 NEW_PASSPHRASE_ENV = "LEVERAGE_NEW_PASSPHRASE"
 """Environment variable with the new passphrase for `leverage passphrase` in scripts."""
@@ -121,7 +122,8 @@ def encrypt(args: argparse.Namespace, ctx: Context) -> int:
     """`leverage encrypt`: encrypt the journal and its backups (or finish doing so)."""
     finished = _finish(ctx)
     if crypto.is_encrypted(ctx.path):
-        if any(not crypto.is_encrypted(b) for b in list_backups(ctx.path)):
+        plain_copies = any(not crypto.is_encrypted(c) for c in copies(ctx.path))
+        if plain_copies or any(not crypto.is_encrypted(b) for b in list_backups(ctx.path)):
             codec = ctx.codec()  # plain backups beside it: encrypt them with its key
             finished += _recode(ctx, codec, codec, "encrypt").done
         if not finished:
@@ -138,6 +140,9 @@ def encrypt(args: argparse.Namespace, ctx: Context) -> int:
     print(f"encrypted {ctx.path}")
     if done.done:
         print(f"{done.done} older backups were encrypted too; their plain text was overwritten")
+    if done.files:
+        files = counted(done.files, "attached file")
+        print(f"{files} encrypted too; their plain text was overwritten")
     if done.left:
         print(f"{done.left} backups were encrypted with another passphrase and keep it")
     print("keep the passphrase safe: without it nobody, you included, can open the journal")
@@ -155,6 +160,8 @@ def decrypt(args: argparse.Namespace, ctx: Context) -> int:
     old = ctx.codec()
     done = _recode(ctx, old, None, "decrypt")
     print(f"decrypted {ctx.path}: it is stored as plain text now; {done.done} backups too")
+    if done.files:
+        print(f"{counted(done.files, 'attached file')} stored as plain text too")
     if done.left:
         print(f"{done.left} backups use another passphrase and stay encrypted")
     return 0
@@ -181,6 +188,8 @@ def change_passphrase(args: argparse.Namespace, ctx: Context) -> int:
     codec = crypto.PassphraseCodec(new_passphrase(NEW_PASSPHRASE_ENV), path=ctx.path)
     done = _recode(ctx, old, codec, "passphrase")
     print(f"changed the passphrase of {ctx.path} and of {done.done} backups")
+    if done.files:
+        print(f"{counted(done.files, 'attached file')} re-encrypted with it too")
     if done.left:
         print(f"{done.left} backups were made with an older passphrase and keep it")
     return 0

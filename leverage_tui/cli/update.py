@@ -15,7 +15,7 @@ from ..core.registry import KINDS, LISTED, kind_of
 from ..core.visible import visible
 from .common import Context, UsageError, date_arg, print_json
 from .options import add_options, field_values
-from .records import command, json_option, record_doc, short
+from .records import command, json_option, record_doc, short, warn_no_evidence
 
 
 def _updated(args: argparse.Namespace, before: Record, after: Record) -> int:
@@ -58,12 +58,14 @@ def _update(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
     before = journal.get(args.id, kind.name)
     after = journal.update(before.id, when=getattr(args, "on_date", None), **values)
+    if kind.name == "promise" and getattr(before, "form", None) != getattr(after, "form", None):
+        warn_no_evidence(after)
     return _updated(args, before, after)
 
 
 def _delete(args: argparse.Namespace, ctx: Context) -> int:
     journal = ctx.journal()
-    record = journal.delete(journal.get(args.id).id)
+    record = journal.delete(journal.get(args.id).id, with_attachments=args.with_attachments)
     kind = kind_of(record)
     print(f"deleted {record.id}: {visible(short(str(getattr(record, kind.title))))}")
     return 0
@@ -75,13 +77,19 @@ def _delete(args: argparse.Namespace, ctx: Context) -> int:
 def register(sub: Any) -> None:
     """Add the update and delete commands."""
     _register_update(sub)
-    command(
+    p = command(
         sub,
         "delete",
         "delete a record by id; a deleted conversation's promises are kept",
-        ["leverage delete p3", "leverage delete c2"],
+        ["leverage delete p3", "leverage delete c2", "leverage delete o1 --with-attachments"],
         _delete,
-    ).add_argument("id", metavar="ID")
+    )
+    p.add_argument("id", metavar="ID")
+    p.add_argument(
+        "--with-attachments",
+        action="store_true",
+        help="a record with attached files: delete them too, for good (cannot be undone)",
+    )
 
 
 UPDATE_SUMMARIES = {
@@ -90,6 +98,8 @@ UPDATE_SUMMARIES = {
     "ask": "change an ask (--promise replaces the linked promises)",
     "offer": "change an offer",
     "person": "change someone's role or notes",
+    "decision": "change why you decided (leverage decide records a decision)",
+    "attachment": "change an attachment's note (leverage attach adds one)",
 }
 """What `update KIND` does, in a line."""
 UPDATE_EXAMPLES = {
@@ -98,6 +108,8 @@ UPDATE_EXAMPLES = {
     "ask": ["leverage update ask a1 --status granted"],
     "offer": ['leverage update offer o1 --written --deadline "dec 4"'],
     "person": ["leverage update person u1 --role skip-level"],
+    "decision": ['leverage update decision d1 --why "the team, and the title in writing"'],
+    "attachment": ['leverage update attachment f1 --note "signed offer letter"'],
 }
 
 

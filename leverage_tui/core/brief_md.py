@@ -27,7 +27,15 @@ from .floors import floor_words
 from .plural import counted
 from .registry import CURRENT_JOB_ID
 from .review import AskCoverage, Brief, spark
-from .track import DEFINITION, Tally, comparison_words, confirmed_words, rate_words
+from .track import (
+    DEFINITION,
+    Tally,
+    TrackRecord,
+    comparison_words,
+    confirmed_words,
+    evidence_words,
+    rate_words,
+)
 from .visible import md_text
 
 MD_CONFLICTS = 20
@@ -144,6 +152,7 @@ def _track(brief: Brief) -> list[str]:
     out += ["", f"Average lateness of kept and partly kept promises: {late}. "]
     out[-1] += f"Due dates moved later: {t.moved_due_dates}. "
     out[-1] += f"Kept or partly kept, then taken back: {t.walked_back}."
+    out += _evidence_and_released(t)
     months = brief.by_month
     if months:
         rows_by = [("kept", [m.kept for m in months]), ("partly", [m.partly for m in months])]
@@ -210,10 +219,51 @@ def _asks(brief: Brief) -> list[str]:
     return out + [""]
 
 
+# -- after the decision, and the fingerprint (issue 15) ---------------------------------
+
+
+def _evidence_and_released(t: TrackRecord) -> list[str]:
+    """Written promises with no evidence, and those no longer expected (not counted)."""
+    out = []
+    words = evidence_words(t)
+    if words:
+        out += ["", f"{words[0].upper()}{words[1:]}: the word written is all there is."]
+    released = t.overall.released
+    if released:
+        out += ["", f"No longer expected (you left): {released}, counted neither kept nor broken."]
+    return out
+
+
+def _after(brief: Brief) -> list[str]:
+    """The decisions and "Since you stayed" (checkins.py), a line each."""
+    out: list[str] = []
+    for title, lines in brief.after:
+        out += [f"## {title}", ""] + [f"- {md_text(line)}" for line in lines] + [""]
+    return out
+
+
+def _fingerprint(brief: Brief) -> list[str]:
+    """The journal's fingerprint now, and how to anchor it."""
+    out = ["## Fingerprint", ""]
+    if not brief.fingerprint:
+        return out + [
+            "None yet: the journal's hash chain begins with its next change (`leverage verify`).",
+            "",
+        ]
+    return out + [
+        f"`{brief.fingerprint}`: the journal as it stood when this brief was made. Anchor "
+        "it: email it to yourself or to a friend you trust. Later, `leverage verify "
+        f"--against {brief.fingerprint}` proves that nothing recorded before then was "
+        "altered since.",
+        "",
+    ]
+
+
 def render(brief: Brief) -> str:
     """The whole brief as Markdown."""
     out = [f"# Decision brief, {long_date(brief.today)}", "", "## Bottom line", ""]
     out += [f"- {md_text(s)}" for s in brief.bottom_line] + [""]
+    out += _after(brief)
     if brief.conflicts:
         out += [f"## Deadline conflicts ({len(brief.conflicts)})", ""]
         for c in brief.conflicts[:MD_CONFLICTS]:
@@ -234,4 +284,5 @@ def render(brief: Brief) -> str:
         mark = {True: "ok", False: "watch", None: "open"}[check.ok]
         out.append(f"{i}. **{check.question}** [{mark}] {md_text(check.answer)}")
     out.append("")
+    out += _fingerprint(brief)
     return "\n".join(out)

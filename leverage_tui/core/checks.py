@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .records import FLOOR_FIELDS, MONEY_LIMIT, Change, Floor, Record
-from .registry import KINDS, FieldSpec, Kind, record_id
+from .registry import KINDS, FieldSpec, Kind, id_number, kind_of_id, record_id
 
 
 class InputError(ValueError):
@@ -309,6 +309,27 @@ def references(tables: Mapping[str, Mapping[str, Record]]) -> list[str]:
         for pid in getattr(ask, "promises", ()):
             if pid[:1] != "p" or pid[1:] not in promises:
                 problems.append(f"a{key}: links promise {str(pid)[:20]!r}, which is missing")
+    problems += _decision_and_attachment_links(tables)
+    return problems
+
+
+def _decision_and_attachment_links(tables: Mapping[str, Mapping[str, Record]]) -> list[str]:
+    """A decision's offer and an attachment's record exist (issue 15)."""
+    problems: list[str] = []
+    offers = tables.get("offers", {})
+    for key, decision in tables.get("decisions", {}).items():
+        oid = str(getattr(decision, "offer", ""))
+        if oid[:1] != "o" or oid[1:] not in offers:
+            problems.append(f"d{key}: decides offer {oid[:20]!r}, which is missing")
+    for key, attachment in tables.get("attachments", {}).items():
+        rid = str(getattr(attachment, "record", ""))
+        kind = kind_of_id(rid)
+        if (
+            kind is None
+            or kind.name == "attachment"
+            or (str(id_number(rid)) not in tables.get(kind.table, {}))
+        ):
+            problems.append(f"f{key}: belongs to {rid[:20]!r}, which is missing")
     return problems
 
 

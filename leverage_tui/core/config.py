@@ -32,6 +32,8 @@ class Config:
     name: str = ""
     name_asked: bool = False  # the file has a `name` (even an empty one): asked already
     recap_wait_days: int = 3
+    attachment_limit_mb: int = 25
+    checkin_days: tuple[int, ...] = (30, 60, 90)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -65,7 +67,31 @@ def load_config(path: Path) -> Config:
     else:
         config.warnings.append(f"{path}: [keymap] must map binding ids to keys; ignoring it")
     _recap_settings(raw, path, config)
+    _follow_through_settings(raw, path, config)
     return config
+
+
+def _follow_through_settings(raw: dict[str, object], path: Path, config: Config) -> None:
+    """`attachment_limit_mb` (the largest file attached) and `checkin_days` (check-ins
+    after staying, in days after the decision)."""
+    limit = raw.get("attachment_limit_mb", 25)
+    if isinstance(limit, int) and not isinstance(limit, bool) and 1 <= limit <= 1024:
+        config.attachment_limit_mb = limit
+    else:
+        config.warnings.append(
+            f"{path}: attachment_limit_mb must be a number from 1 to 1024; using 25"
+        )
+    days = raw.get("checkin_days", [30, 60, 90])
+    if (
+        isinstance(days, list)
+        and days
+        and all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 3650 for d in days)
+    ):
+        config.checkin_days = tuple(sorted(set(days)))
+    else:
+        config.warnings.append(
+            f"{path}: checkin_days must be a list of days from 1 to 3650; using 30, 60, 90"
+        )
 
 
 def _phrases(raw: dict[str, object], key: str, path: Path, warnings: list[str]) -> tuple[str, ...]:

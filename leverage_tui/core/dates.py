@@ -1,7 +1,8 @@
 """Turning what people type into dates, and dates into short relative words.
 
-Everything here is pure: the clock is read in exactly one place, :func:`today`, and every
-other function takes the reference day as an argument so tests can pin it.
+Everything here is pure: the clock is read in :func:`today` (and, for the time of day a
+change is stamped with in the hash chain, :func:`stamp`); every other function takes the
+reference day as an argument so tests can pin it.
 
 Accepted inputs (case-insensitive, surrounding whitespace ignored, at most 64 characters):
 
@@ -182,6 +183,16 @@ def today() -> datetime.date:
     if not _MIN_YEAR <= pinned.year <= _MAX_YEAR:
         raise DateError(f"{problem} (year must be between {_MIN_YEAR} and {_MAX_YEAR})")
     return pinned
+
+
+def stamp(day: datetime.date) -> str:
+    """When a change is made, for the hash chain (chain.py): the local time to the second
+    with its offset when `day` is the real today, else `day` alone (a pinned today, in
+    tests and demos, keeps the chain and its fingerprint reproducible)."""
+    now = datetime.datetime.now().astimezone()
+    if now.date() != day:
+        return day.isoformat()
+    return now.isoformat(timespec="seconds")
 
 
 def _reference(given: datetime.date | None) -> datetime.date:

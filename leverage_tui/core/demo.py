@@ -286,5 +286,37 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             promises=[match.id],
         )
         j.add_ask("More influence on design", priority="medium")
+    _attach_offer_letter(j, today)
     j._undo.clear()
     return j
+
+
+# -- the offer letter, kept with the outside offer (issue 15) -----------------------------
+
+OFFER_LETTER = """Northwind Labs
+Offer of employment
+
+Dear candidate,
+
+We are pleased to offer you the position of Senior Product Designer, team lead,
+at a base salary of 142,000 a year, a target bonus of 10,000 and a sign-on bonus
+of 10,000, with 0.05% equity vesting over 4 years (1-year cliff).
+
+Please let us know your decision by {deadline}.
+
+Tom Reyes, for Northwind Labs
+"""
+
+
+def _attach_offer_letter(j: Journal, today: dt.date) -> None:
+    """Keep the outside offer's letter with it, as the user would (no decision yet)."""
+    import tempfile
+
+    from .attachments import attach
+
+    offer = next(o for o in j.offers.values() if o.company == OUTSIDE)
+    deadline = (offer.deadline or today).isoformat()
+    with tempfile.TemporaryDirectory(prefix="leverage-demo-letter-") as folder:
+        letter = Path(folder) / "northwind-offer-letter.txt"
+        letter.write_text(OFFER_LETTER.format(deadline=deadline), encoding="utf-8")
+        attach(j, offer.id, letter, note="the written offer, as emailed by Tom")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from .journal import Journal
 
-CSV_KINDS = ("conversations", "promises", "asks", "offers")
+CSV_KINDS = ("conversations", "promises", "asks", "offers", "decisions", "attachments")
 """What `csv_text` can export."""
 
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -64,6 +64,8 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
         "status",
         "conversation",
     ),
+    "decisions": ("id", "offer", "choice", "on", "why"),
+    "attachments": ("id", "record", "name", "size", "sha256", "added", "note"),
 }
 """The columns of each CSV export, in order."""
 
@@ -93,7 +95,7 @@ def csv_rows(journal: Journal, kind: str) -> list[list[str]]:
     if kind not in CSV_COLUMNS:
         raise InputError(f"unknown kind {kind[:40]!r} (choose {', '.join(CSV_KINDS)})")
     columns = CSV_COLUMNS[kind]
-    records: Iterable[Any] = getattr(journal, kind).values()
+    records: Iterable[Any] = journal.records(kind.removesuffix("s")).values()
     rows = [list(columns)]
     for record in records:
         doc = {"id": record.id, **record.to_doc()}
@@ -239,6 +241,7 @@ def journal_markdown(journal: Journal) -> str:
         out.append("")
     if journal.offers:
         out += ["## Offers", ""] + [_offer_line(o) for o in journal.offers.values()] + [""]
+    out += _decisions_and_files(journal)
     if journal.asks:
         out += ["## Asks", ""]
         for a in journal.asks.values():
@@ -266,6 +269,27 @@ def journal_markdown(journal: Journal) -> str:
                 out += _promise_line(p)
             out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _decisions_and_files(journal: Journal) -> list[str]:
+    """The decisions, and the files kept with records (names, sizes, SHA-256), issue 15."""
+    out: list[str] = []
+    decisions = journal.records("decision")
+    if decisions:
+        out += ["## Decisions", ""]
+        for d in decisions.values():
+            why = f": {d.why}" if d.why else ""
+            out.append(f"- {d.id} {d.on.isoformat()}: {d.choice} {d.offer}{why}")
+        out.append("")
+    files = journal.records("attachment")
+    if files:
+        out += ["## Attached files", ""]
+        for f in files.values():
+            note = f": {f.note}" if f.note else ""
+            out.append(f"- {f.id} with {f.record}: {f.name} ({f.size:,} bytes){note}")
+            out.append(f"  - SHA-256 {f.sha256}, attached {f.added.isoformat()}")
+        out.append("")
+    return out
 
 
 def _when(c: Conversation) -> tuple[dt.date, str, int, str]:

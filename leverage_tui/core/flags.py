@@ -197,6 +197,8 @@ def flags_for_promise(
         back = _step_back(p)
         if back:
             add("walked-back", f"was {back.old}, then moved to {back.new} on {back.on.isoformat()}")
+    if p.status == "released":  # no longer expected: nothing to chase (its history stays)
+        return out
     hedge = _hedge_reason(p.text, hedges, not_hedges)
     if hedge:
         add("vague", hedge)

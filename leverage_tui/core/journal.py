@@ -99,23 +99,36 @@ class Journal(JournalCore):
 
         return self._change(f"edit of {kind.label(record)}", body)
 
-    def delete(self, rid: str) -> Record:
-        """Delete a record; links to it are removed (a person still named is refused)."""
+    def delete(self, rid: str, *, with_attachments: bool = False) -> Record:
+        """Delete a record; links to it are removed (a person still named is refused), an
+        offer's decisions go with it. A record with attachments is refused unless
+        `with_attachments`: then their copies go too, for good (not undoable)."""
+        from .attachments import attachments_of, refuse_attachments
+        from .decisions import decisions_of
+
         record = self._find(rid)
         kind = kind_of_id(record.id)
         assert kind is not None
+        files = refuse_attachments(self, record.id, with_attachments)
 
         def body() -> Record:
             current: Record | None = self._views[kind.name].get(record.id)
             if current is None:
                 raise InputError(f"{record.id} was already deleted; nothing was changed")
+            refuse_attachments(self, current.id, with_attachments)
             if isinstance(current, Person):
                 self._refuse_if_named(current)
+            for dependent in [*attachments_of(self, current.id), *decisions_of(self, current.id)]:
+                self._drop(dependent.id)
             self._unlink(current.id)
             self._drop(current.id)
             return current
 
-        return self._change(f"deletion of {kind.label(record)}", body)
+        undoable = not files and kind.name != "attachment"  # a file removed cannot come back
+        deleted = self._change(f"deletion of {kind.label(record)}", body, undoable=undoable)
+        if not undoable:
+            self._undo.clear()  # the changes before it may name the file: not undone past it
+        return deleted
 
     # -- rules the operations share --------------------------------------------------------
 

@@ -23,6 +23,8 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from . import dates
+from .attachments import dangling, gone, remove_copies
+from .chain import ChainKeeper
 from .checks import InputError
 from .flags import Flag, FlagKeeper, FlagSettings
 from .journal_format import MAX_ID, META_KEY
@@ -100,6 +102,8 @@ class JournalCore:
         self._step: Step | None = None
         self._track = TrackKeeper()
         self._flags = FlagKeeper()
+        self.chain = ChainKeeper()
+        """Appends every change to the journal's hash chain (chain.py)."""
         self._views: dict[str, dict[str, Any]] = {}
         self._by_conversation: dict[str, list[str]] | None = None
         self._top: dict[str, int] = {}
@@ -115,6 +119,7 @@ class JournalCore:
         }
         self._by_conversation = None
         self._top = {}
+        self.chain.forget()
         self.revision += 1
 
     def records(self, kind: str) -> dict[str, Any]:
@@ -277,12 +282,24 @@ class JournalCore:
                     self._load()
                 self._step = Step(label)
                 result = body()
+                if any(after is None for *_, after in self._step.records):
+                    problem = dangling(self)  # a file or decision left without its record
+                    if problem:
+                        raise InputError(problem)
+                if self._step.records:  # the hash chain: in the same save (chain.py)
+                    tables = self.storage.read()
+                    self.chain.record(
+                        tables, self.storage.meta, label, self._step.records, self.today
+                    )
         except BaseException:
             self._step = None
             self._load()
             raise
         step, self._step = self._step, None
         step.revision = self.storage.revision
+        removed = gone(step.records)
+        if removed:  # attachments deleted, or an attach undone: their copies go too
+            remove_copies(self.path, removed)
         if step.records and undoable:
             self._undo.append(step)
         if not self.storage.pending:

@@ -23,6 +23,8 @@ from typing import Any
 import msgspec
 from msgspec.structs import force_setattr, replace
 
+from .chain import TABLES as CHAIN_TABLES
+from .chain import decode_table as decode_chain_table
 from .checks import journal_problems, record_problems, references, text_problem
 from .records import Record
 from .registry import KINDS, Kind, record_id
@@ -280,6 +282,12 @@ def decode_unchecked(raw: bytes, encoder: Encoder | None = None) -> tuple[dict[s
     tables: Tables = {}
     for name, value in top.items():
         if name == META_KEY:
+            continue
+        if name in CHAIN_TABLES:  # the hash chain (chain.py): not records
+            try:
+                tables[name] = decode_chain_table(name, value)
+            except ValueError as err:
+                raise FormatError(f"the journal is damaged ({err})") from None
             continue
         decoder = _DECODERS.get(name)
         if decoder is None:

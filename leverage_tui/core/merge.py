@@ -1,7 +1,10 @@
 """Importing an export into a journal: every record checked first, then merged.
 
 An export (`leverage export --format json`) is the journal's tables keyed by id (p12, c3)
-under a `_leverage` header; exports of every earlier version are read. A record whose
+under a `_leverage` header; exports of every earlier version are read. Attachments are
+not imported (an export holds their names and hashes, not the files), and an export
+does not carry the hash chain: the importing journal's chain records the import, one
+entry per record added. A record whose
 id and content are already in the journal is skipped; one whose content is there under
 another id (an earlier import of the same file) is matched to it; one whose id is taken
 by something else gets a new id, and links to it follow. Nothing is saved unless every
@@ -18,7 +21,7 @@ from msgspec.structs import replace
 
 from .checks import InputError, journal_problems, record_problems
 from .journal_format import META_KEY, SCHEMA, record_from
-from .records import Ask, Conversation, CurrentJob, Person, Promise, Record
+from .records import Ask, Conversation, CurrentJob, Decision, Person, Promise, Record
 from .registry import CURRENT_JOB_ID, KINDS, Kind, kind_of_id
 
 if TYPE_CHECKING:
@@ -76,6 +79,8 @@ def _relink(record: Record, renamed: dict[str, str]) -> Record:
         return replace(record, conversation=renamed[record.conversation])
     if isinstance(record, Ask) and any(p in renamed for p in record.promises):
         return replace(record, promises=tuple(renamed.get(p, p) for p in record.promises))
+    if isinstance(record, Decision) and record.offer in renamed:
+        return replace(record, offer=renamed[record.offer])
     return record
 
 
@@ -84,9 +89,11 @@ def merge(journal: Journal, data: Any) -> dict[str, int]:
     parsed = parse_export(data)
 
     def body() -> dict[str, int]:
-        counts = {kind.table: 0 for kind in KINDS.values() if kind.name != "job"}
+        counts = {k.table: 0 for k in KINDS.values() if k.name not in ("job", "attachment")}
         renamed: dict[str, str] = {}
         for kind in KINDS.values():  # links point only at kinds placed before
+            if kind.name == "attachment":  # the files are not in an export
+                continue
             mine = [r for k, r in parsed if k is kind]
             if kind.name == "job":
                 if mine and journal.current_job is None:

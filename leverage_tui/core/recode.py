@@ -12,6 +12,9 @@ it goes in three steps, all under the journal's writer lock:
 3. Finish: each staged file replaces its backup; the bytes it replaced are overwritten
    with zeros before their blocks are freed.
 
+The attached files (attachments.py, the folder beside the journal) are re-encoded the
+same way, staged beside each copy: an encrypted journal's folder never keeps a plain copy.
+
 A staged file belongs to a committed re-encoding when it is stored the way the journal
 now is (the same encryption header, or both plain). `finish` (run by whoever takes the
 lock next: any command, the app) replaces the backups with those and deletes the others,
@@ -40,6 +43,7 @@ from .journal_file import (
     write_atomically,
 )
 from .journal_format import Encoder, empty_tables
+from .safe_files import files_dir
 
 PREFIX = ".recode."
 """Staged files are `.recode.<backup name>.tmp` (whole) or `.part` (being written)."""
@@ -59,10 +63,12 @@ class RecodeError(JournalError):
 
 @dataclass(frozen=True)
 class Recoded:
-    """What a re-encoding did: backups rewritten, and left as they were (unreadable)."""
+    """What a re-encoding did: backups rewritten, and left as they were (unreadable);
+    attached files rewritten."""
 
     done: int
     left: int
+    files: int = 0
 
 
 def stored_as(head: bytes) -> bytes:
@@ -85,20 +91,22 @@ def stored_as_file(path: Path) -> bytes | None:
 
 
 def _leftovers(path: Path) -> list[Path]:
-    """The staged files in the backups folder of the journal at `path`."""
-    folder = backup_dir(path)
-    try:
-        with os.scandir(folder) as entries:
-            names = [e.name for e in entries]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return sorted(
-        folder / name
-        for name in names
-        if name.startswith(PREFIX)
-        and name.endswith((".tmp", ".part"))
-        and not name.startswith(f"{path.stem}.r")  # a backup, however odd the journal's name
-    )
+    """The staged files in the backups and attachments folders of the journal at `path`."""
+    found: list[Path] = []
+    for folder in (backup_dir(path), files_dir(path)):
+        try:
+            with os.scandir(folder) as entries:
+                names = [e.name for e in entries]
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        found += sorted(
+            folder / name
+            for name in names
+            if name.startswith(PREFIX)
+            and name.endswith((".tmp", ".part"))
+            and not name.startswith(f"{path.stem}.r")  # a backup, however odd the journal's name
+        )
+    return found
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -161,7 +169,6 @@ def finish(path: Path) -> int:
 
     Call it holding the journal's lock (the lock runs it). Raises OSError.
     """
-    folder = backup_dir(path)
     leftovers = _leftovers(path)
     if not leftovers:
         return 0
@@ -171,7 +178,7 @@ def finish(path: Path) -> int:
     done = 0
     for staged in leftovers:
         if staged.name.endswith(".tmp") and not staged.is_symlink():
-            original = folder / staged.name[len(PREFIX) : -len(".tmp")]
+            original = staged.parent / staged.name[len(PREFIX) : -len(".tmp")]
             with contextlib.suppress(FileNotFoundError):
                 if (
                     journal is not None
@@ -183,8 +190,9 @@ def finish(path: Path) -> int:
                     continue
         with contextlib.suppress(FileNotFoundError):
             os.unlink(staged)  # not committed, cut short, or its backup is gone
-    with contextlib.suppress(OSError):  # a rename a power cut undoes is simply done again
-        _fsync_dir(folder)
+    for folder in {staged.parent for staged in leftovers}:
+        with contextlib.suppress(OSError):  # a rename a power cut undoes is simply done again
+            _fsync_dir(folder)
     return done
 
 
@@ -266,7 +274,35 @@ def _stage_all(path: Path, old: Codec | None, new: Codec | None, target: bytes) 
         done += 1
     if done:
         _fsync_dir(backup_dir(path))
-    return Recoded(done, left)
+    return Recoded(done, left, _stage_copies(path, old, new, target))
+
+
+def _stage_copies(path: Path, old: Codec | None, new: Codec | None, target: bytes) -> int:
+    """Stage the new bytes of every attached file not stored as `target` yet; how many.
+
+    OSError when a copy cannot be read or re-encoded: the journal must not switch while
+    a copy would stay as it was (plain text beside an encrypted journal).
+    """
+    from .attachments import content_of, copies, stored_bytes
+
+    done = 0
+    for copy in copies(path):
+        fd = os.open(copy, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as f:
+            raw = f.read()
+        if stored_as(raw) == target:
+            continue
+        try:
+            plain = content_of(raw, old, copy.name)
+        except JournalError as err:
+            raise OSError(
+                errno.EIO, f"cannot re-encode the attached file {copy.name}: {err}"
+            ) from None
+        _stage(copy, stored_bytes(plain, new))
+        done += 1
+    if done:
+        _fsync_dir(files_dir(path))
+    return done
 
 
 def _commit(path: Path, journal: bytes) -> None:

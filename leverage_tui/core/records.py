@@ -36,8 +36,10 @@ MONEY_LIMIT = 10**12
 
 Form = Literal["verbal", "recap-sent", "written", "official"]
 """How firm a promise is, weakest first."""
-Status = Literal["pending", "honored", "partly", "broken", "withdrawn"]
-"""Where a promise stands; every status but pending is resolved."""
+Status = Literal["pending", "honored", "partly", "broken", "withdrawn", "released"]
+"""Where a promise stands. Honored, partly, broken and withdrawn are resolved; released
+("no longer expected": the user left the employer who made it) is neither pending nor
+resolved, and never counts as broken."""
 Category = Literal["pay", "title", "responsibility", "leadership", "growth", "flexibility", "other"]
 """What a promise is about."""
 Channel = Literal["meeting", "one-on-one", "call", "email", "chat", "other"]
@@ -55,14 +57,19 @@ FORMS: tuple[Form, ...] = get_args(Form)
 UNWRITTEN_FORMS: tuple[Form, ...] = ("verbal", "recap-sent")
 """Forms that are still only someone's words."""
 STATUSES: tuple[Status, ...] = get_args(Status)
-RESOLVED: tuple[Status, ...] = STATUSES[1:]
+RESOLVED: tuple[Status, ...] = ("honored", "partly", "broken", "withdrawn")
 """Statuses that count towards the honor rate."""
+RELEASED: Status = "released"
+"""The status of a promise no longer expected (the user left; see decisions.py)."""
 CATEGORIES: tuple[Category, ...] = get_args(Category)
 CHANNELS: tuple[Channel, ...] = get_args(Channel)
 ROLES: tuple[Role, ...] = get_args(Role)
 PRIORITIES: tuple[Priority, ...] = get_args(Priority)
 ASK_STATUSES: tuple[AskStatus, ...] = get_args(AskStatus)
 OFFER_STATUSES: tuple[OfferStatus, ...] = get_args(OfferStatus)
+Choice = Literal["accepted", "declined"]
+"""What the user decided about an offer."""
+CHOICES: tuple[Choice, ...] = get_args(Choice)
 
 Doc = dict[str, Any]
 
@@ -349,9 +356,42 @@ class CurrentJob(Pay, frozen=True, kw_only=True, gc=False):
         return True
 
 
+class Decision(Record, frozen=True, kw_only=True, gc=False):
+    """The user's decision on an offer: accepted or declined, when and why
+    (`leverage decide`; decisions.py)."""
+
+    offer: Annotated[Ref, _meta("Offer", "the offer decided", what="offer", kind="o")]
+    choice: Annotated[Choice, _meta("Decision", "accepted or declined", what="decision")]
+    on: Annotated[Day, _meta("Date", "when it was decided", what="date")]
+    why: Annotated[Line, _meta("Why", "the reason, in a line", cli="--why")] = ""
+
+
+Sha256 = Annotated[
+    str, msgspec.Meta(pattern="^[0-9a-f]{64}$", extra={"input": "line"}, max_length=64)
+]
+
+
+class Attachment(Record, frozen=True, kw_only=True, gc=False):
+    """A file kept with a record (an offer letter, a saved email): a copy in the folder
+    beside the journal, encrypted when the journal is (attachments.py)."""
+
+    record: Annotated[  # an id, or `now` (the current job): checks.references checks it
+        Ref, _meta("Record", "the record it belongs to", what="record", input="line")
+    ]
+    name: Annotated[Line, _meta("Name", "the file's name when it was attached", what="name")]
+    size: Annotated[
+        int,
+        msgspec.Meta(ge=0, le=2**40),
+        _meta("Size", "in bytes", what="size", input="number"),
+    ]
+    sha256: Annotated[Sha256, _meta("SHA-256", "the file's SHA-256, in hex", what="sha256")]
+    added: Annotated[Day, _meta("Added", "when it was attached", what="added date")]
+    note: Annotated[Line, _meta("Note", "what it is, in a line", cli="--note")] = ""
+
+
 _FIELD_OF: dict[type[Record], dict[str, str]] = {}
 """Record class -> {JSON name: attribute name}."""
-for _cls in (Person, Conversation, Promise, Ask, Offer, CurrentJob):  # noqa: B007
+for _cls in (Person, Conversation, Promise, Ask, Offer, CurrentJob, Decision, Attachment):  # noqa: B007
     _FIELD_OF[_cls] = {
         enc: name
         for name, enc in zip(_cls.__struct_fields__, _cls.__struct_encode_fields__, strict=True)

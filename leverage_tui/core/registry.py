@@ -23,8 +23,10 @@ import msgspec.inspect as mi
 
 from .records import (
     Ask,
+    Attachment,
     Conversation,
     CurrentJob,
+    Decision,
     Offer,
     Person,
     Promise,
@@ -224,6 +226,8 @@ KINDS: dict[str, Kind] = {
         _kind("ask", "asks", "asks", "a", Ask, "text"),
         _kind("offer", "offers", "offers", "o", Offer, "company"),
         _kind("job", "current job", "current_job", "j", CurrentJob, "company"),
+        _kind("decision", "decisions", "decisions", "d", Decision, "choice"),
+        _kind("attachment", "attachments", "attachments", "f", Attachment, "name"),
     )
 }
 """Every kind of record, in the order they are loaded, listed and imported (a kind's

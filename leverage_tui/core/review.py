@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .bottom_line import bottom_line, involved_people, risk_questions
+from .chain import current_fingerprint
+from .checkins import DEFAULT_DAYS, Stay, brief_sections, since_stayed, stay_doc
 from .checklist import (
     Check,
     check_deadline,
@@ -122,6 +124,11 @@ class Brief:
     floors: list[FloorCheck] = field(default_factory=list)
     risk_questions: list[str] = field(default_factory=list)
     flag_groups: list[FlagGroup] = field(default_factory=list)
+    after: list[tuple[str, list[str]]] = field(default_factory=list)
+    """After a decision: the decisions, "Since you stayed" (checkins.py), as lines."""
+    stay: Stay | None = None
+    fingerprint: str = ""
+    """The journal's fingerprint now (chain.py): '' before its chain began."""
 
     @property
     def open_offers(self) -> list[OfferView]:
@@ -170,6 +177,8 @@ class Brief:
             "asks": [{**a.to_doc(), **floor_doc(floors.get(a.ask.id), a.ask)} for a in self.asks],
             "risk_questions": list(self.risk_questions),
             "checklist": [c.to_doc() for c in self.checklist],
+            "since_stayed": stay_doc(self.stay),
+            "fingerprint": self.fingerprint or None,
         }
 
 
@@ -251,7 +260,7 @@ def by_month(promises: Iterable[Promise], today: dt.date, months: int = MONTHS) 
         if p.status == "pending" or p.status_on is None:
             continue
         in_month = counts.get(p.status_on.replace(day=1))
-        if in_month is not None:
+        if in_month is not None and p.status in in_month:  # released: not kept nor broken
             in_month[p.status] += 1
     return [
         MonthCount(m, c["honored"], c["partly"], c["broken"] + c["withdrawn"])
@@ -289,6 +298,7 @@ def build_brief(
     *,
     not_hedges: Sequence[str] = (),
     wait_days: int = RECAP_WAIT_DAYS,
+    checkin_days: Sequence[int] = DEFAULT_DAYS,
 ) -> Brief:
     """The decision brief for `journal` as of `today` (the journal's today by default).
 
@@ -364,6 +374,9 @@ def build_brief(
             len(live_asks),
         ),
         flag_groups=group_flags(flags, about_flags),
+        after=brief_sections(journal, day, checkin_days),
+        stay=since_stayed(journal, day, checkin_days),
+        fingerprint=current_fingerprint(journal.storage.meta),
     )
 
 

@@ -6,7 +6,7 @@
   followed, and an existing file's looser mode is never kept.
 - `write_private` is the one writer of what the user saves (exports, the brief, a recap,
   from the command line and the app alike): never onto the journal or the files kept
-  beside it (its backups, its lock).
+  beside it (its backups, its attachments, its lock).
 """
 
 from __future__ import annotations
@@ -30,6 +30,11 @@ class OutputExists(OutputError):
 def backup_dir(path: Path) -> Path:
     """The folder that holds the backups of the journal at `path`."""
     return path.parent / f"{path.name}.backups"
+
+
+def files_dir(path: Path) -> Path:
+    """The folder that holds the attached files of the journal at `path` (attachments.py)."""
+    return path.parent / f"{path.name}.files"
 
 
 def lock_file(path: Path) -> Path:
@@ -156,6 +161,10 @@ def _journal_claims(target: Path, journal: Path) -> str | None:
         return "the journal's backups folder"
     if _same(target.parent, backup_dir(journal)):
         return "in the journal's backups folder"
+    if _same(target, files_dir(journal)):
+        return "the journal's attachments folder"
+    if _same(target.parent, files_dir(journal)):
+        return "in the journal's attachments folder"
     if _same(target.parent, journal.parent) and target.name.startswith(f".{journal.name}."):
         return "one of the journal's own files (its lock or a temp file)"
     return None

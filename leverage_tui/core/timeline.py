@@ -45,6 +45,7 @@ EVENT_KINDS = (
     "offer-changed",
     "offer-deadline",
     "ask-target",
+    "decision",
 )
 """Every kind of timeline event, in the order events of one day are listed."""
 
@@ -238,6 +239,15 @@ def timeline(
     for a in journal.asks.values():
         if a.target:
             events.append(Event(a.target, "ask-target", a.id, f"target for ask: {a.text}"))
+    # Decisions (issue 15): an offer accepted or declined, with the reason.
+    for d in journal.records("decision").values():
+        offer = journal.offers.get(d.offer)
+        company = offer.company if offer else d.offer
+        what = "counteroffer" if offer is not None and offer.counter else "offer"
+        why = f": {d.why}" if d.why else ""
+        linked = conversations.get(offer.conversation or "") if offer else None
+        text = f"{d.choice} {what}: {company}{why}"
+        events.append(Event(d.on, "decision", d.id, text, linked.people if linked else ()))
     if start is not None or end is not None:
         low, high = start or dt.date.min, end or dt.date.max
         events = [e for e in events if low <= e.date <= high]

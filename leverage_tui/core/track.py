@@ -20,6 +20,10 @@ One set of definitions, used by Today, Review, the Markdown brief, the checklist
   confirmed in writing stays in the verbal group, counted there as `confirmed_later`.
 - **days late**: honored and partly honored promises with a due date, the days between
   the due date and the day they were kept (0 when on time).
+- **released** ("no longer expected": the user left the employer who made them) is
+  neither pending nor resolved: it never counts as broken, nor in the honor rate.
+- **written without evidence**: promises said to be written or official with no
+  evidence recorded (a quote, an email subject, an attached file).
 
 The counts depend on today (what is late), so every count takes it.
 """
@@ -57,16 +61,17 @@ class Tally:
     pending: int = 0
     late: int = 0
     confirmed_later: int = 0
+    released: int = 0
 
     @property
     def resolved(self) -> int:
-        """Promises that are no longer pending."""
+        """Promises kept or not: honored, partly, broken or withdrawn (not released)."""
         return self.honored + self.partly + self.broken + self.withdrawn
 
     @property
     def total(self) -> int:
-        """All promises counted."""
-        return self.resolved + self.pending
+        """All promises counted (released ones too)."""
+        return self.resolved + self.pending + self.released
 
     @property
     def honor_rate(self) -> float | None:
@@ -95,6 +100,7 @@ class Tally:
             "broken": self.broken,
             "withdrawn": self.withdrawn,
             "pending": self.pending,
+            "released": self.released,
             "resolved": self.resolved,
             "late": self.late,
             "confirmed_later": self.confirmed_later,
@@ -120,6 +126,7 @@ class TrackRecord:
     moved_due_dates: int = 0
     walked_back: int = 0
     recap_confirmed: int = 0
+    written_without_evidence: int = 0
 
     def to_doc(self) -> dict[str, Any]:
         """The JSON form of the track record."""
@@ -133,6 +140,7 @@ class TrackRecord:
             "moved_due_dates": self.moved_due_dates,
             "walked_back": self.walked_back,
             "recap_confirmed": self.recap_confirmed,
+            "written_without_evidence": self.written_without_evidence,
         }
 
 
@@ -240,6 +248,7 @@ class _Counts:
         self.moved = 0
         self.walked = 0
         self.recapped = 0
+        self.no_evidence = 0
 
     def count(self, p: Promise, sign: int) -> None:
         """Count `p` in (sign 1) or out (sign -1)."""
@@ -275,6 +284,8 @@ class _Counts:
             self.moved += sign * len(moved_later(p))
             if walked_back(p):
                 self.walked += sign
+        if form not in UNWRITTEN_FORMS and not p.evidence.strip():
+            self.no_evidence += sign
 
     def record(self) -> TrackRecord:
         """The track record of what is counted now."""
@@ -291,6 +302,7 @@ class _Counts:
             moved_due_dates=self.moved,
             walked_back=self.walked,
             recap_confirmed=self.recapped,
+            written_without_evidence=self.no_evidence,
         )
 
 
@@ -348,6 +360,15 @@ def comparison_words(record: TrackRecord) -> str:
         f"made verbally {percent(v.honor_rate)} ({kept_words(v)}) "
         f"vs in writing {percent(w.honor_rate)} ({kept_words(w)})"
     )
+
+
+def evidence_words(record: TrackRecord) -> str:
+    """'2 written promises have no evidence recorded' (a quote, an email subject, a file),
+    or '' when every written or official promise has some."""
+    n = record.written_without_evidence
+    if not n:
+        return ""
+    return f"{plural(n, 'written promise')} {'has' if n == 1 else 'have'} no evidence recorded"
 
 
 def confirmed_words(record: TrackRecord) -> str:

@@ -20,7 +20,6 @@ from ..core.visible import visible
 from ..widgets.flag_badges import flag_reasons, flag_text, promise_flags
 from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
-from .confirm import ConfirmScreen
 from .conversation_editor import ConversationEditor
 from .in_view import in_view
 from .promise_editor import PromiseEditor
@@ -244,8 +243,6 @@ class ConversationScreen(PromiseActions, Screen[None]):
             "Its promises stay, unlinked. ctrl+z brings it back."
         )
 
-        def answer(yes: bool | None) -> None:
-            if yes and self.leverage.change(lambda j: j.delete(cid)):
-                self.notify(f"Deleted {cid} (ctrl+z undoes)")
+        from .attachments import delete_asking  # says when its files go too
 
-        self.app.push_screen(ConfirmScreen(question), answer)
+        delete_asking(self.leverage, cid, question, lambda: self.notify(f"Deleted {cid}"))

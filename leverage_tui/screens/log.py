@@ -23,7 +23,6 @@ from ..widgets.flag_badges import flag_text
 from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
 from ..widgets.text_filter import FilterInput, TextFilter
-from .confirm import ConfirmScreen
 from .table_screen import TableScreen
 
 if TYPE_CHECKING:
@@ -194,11 +193,15 @@ class LogScreen(TableScreen):
             "Its promises stay, unlinked. ctrl+z brings it back."
         )
 
-        def answer(yes: bool | None) -> None:
-            if yes and self.leverage.change(lambda j: j.delete(cid)):
-                self.notify(f"Deleted the conversation of {conv.on:%d %b %Y} (ctrl+z undoes)")
+        from .attachments import delete_asking  # says when its files go too
 
-        self.app.push_screen(ConfirmScreen(question), answer)
+        when = f"{conv.on:%d %b %Y}"
+        delete_asking(
+            self.leverage,
+            cid,
+            question,
+            lambda: self.notify(f"Deleted the conversation of {when} (ctrl+z undoes)"),
+        )
 
 
 def _haystack(c: Conversation) -> str:

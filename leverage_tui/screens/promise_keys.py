@@ -4,6 +4,7 @@ that lists promises (Today, a conversation, Promises, the Timeline).
     f  cycle the form        v w o  verbal, written, official
     s  set the status (with its day)    h b  honored, broken today
     d  move the due date     delete  delete (asks first)
+    F  the promise's attached files
 
 A screen mixes in `PromiseActions`, adds `promise_bindings()` to its BINDINGS and says
 which promise is selected in `selected_promise_id()`. A promise becomes recap-sent when
@@ -33,6 +34,7 @@ PROMISE_KEYS = [
     ("b", "quick_status('broken')", "Broken", "promise.broken"),
     ("d", "change_due", "Due", "promise.due"),
     ("delete", "delete_promise", "Delete promise", "promise.delete"),
+    ("F", "attachments", "Files", "promise.attachments"),
 ]
 """(key, action, description, binding id) of every promise action."""
 
@@ -44,6 +46,7 @@ PROMISE_ACTIONS = {
     "change_due",
     "delete_promise",
     "edit_promise",
+    "attachments",
 }
 """Actions that need a selected promise."""
 
@@ -98,11 +101,19 @@ class PromiseActions:
         pid = self.selected_promise_id()
         if pid is None:
             return
-        if self.leverage.journal.promise(pid).form == form:
+        promise = self.leverage.journal.promise(pid)
+        if promise.form == form:
             self._tell(f"{self._promise_words(pid)} is already {form}")
             return
-        if self.leverage.change(lambda j: j.update_promise(pid, form=form)):
-            self._tell(f"{self._promise_words(pid)} is now {form} (ctrl+z undoes)", "Form")
+        from .evidence_dialog import set_form  # asks for the evidence when written
+
+        words = self._promise_words(pid)
+        set_form(
+            self.leverage,
+            promise,
+            form,
+            lambda _: self._tell(f"{words} is now {form} (ctrl+z undoes)", "Form"),
+        )
 
     def action_quick_status(self, status: str) -> None:
         """Mark the selected promise `status` as of today."""
@@ -156,11 +167,14 @@ class PromiseActions:
             return
         text, name = visible(self.leverage.journal.promise(pid).text), self._promise_words(pid)
         question = f"Delete the promise “{text[:120]}”?\nctrl+z brings it back."
+        from .attachments import delete_asking  # says when its files go too
 
-        def answer(yes: bool | None) -> None:
-            if yes and self.leverage.change(lambda j: j.delete(pid)):
-                self._tell(f"Deleted {name} (ctrl+z undoes)")
+        delete_asking(self.leverage, pid, question, lambda: self._tell(f"Deleted {name}"))
 
-        from .confirm import ConfirmScreen
+    def action_attachments(self) -> None:
+        """The files kept with the selected promise: see them, add one."""
+        pid = self.selected_promise_id()
+        if pid is not None:
+            from .attachments import AttachmentsScreen
 
-        self.leverage.push_screen(ConfirmScreen(question), answer)
+            self.leverage.push_screen(AttachmentsScreen(pid))

@@ -26,6 +26,7 @@ from ..core.brief_parts import ROWS, side_by_side
 from ..core.journal_file import is_encrypted
 from ..core.paths import save_dir
 from ..core.plural import counted
+from ..core.registry import CURRENT_JOB_ID
 from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
 from ..core.visible import visible
@@ -33,6 +34,7 @@ from ..widgets.footer import Footer
 from .ask_editor import AskEditor
 from .in_view import in_view
 from .offer_editor import OfferEditor
+from .review_after import after_text, fingerprint_text
 from .review_offers import (
     bottom_line_text,
     conflicts_text,
@@ -69,6 +71,8 @@ class ReviewScreen(Screen[None]):
         Binding("w", "add_ask", "Add ask", id="review.add_ask"),
         Binding("e", "edit", "Edit", id="review.edit"),
         Binding("m", "export", "Export brief", id="review.export"),
+        Binding("d", "decide", "Decide", id="review.decide"),
+        Binding("F", "attachments", "Files", id="review.attachments"),
     ]
     DEFAULT_CSS = """
     ReviewScreen {
@@ -101,6 +105,7 @@ class ReviewScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="review-body"):
             yield Static(id="review-bottom")
+            yield Static(id="review-after", markup=False)  # decisions, since you stayed
             yield Static("Deadline conflicts", classes="review-title", id="review-conflicts-title")
             yield Static(id="review-conflicts")
             yield Static("Offers in total", classes="review-title")
@@ -126,6 +131,7 @@ class ReviewScreen(Screen[None]):
             yield Static(id="review-risks")
             yield Static("Before accepting a counteroffer", classes="review-title")
             yield Static(id="review-checklist")
+            yield Static(id="review-fingerprint", classes="review-note", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -163,6 +169,7 @@ class ReviewScreen(Screen[None]):
             app.hedges,
             not_hedges=app.not_hedges,
             wait_days=app.recap_wait_days,
+            checkin_days=app.config.checkin_days,
         )
         self.seen = (id(journal), journal.revision)
         self.brief = brief
@@ -184,6 +191,15 @@ class ReviewScreen(Screen[None]):
         risks.update(risks_text(brief))
         risks.display = self.query_one("#review-risks-title").display = bool(brief.risk_questions)
         self.query_one("#review-checklist", Static).update(checklist_table(brief, colours))
+        self._fill_after(brief)
+
+    def _fill_after(self, brief: Brief) -> None:
+        """The decisions and "Since you stayed" under the bottom line; the fingerprint
+        at the end (issue 15: review_after.py)."""
+        after = self.query_one("#review-after", Static)
+        after.update(after_text(brief))
+        after.display = bool(brief.after)
+        self.query_one("#review-fingerprint", Static).update(fingerprint_text(brief))
 
     def _fill_offers(self, brief: Brief) -> None:
         """Each open offer against the others and now, then the side-by-side table."""
@@ -333,6 +349,38 @@ class ReviewScreen(Screen[None]):
             (v.offer.id for v in brief.open_offers), key=lambda i: not brief_counter(brief, i)
         )
         return next((i for i in candidates if fits(i)), None)
+
+    def _offer_under_cursor(self) -> str | None:
+        """The offer of the offers table's column under the cursor (not the current job)."""
+        offers = self.query_one("#review-offers", DataTable)
+        if not offers.columns:
+            return None
+        key = list(offers.columns)[offers.cursor_column].value
+        return key if key and key != CURRENT_JOB_ID else None
+
+    def action_decide(self) -> None:
+        """Accept or decline the offer under the cursor (asking, then confirming)."""
+        oid = self._offer_under_cursor()
+        if oid is None:
+            self.notify("Put the cursor on an offer in Offers in total first.", title="Decide")
+            return
+        from .decide_dialog import decide_asking
+
+        decide_asking(self.leverage, oid)
+
+    def action_attachments(self) -> None:
+        """The files kept with the ask (asks table focused) or offer under the cursor."""
+        asks = self.query_one("#review-asks", DataTable)
+        if self.focused is asks and asks.row_count:
+            rid = asks.coordinate_to_cell_key(asks.cursor_coordinate).row_key.value
+        else:
+            rid = self._offer_under_cursor()
+        if rid is None:
+            self.notify("Put the cursor on an offer or an ask first.", title="Files")
+            return
+        from .attachments import AttachmentsScreen
+
+        self.app.push_screen(AttachmentsScreen(rid))
 
     def action_export(self) -> None:
         """Ask where to save the brief as Markdown; the core writes it (readable by you only)."""

@@ -10,7 +10,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.review import Brief, spark
-from ..core.track import DEFINITION, Tally, comparison_words, confirmed_words, rate_words
+from ..core.track import (
+    DEFINITION,
+    Tally,
+    comparison_words,
+    confirmed_words,
+    evidence_words,
+    rate_words,
+)
 from ..core.visible import visible
 
 COVERAGE_MARKS = {
@@ -80,6 +87,8 @@ def track_table(brief: Brief, colours: Mapping[str, str]) -> RenderableType:
         f"Average lateness (kept or partly) {late} · due dates moved later "
         f"{t.moved_due_dates} · kept or partly, then taken back {t.walked_back}"
     )
+    if t.written_without_evidence:  # issue 15
+        facts.append(f" · {evidence_words(t)}")
     parts: list[RenderableType] = [table, Text(""), meaning, finding, facts]
     months = brief.by_month
     if not months:

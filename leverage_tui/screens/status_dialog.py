@@ -23,6 +23,7 @@ STATUS_HELP = {
     "partly": "they did part of it",
     "broken": "they did not do it",
     "withdrawn": "they took it back",
+    "released": "no longer expected: you left (not broken)",
 }
 """What each status means, for the chooser."""
 
@@ -42,7 +43,7 @@ class StatusDialog(PromiseDialog[StatusChoice]):
     DEFAULT_CSS = """
     StatusDialog {
         & .dialog-title { margin-bottom: 1; }
-        & OptionList { height: auto; max-height: 7; margin-bottom: 1; }
+        & OptionList { height: auto; max-height: 8; margin-bottom: 1; }
     }
     """
 

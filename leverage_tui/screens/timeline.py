@@ -44,6 +44,7 @@ KIND_LABEL = {
     "offer-changed": "changed",
     "offer-deadline": "decide by",
     "ask-target": "ask",
+    "decision": "decided",
 }
 """The short word shown for each kind of event."""
 
@@ -59,6 +60,7 @@ KIND_OPTIONS = [
     ("offer changes", "offer-changed"),
     ("deadlines", "offer-deadline"),
     ("ask targets", "ask-target"),
+    ("decisions", "decision"),
 ]
 """The kind filter's choices."""
 

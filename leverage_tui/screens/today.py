@@ -24,7 +24,15 @@ from ..widgets.flag_badges import MARKERS, flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
 from .in_view import in_view
 from .promise_keys import PromiseActions, promise_bindings
-from .today_parts import due_words, offer_line, row, span, success_style, track_line
+from .today_parts import (
+    after_line,
+    due_words,
+    offer_line,
+    row,
+    span,
+    success_style,
+    track_line,
+)
 
 
 class TodayScreen(PromiseActions, Screen[None]):
@@ -34,6 +42,9 @@ class TodayScreen(PromiseActions, Screen[None]):
     TodayScreen #track {
         padding: 0 1;
         background: $boost;
+    }
+    TodayScreen #after {
+        padding: 0 1;
     }
     TodayScreen #today-body {
         height: 1fr;
@@ -77,6 +88,7 @@ class TodayScreen(PromiseActions, Screen[None]):
         """The track line, then the three lists (or the welcome panel)."""
         yield Header()
         yield Static(id="track")
+        yield Static(id="after")  # after the decision (issue 15): today_parts.after_line
         with VerticalScroll(id="today-body", can_focus=False):
             yield Static(id="welcome")
             yield OptionList(id="due")
@@ -125,6 +137,7 @@ class TodayScreen(PromiseActions, Screen[None]):
         empty = journal.is_empty
         self.query_one("#welcome").display = empty
         self.query_one("#track").display = not empty
+        self.query_one("#after").display = False
         for lst in self.query(OptionList):
             lst.display = not empty
         if empty:
@@ -133,6 +146,9 @@ class TodayScreen(PromiseActions, Screen[None]):
         app = self.leverage
         record = journal.track_record(app.today)
         self.query_one("#track", Static).update(track_line(record))
+        after = after_line(journal, app.today, app.config.checkin_days)
+        self.query_one("#after", Static).update(after or "")
+        self.query_one("#after", Static).display = after is not None
         plan = agenda(journal, app.today, wait_days=app.recap_wait_days)
         self._fill_due(plan)
         self._fill_ask_again(plan)

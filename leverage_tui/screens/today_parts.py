@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
+from ..core.checkins import since_stayed, today_line
+from ..core.decisions import left_words, outcome
+from ..core.journal import Journal
 from ..core.records import Offer
 from ..core.track import TrackRecord, comparison_words, confirmed_words, kept_words, rate_words
 from ..core.visible import visible
@@ -113,6 +117,8 @@ def track_line(record: TrackRecord) -> Text:
         text.append(f" · {confirmed}")
     if record.moved_due_dates:
         text.append(f" · {plural(record.moved_due_dates, 'due date')} moved")
+    if record.written_without_evidence:  # issue 15
+        text.append(f" · {record.written_without_evidence} written without evidence")
     return text
 
 
@@ -130,3 +136,21 @@ def offer_line(offer: Offer, today: dt.date) -> tuple[str, Text]:
     if offer.base:
         what.append(f" · {offer.base:,}")
     return when, what
+
+
+# -- after the decision (issue 15) --------------------------------------------------------
+
+
+def after_line(journal: Journal, today: dt.date, days: Sequence[int]) -> Text | None:
+    """What Today says once the user decided: since staying, "30 days since you stayed:
+    2 of 4 counteroffer promises kept, 1 overdue" (bold in a check-in's first week);
+    after leaving, the decision and what is no longer expected. None before."""
+    stay = since_stayed(journal, today, days)
+    if stay is not None:
+        reached = stay.reached()
+        fresh = reached is not None and (today - reached[1]).days < 7
+        return Text(visible(today_line(stay, today)), style="bold" if fresh else "")
+    result = outcome(journal)
+    if result is not None and not result.stayed:
+        return Text(visible(left_words(journal, result)))
+    return None

@@ -29,6 +29,7 @@ def test_review_json_numbers(cli: Run, sample: Path) -> None:
         "broken": 0,
         "withdrawn": 1,
         "pending": 4,
+        "released": 0,
         "resolved": 1,
         "late": 1,  # p3, due 11-20
         "confirmed_later": 0,
@@ -154,6 +155,8 @@ def test_review_json_has_the_decision_keys_exactly(cli: Run, sample: Path) -> No
         "asks",
         "risk_questions",
         "checklist",
+        "since_stayed",
+        "fingerprint",
     }
     assert all(isinstance(s, str) for s in doc["bottom_line"]) and len(doc["bottom_line"]) <= 5
     assert doc["conflicts"] == [

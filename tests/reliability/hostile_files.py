@@ -30,7 +30,7 @@ KEYS = {
     "export": {"people": "u1", "conversations": "c1", "promises": "p1", "asks": "a1",
                "offers": "o1", "current_job": "now"},
 }  # fmt: skip
-KEYS["journal"]["current_job"] = "1"
+KEYS["journal"].update(current_job="1", chain="1", chain_start="1")
 HOSTILE_TEXT = [
     "\x1b]0;pwned\x07",  # sets the terminal's title
     "\x1b]52;c;ZWNobyBoaQ==\x07",  # writes the clipboard (OSC 52)
@@ -171,11 +171,22 @@ def _wrong_value(value: Any) -> Any:
     return {"not": "a value"}  # None
 
 
-def _field_cases(data: Data) -> Iterator[Case]:
+def _journal_only(
+    make: Callable[[bytes, Data, str], bytes | str | None],
+) -> Callable[[bytes, Data, str], bytes | str | None]:
+    """A case for a table only the journal file has (the hash chain's): none for exports."""
+    return lambda raw, data, flavor: None if flavor == "export" else make(raw, data, flavor)
+
+
+def _field_cases(data: Data, chain: bool = False) -> Iterator[Case]:
     """Wrong types in every field; a hostile character in every text field."""
     texts = 0
     for table, docs in data.items():
         if table == "_leverage":
+            continue
+        if table in ("chain", "chain_start") and not chain:
+            for case in _field_cases({table: docs}, chain=True):
+                yield Case(case.name, _journal_only(case.make), case.bad, case.export_bad)
             continue
         for field, value in next(iter(docs.values())).items():
             yield Case(f"{table}.{field} of the wrong type",
@@ -190,6 +201,8 @@ def _field_cases(data: Data) -> Iterator[Case]:
                 texts += 1
                 yield Case(f"{table}.{field} holding {bad!r}",
                            _on_data(_set(table, field, [value[0] + bad])))  # fmt: skip
+    if chain:
+        return
     for part in ("field", "old", "new"):
         for table in ("promises", "offers"):
             bad = HOSTILE_TEXT[texts % len(HOSTILE_TEXT)]

@@ -50,6 +50,8 @@ async def log_with_two_promises(app: LeverageApp, pilot: Pilot[None]) -> None:
     assert table.row_count == 2
     await pilot.press("up", "w")  # the first promise is confirmed in writing
     await pilot.pause()
+    await pilot.press("enter")  # the evidence is asked for (issue 15): skipped
+    await pilot.pause()
 
 
 def test_daily_loop_from_the_keyboard(empty_app: LeverageApp, drive, screen_text) -> None:

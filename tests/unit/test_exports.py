@@ -92,7 +92,9 @@ def test_csv_of_each_kind(journal: Journal) -> None:
         ("Acme", "150000", "yes", "no"),
         ("Current Co", "", "no", "yes"),
     ]
-    assert set(CSV_KINDS) == {"conversations", "promises", "asks", "offers"}
+    assert set(CSV_KINDS) == {
+        "conversations", "promises", "asks", "offers", "decisions", "attachments"
+    }  # fmt: skip
     with pytest.raises(InputError, match="unknown kind"):
         csv_text(journal, "people")
 

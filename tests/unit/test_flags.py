@@ -617,7 +617,8 @@ def test_all_flags_orders_ids_numerically_within_a_flag(tmp_path: Path) -> None:
 # --- properties --------------------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
+# each example compiles the rules anew for its random phrases (~0.1 s): fewer examples
+@settings(max_examples=120, deadline=None)
 @given(text=st.text(max_size=200), hedges=st.lists(st.text(max_size=20), max_size=5))
 def test_find_hedge_never_raises_and_finds_words_of_the_text(text: str, hedges: list[str]) -> None:
     found = find_hedge(text, hedges)

@@ -470,6 +470,7 @@ def test_export_import_round_trip(tmp_path: Path) -> None:
         "promises": 2,
         "asks": 1,
         "offers": 1,
+        "decisions": 0,
     }
     assert b.export_data() == a.export_data()
     assert Journal(tmp_path / "b.json", today=TODAY).export_data() == a.export_data()

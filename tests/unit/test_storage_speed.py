@@ -20,6 +20,7 @@ import pytest
 from leverage_tui.core import journal_file, journal_format, storage
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.journal_format import Encoder, record_from
+from leverage_tui.core.records import Record
 from leverage_tui.core.registry import KINDS
 from leverage_tui.core.storage import META_KEY, JournalError, list_backups
 
@@ -117,9 +118,7 @@ def plain(tables: dict[str, Any]) -> bytes:
     """The tables as JSON the simple way: every record encoded whole, without its id."""
     out = {
         name: {
-            k: msgspec.structs.replace(v, id=msgspec.UNSET)
-            if hasattr(v, "__struct_fields__")
-            else v
+            k: msgspec.structs.replace(v, id=msgspec.UNSET) if isinstance(v, Record) else v
             for k, v in table.items()
         }
         for name, table in tables.items()

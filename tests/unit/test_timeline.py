@@ -68,9 +68,12 @@ def test_event_texts_and_people(story: Journal) -> None:
 
 
 def test_kinds_are_known(story: Journal) -> None:
+    from leverage_tui.core.decisions import decide
+
     story.set_forms(["p2"], "written", on=days(-2))
     story.update_promise("p2", due=days(70), on=days(-1))
     story.update_offer("o2", base="140k")
+    decide(story, "o2", accept=False, on=days(-1), why="not enough")  # issue 15
     kinds = {e.kind for e in timeline(story)}
     assert kinds <= set(EVENT_KINDS)
     assert kinds == set(EVENT_KINDS)  # the story has one of every kind

@@ -166,6 +166,7 @@ def test_to_doc_shape(record: TrackRecord) -> None:
         "moved_due_dates",
         "walked_back",
         "recap_confirmed",
+        "written_without_evidence",
     }
     assert doc["overall"] == {
         "honored": 3,
@@ -173,6 +174,7 @@ def test_to_doc_shape(record: TrackRecord) -> None:
         "broken": 1,
         "withdrawn": 1,
         "pending": 1,
+        "released": 0,
         "resolved": 6,
         "late": 0,
         "confirmed_later": 0,
@@ -208,6 +210,7 @@ def test_nothing_resolved_gives_no_rate_and_no_interval() -> None:
         "broken": 0,
         "withdrawn": 0,
         "pending": 0,
+        "released": 0,
         "resolved": 0,
         "late": 0,
         "confirmed_later": 0,
@@ -374,7 +377,9 @@ def test_counts_and_rate_match_the_formula(rows: list[tuple[str, str, str]]) -> 
     t = rec.overall
     order = ("honored", "partly", "broken", "withdrawn", "pending")
     assert (t.honored, t.partly, t.broken, t.withdrawn, t.pending) == tuple(count[s] for s in order)
-    resolved = len(rows) - count["pending"]
+    assert t.released == count["released"]  # never pending, never resolved (issue 15)
+    resolved = len(rows) - count["pending"] - count["released"]
+    assert t.resolved == resolved
     if resolved:
         expected = (count["honored"] + 0.5 * count["partly"]) / resolved
         rate = t.honor_rate

@@ -1,0 +1,190 @@
+"""Decide on an offer from the Review (d): accept or decline, when, and why.
+
+`decide_asking(app, offer_id)` runs the whole conversation: the dialog (accept or
+decline, the day, the reason), then a confirmation that says what the decision will
+change (the offer's status; on leaving, the old employer's pending promises no longer
+expected), then, when accepting with other offers still open, whether to decline them
+too. The decision is one change (ctrl+z undoes it); core/decisions.py makes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ..core.decisions import decide, is_leaving, old_employer_promises, open_offers
+from ..core.plural import counted
+from ..core.records import Offer
+from ..core.visible import visible
+from ..widgets.choice_bar import ChoiceBar
+from ..widgets.date_field import DateField
+from .confirm import ConfirmScreen
+
+
+@dataclass(frozen=True)
+class DecideChoice:
+    """What the user chose in the dialog."""
+
+    accept: bool
+    on: dt.date
+    why: str
+
+
+class DecideDialog(ModalScreen[DecideChoice | None]):
+    """Accept or decline one offer: the choice, the day, the reason."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="decide-dialog.cancel")]
+    DEFAULT_CSS = """
+    DecideDialog {
+        align: center middle;
+        & > Vertical {
+            width: 72; max-width: 95%; height: auto; max-height: 95%;
+            border: thick $primary; background: $surface; padding: 0 1;
+        }
+        & .dialog-title { text-style: bold; margin-bottom: 1; }
+        & .dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+        & .dialog-buttons Button { margin-left: 1; }
+    }
+    """
+
+    def __init__(self, offer: Offer, today: dt.date) -> None:
+        """A dialog about `offer`."""
+        super().__init__()
+        self.offer = offer
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        """The offer, the choice, the day, the reason, the buttons."""
+        o = self.offer
+        what = "the counteroffer from" if o.counter else "the offer from"
+        with Vertical():
+            yield Static(
+                f"Decide on {what} {visible(o.company)} ({o.id}): {visible(o.role)}",
+                classes="dialog-title",
+                markup=False,
+            )
+            yield ChoiceBar(["accept", "decline"], "accept", id="decide-choice")
+            yield Label("On which day?")
+            yield DateField("today", today=self.today, id="decide-on")
+            yield Label("Why (a line, for the record)")
+            yield Input(placeholder="e.g. the title and the team, in writing", id="decide-why")
+            yield Horizontal(
+                Button("Decide", variant="primary", id="save"),
+                Button("Cancel", id="cancel"),
+                classes="dialog-buttons",
+            )
+
+    def on_mount(self) -> None:
+        """Start on the choice."""
+        self.query_one("#decide-choice", ChoiceBar).focus()
+
+    def action_save(self) -> None:
+        """Close with the choice, unless the day is not a date."""
+        field = self.query_one("#decide-on", DateField)
+        if not field.is_valid or field.date is None:
+            field.focus()
+            self.notify(field.error or "a date is needed", severity="warning")
+            return
+        accept = self.query_one("#decide-choice", ChoiceBar).value == "accept"
+        why = self.query_one("#decide-why", Input).value
+        self.dismiss(DecideChoice(accept, field.date, why))
+
+    def action_cancel(self) -> None:
+        """Close without deciding."""
+        self.dismiss(None)
+
+    def on_input_submitted(self) -> None:
+        """Enter in a field decides."""
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+
+def consequences(app: Any, offer: Offer, accept: bool) -> str:
+    """What the decision will change, in words, for the confirmation."""
+    verb = "Accept" if accept else "Decline"
+    what = "the counteroffer from" if offer.counter else "the offer from"
+    lines = [f"{verb} {what} {visible(offer.company)} ({offer.id})?"]
+    if is_leaving(offer, accept):
+        pending = len(old_employer_promises(app.journal))
+        if pending:
+            lines.append(
+                f"You are leaving: {counted(pending, 'pending promise')} of your employer "
+                "will be marked no longer expected (not broken)."
+            )
+    elif accept:
+        lines.append("You are staying: Today will check on the counteroffer's promises.")
+    lines.append("ctrl+z undoes it.")
+    return "\n".join(lines)
+
+
+def decide_asking(app: Any, offer_id: str) -> None:
+    """Ask for the decision on offer `offer_id`, confirm it, and make it."""
+    offer = app.journal.offers.get(offer_id)
+    if offer is None:
+        return
+    if offer.status in ("accepted", "declined"):
+        app.notify(f"{offer_id} is already {offer.status}.", title="Decide")
+        return
+
+    def decided(choice: DecideChoice | None) -> None:
+        if choice is None:
+            return
+        others = open_offers(app.journal, but=offer_id) if choice.accept else []
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            if not others:
+                _make(app, offer_id, choice, False)
+                return
+            named = ", ".join(f"{o.id} {visible(o.company)}" for o in others[:4])
+            question = (
+                f"Decline the other open {'offer' if len(others) == 1 else 'offers'} too? ({named})"
+            )
+            app.push_screen(
+                ConfirmScreen(question, yes="Decline them", no="Keep them open"),
+                lambda decline: _make(app, offer_id, choice, bool(decline)),
+            )
+
+        yes = "Accept" if choice.accept else "Decline"
+        question = consequences(app, offer, choice.accept)
+        app.push_screen(ConfirmScreen(question, yes=yes, no="Cancel"), confirmed)
+
+    app.push_screen(DecideDialog(offer, app.today), decided)
+
+
+def _make(app: Any, offer_id: str, choice: DecideChoice, decline_others: bool) -> None:
+    result = app.change(
+        lambda j: decide(
+            j,
+            offer_id,
+            accept=choice.accept,
+            on=choice.on,
+            why=choice.why,
+            decline_others=decline_others,
+        )
+    )
+    if result is None:
+        return
+    done = ", ".join(f"{d.offer} {d.choice}" for d in result.decisions)
+    released = (
+        f"; {counted(len(result.released), 'promise')} no longer expected"
+        if result.released
+        else ""
+    )
+    app.notify(f"{done}{released} (ctrl+z undoes)", title="Decided")
