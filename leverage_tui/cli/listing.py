@@ -20,10 +20,10 @@ from ..core.timeline import EVENT_KINDS, timeline
 from .common import Context, UsageError, date_arg, lower, print_json, table
 from .records import command, record_doc, short
 
-LISTS = ("conversations", "promises", "asks", "offers", "people")
+LISTS = ("conversations", "promises", "asks", "offers", "people", "wins")
 """What `leverage list` can list."""
 _SINGULAR = {"conversation": "conversations", "promise": "promises", "ask": "asks"}
-_SINGULAR |= {"offer": "offers", "person": "people"}
+_SINGULAR |= {"offer": "offers", "person": "people", "win": "wins"}
 
 
 def list_name(text: str) -> str:
@@ -65,6 +65,9 @@ class _Rows:
             return [(a, flag_names(self.ask_flags[a.id])) for a in j.asks.values()]
         if what == "offers":
             return [(o, flag_names(flags_for_offer(o, self.today))) for o in j.offers.values()]
+        if what == "wins":  # newest first; a win has no flags
+            wins = sorted(j.records("win").values(), key=lambda w: (w.on, int(w.id[1:])))
+            return [(w, []) for w in reversed(wins)]
         if what == "conversations":
             convs = sorted(j.conversations.values(), key=lambda c: (c.on, c.at or ""))
             return [(c, self._of_promises(j.promises_of(c.id))) for c in convs]
@@ -106,6 +109,8 @@ class _Rows:
             form = "written" if r.written else "verbal"
             kind = "counteroffer" if r.counter else "offer"
             return [r.id, kind, r.company, r.role, *money, form, deadline, r.status, shown]
+        if what == "wins":
+            return [r.id, r.on.isoformat(), short(r.text), short(r.impact, 40), ", ".join(r.asks)]
         made = sum(p.by == r.name for p in self.journal.promises.values())
         return [r.id, r.name, r.role, str(made), shown, short(r.notes, 40)]
 
@@ -127,6 +132,7 @@ HEADERS = {
         "FLAGS",
     ],
     "people": ["ID", "NAME", "ROLE", "PROMISES", "FLAGS", "NOTES"],
+    "wins": ["ID", "DATE", "WIN", "IMPACT", "ASKS"],
 }
 """The table columns of each list."""
 
@@ -181,7 +187,7 @@ def register(sub: Any) -> None:
     p = command(
         sub,
         "list",
-        "list conversations, promises, asks, offers or people, with their flags",
+        "list conversations, promises, asks, offers, people or wins, with their flags",
         [
             "leverage list promises --flag unwritten",
             "leverage list conversations --json",

@@ -89,6 +89,7 @@ UPDATE_SUMMARIES = {
     "ask": "change an ask (--promise replaces the linked promises)",
     "offer": "change an offer",
     "person": "change someone's role or notes",
+    "win": "change a win (--ask and --tag replace the lists)",
 }
 """What `update KIND` does, in a line."""
 UPDATE_EXAMPLES = {
@@ -97,6 +98,7 @@ UPDATE_EXAMPLES = {
     "ask": ["leverage update ask a1 --status granted"],
     "offer": ['leverage update offer o1 --written --deadline "dec 4"'],
     "person": ["leverage update person u1 --role skip-level"],
+    "win": ['leverage update win w1 --impact "cut review time by half" --ask a2'],
 }
 
 
@@ -104,7 +106,7 @@ def _register_update(sub: Any) -> None:
     update = command(
         sub,
         "update",
-        "change a promise (status, form, due date), conversation, ask, offer or person",
+        "change a promise (status, form, due date), conversation, ask, offer, person or win",
         [
             'leverage update promise p1 --form written --evidence "email: Re: Q3 lead"',
             "leverage update promise p1 --status honored --on yesterday",

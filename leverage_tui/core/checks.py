@@ -299,10 +299,15 @@ def references(tables: Mapping[str, Mapping[str, Record]]) -> list[str]:
         conv_id = getattr(p, "conversation", None)
         if conv_id and (conv_id[:1] != "c" or conv_id[1:] not in conversations):
             problems.append(f"p{key}: made in conversation {conv_id!r}, which is missing")
-    for key, ask in tables.get("asks", {}).items():
+    asks = tables.get("asks", {})
+    for key, ask in asks.items():
         for pid in getattr(ask, "promises", ()):
             if pid[:1] != "p" or pid[1:] not in promises:
                 problems.append(f"a{key}: links promise {str(pid)[:20]!r}, which is missing")
+    for key, win in tables.get("wins", {}).items():
+        for aid in getattr(win, "asks", ()):
+            if aid[:1] != "a" or aid[1:] not in asks:
+                problems.append(f"w{key}: supports ask {str(aid)[:20]!r}, which is missing")
     return problems
 
 

@@ -31,6 +31,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     name: str = ""
     recap_wait_days: int = 3
+    win_nudge_days: int = 14  # Today's nudge after this many days without a win; 0: never
     warnings: list[str] = field(default_factory=list)
 
 
@@ -64,7 +65,17 @@ def load_config(path: Path) -> Config:
     else:
         config.warnings.append(f"{path}: [keymap] must map binding ids to keys; ignoring it")
     _recap_settings(raw, path, config)
+    _win_settings(raw, path, config)
     return config
+
+
+def _win_settings(raw: dict[str, object], path: Path, config: Config) -> None:
+    """`win_nudge_days`: days without a win before Today says so (0 turns it off)."""
+    days = raw.get("win_nudge_days", 14)
+    if isinstance(days, int) and not isinstance(days, bool) and 0 <= days <= 365:
+        config.win_nudge_days = days
+    else:
+        config.warnings.append(f"{path}: win_nudge_days must be a number from 0 to 365; using 14")
 
 
 def _phrases(raw: dict[str, object], key: str, path: Path, warnings: list[str]) -> tuple[str, ...]:

@@ -17,14 +17,16 @@ from .brief_md import long_date
 from .checks import InputError
 from .dates import MONTH_NAMES
 from .records import Conversation, Offer, Promise
+from .registry import KINDS
 from .review import money
+from .visible import md_text
 
 if TYPE_CHECKING:
     from icalendar import Event
 
     from .journal import Journal
 
-CSV_KINDS = ("conversations", "promises", "asks", "offers")
+CSV_KINDS = ("conversations", "promises", "asks", "offers", "wins")
 """What `csv_text` can export."""
 
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -43,6 +45,7 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
         "conversation",
     ),
     "asks": ("id", "text", "measure", "target", "priority", "status", "promises"),
+    "wins": ("id", "on", "text", "impact", "evidence", "tags", "asks"),
     "offers": (
         "id",
         "company",
@@ -85,7 +88,8 @@ def csv_rows(journal: Journal, kind: str) -> list[list[str]]:
     if kind not in CSV_COLUMNS:
         raise InputError(f"unknown kind {kind[:40]!r} (choose {', '.join(CSV_KINDS)})")
     columns = CSV_COLUMNS[kind]
-    records: Iterable[Any] = getattr(journal, kind).values()
+    kind_name = next(k.name for k in KINDS.values() if k.plural == kind)
+    records: Iterable[Any] = journal.records(kind_name).values()
     rows = [list(columns)]
     for record in records:
         doc = {"id": record.id, **record.to_doc()}
@@ -217,6 +221,7 @@ def journal_markdown(journal: Journal) -> str:
             if a.measure:
                 out.append(f"  - how I will know: {a.measure}")
         out.append("")
+    out += _wins_markdown(journal)
     months: dict[tuple[int, int], list[Conversation | Promise]] = {}
     for c in journal.conversations.values():
         months.setdefault((c.on.year, c.on.month), []).append(c)
@@ -235,6 +240,25 @@ def journal_markdown(journal: Journal) -> str:
                 out += _promise_line(p)
             out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _wins_markdown(journal: Journal) -> list[str]:
+    """The user's wins, oldest first, with impact, evidence and the asks they support."""
+    wins = sorted(journal.records("win").values(), key=lambda w: (w.on, len(w.id), w.id))
+    if not wins:
+        return []
+    out = ["## Wins", ""]
+    for w in wins:
+        out.append(f"- {w.id} {w.on.isoformat()} **{md_text(w.text)}**")
+        if w.impact:
+            out.append(f"  - impact: {md_text(w.impact)}")
+        if w.evidence:
+            out.append(f"  - evidence: {md_text(w.evidence)}")
+        if w.asks:
+            out.append(f"  - supports: {', '.join(w.asks)}")
+        if w.tags:
+            out.append("  - tags: " + " ".join(f"#{t}" for t in w.tags))
+    return [*out, ""]
 
 
 def _when(c: Conversation) -> tuple[dt.date, str, int, str]:

@@ -1,7 +1,7 @@
 """The registry of record kinds: everything the app knows about each kind, read from the
 declarations in `records.py`.
 
-A `Kind` names a kind of record (person, conversation, promise, ask, offer, current job),
+A `Kind` names a kind of record (person, conversation, promise, ask, win, offer, current job),
 where it lives (its TinyDB table and id letter), which field names a record in words, and
 its fields as `FieldSpec`s: label, help, how the field is typed (`input`), its choices,
 limit, default, whether it may be empty, and its command-line option. The journal, the
@@ -29,6 +29,7 @@ from .records import (
     Person,
     Promise,
     Record,
+    Win,
 )
 
 INPUTS = (
@@ -222,6 +223,7 @@ KINDS: dict[str, Kind] = {
         _kind("conversation", "conversations", "conversations", "c", Conversation, "summary"),
         _kind("promise", "promises", "promises", "p", Promise, "text"),
         _kind("ask", "asks", "asks", "a", Ask, "text"),
+        _kind("win", "wins", "wins", "w", Win, "text"),
         _kind("offer", "offers", "offers", "o", Offer, "company"),
         _kind("job", "current job", "current_job", "j", CurrentJob, "company"),
     )

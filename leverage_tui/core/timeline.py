@@ -17,6 +17,7 @@ EVENT_KINDS = (
     "offer",
     "offer-deadline",
     "ask-target",
+    "win",
 )
 """Every kind of timeline event."""
 
@@ -74,9 +75,19 @@ def timeline(
     for a in journal.asks.values():
         if a.target:
             events.append(Event(a.target, "ask-target", a.id, f"target for ask: {a.text}"))
+    events.extend(_wins(journal))
     rank = {k: i for i, k in enumerate(EVENT_KINDS)}
     events = [
         e for e in events if (start is None or e.date >= start) and (end is None or e.date <= end)
     ]
     events.sort(key=lambda e: (e.date, rank[e.kind], len(e.id), e.id))
     return events
+
+
+def _wins(journal: Journal) -> list[Event]:
+    """The user's wins, on the day each was achieved."""
+    out = []
+    for w in journal.records("win").values():
+        impact = f" ({w.impact})" if w.impact else ""
+        out.append(Event(w.on, "win", w.id, f"win: {w.text}{impact}"))
+    return out

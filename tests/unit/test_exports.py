@@ -91,7 +91,7 @@ def test_csv_of_each_kind(journal: Journal) -> None:
         ("Acme", "150000", "yes", "no"),
         ("Current Co", "", "no", "yes"),
     ]
-    assert set(CSV_KINDS) == {"conversations", "promises", "asks", "offers"}
+    assert set(CSV_KINDS) == {"conversations", "promises", "asks", "offers", "wins"}
     with pytest.raises(InputError, match="unknown kind"):
         csv_text(journal, "people")
 
