@@ -18,7 +18,7 @@ from ..core import dates, paths
 from ..core.config import Config, load_config
 from ..core.journal import Journal
 
-COMMAND_MODULES = ("records", "update", "listing", "files", "review", "trust")
+COMMAND_MODULES = ("records", "update", "listing", "files", "review", "trust", "prep")
 """The modules of leverage_tui.cli that add commands (a missing one is skipped)."""
 
 
