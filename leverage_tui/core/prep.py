@@ -7,8 +7,7 @@
 - the recaps sent to them and not confirmed in writing (asked again after `wait_days`);
 - the last three conversations with them, one line each;
 - the user's open asks to raise, by priority, each with the wins that support it;
-- the wins to bring up: those supporting an ask to raise and those since the last
-  conversation with them;
+- the wins since the last conversation with them (all of them if there was none);
 - questions to ask, built from the flags (`questions_for`);
 - their track record in one line, with its counts (track.py: "too few to tell" under
   five resolved promises).
@@ -95,6 +94,8 @@ class Prep:
     wins: tuple[Win, ...]
     questions: tuple[Question, ...]
     track: Tally | None
+    since: dt.date | None = None
+    """The day of the last conversation with them (None: never talked)."""
 
 
 def find_person(journal: Journal, who: str) -> Person:
@@ -154,12 +155,7 @@ def prepare(
         for a in open_asks
     )
     since = talks[0].on if talks else None
-    raised = {a.ask.id for a in asks}
-    wins = tuple(
-        w
-        for w in all_wins(journal)
-        if any(aid in raised for aid in w.asks) or since is None or w.on > since
-    )
+    wins = tuple(w for w in all_wins(journal) if w.on <= day and (since is None or w.on > since))
     promises = tuple(o.promise for o in owed)
     return Prep(
         person=person,
@@ -171,6 +167,7 @@ def prepare(
         wins=wins,
         questions=questions_for(owed, [a.ask for a in asks], hedges, not_hedges),
         track=journal.track_record(day).by_person.get(name),
+        since=since,
     )
 
 

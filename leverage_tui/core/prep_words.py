@@ -123,14 +123,16 @@ def prep_sections(prep: Prep) -> list[Section]:
         Section(
             "asks_to_raise", "Your asks to raise", asks, "No open ask: what do you want from them?"
         ),
-        Section(
-            "wins",
-            "Your wins to bring up",
-            wins,
-            "No win to bring up: note what you achieved first.",
-        ),
+        Section("wins", _wins_title(prep), wins, "None yet: what went well since?"),
         Section("questions", "Questions to ask", questions, "No question the flags call for."),
     ]
+
+
+def _wins_title(prep: Prep) -> str:
+    """'Your wins since you last talked (22 November 2026)', or 'Your wins' (never talked)."""
+    if prep.since is None:
+        return "Your wins"
+    return f"Your wins since you last talked ({long_date(prep.since)})"
 
 
 def _heading(prep: Prep) -> str:
