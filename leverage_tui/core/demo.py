@@ -3,12 +3,14 @@
 A product designer, a year into the job, was given the design review and the component
 library, had both taken back after pushback from the team, and has had only verbal
 reassurances since. An outside offer has arrived in writing with a deadline close; a
-counteroffer is on the way, so far only in words. Every flag shows.
+counteroffer is on the way, so far only in words. Every flag shows. Their wins back
+two of their three asks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from .journal import Journal
@@ -270,5 +272,47 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             promises=[match.id],
         )
         j.add_ask("More influence on design", priority="medium")
+        _add_wins(j, ago)
     j._undo.clear()
     return j
+
+
+# -- wins: the designer's own evidence, linked to the asks above (a1, a2) ------------------
+
+
+def _add_wins(j: Journal, ago: Callable[[int], dt.date]) -> None:
+    """The designer's wins; the last is 10 days old (no nudge), the vague ask has none."""
+    j.add(
+        "win",
+        text="Ran the weekly design review for three months",
+        on=ago(160),
+        impact="review backlog down from 14 items to 3",
+        evidence="Email: Design review retro",
+        tags=("leadership",),
+        asks=("a1",),
+    )
+    j.add(
+        "win",
+        text="Shipped the component library 1.0 to all four product teams",
+        on=ago(75),
+        impact="UI bugs reported down 30% in a quarter",
+        evidence="Dashboard: component adoption",
+        tags=("craft",),
+        asks=("a2",),
+    )
+    j.add(
+        "win",
+        text="Wrote the design section of the H1 plan, adopted as written",
+        on=ago(40),
+        evidence="File: H1-plan-design.pdf",
+        tags=("planning",),
+        asks=("a1",),
+    )
+    j.add(
+        "win",
+        text="Mentored the two new designers through their first launch",
+        on=ago(10),
+        impact="both shipped on time",
+        evidence="Email: thanks from Priya",
+        tags=("mentoring",),
+    )

@@ -35,6 +35,7 @@ KIND_LABEL = {
     "offer": "offer",
     "offer-deadline": "decide by",
     "ask-target": "ask",
+    "win": "win",
 }
 """The short word shown for each kind of event."""
 
@@ -46,6 +47,7 @@ KIND_OPTIONS = [
     ("offers", "offer"),
     ("deadlines", "offer-deadline"),
     ("ask targets", "ask-target"),
+    ("wins", "win"),
 ]
 """The kind filter's choices."""
 
@@ -317,6 +319,8 @@ class TimelineScreen(TableScreen):
             opened = self.open_screen("conversation", "ConversationScreen", e.id)
         elif e.kind.startswith("promise"):
             opened = self.open_screen("promise_editor", "PromiseEditor", promise_id=e.id)
+        elif e.kind == "win":
+            opened = self.open_screen("win_editor", "WinEditor", win_id=e.id)
         else:
             opened = False
         if not opened:
