@@ -49,11 +49,8 @@ def win_nudge(journal: JournalCore, today: dt.date, days: int = NUDGE_DAYS) -> s
         return None
     latest = latest_win(journal, today)
     if latest is None:
-        return "No win logged yet: note what you achieved, with its impact and evidence."
+        return "No win logged yet: note one, with its evidence."
     since = (today - latest.on).days
     if since < days:
         return None
-    return (
-        f"No win logged for {counted(since, 'day')}: what went well lately? "
-        "Note it while the details are fresh."
-    )
+    return f"No win in {counted(since, 'day')}: note one while the details are fresh."

@@ -100,6 +100,7 @@ class ConversationScreen(PromiseKeys):
         Binding("a", "add_here", "Add promise", id="conversation.add-promise"),
         Binding("e", "edit", "Edit", id="conversation.edit"),
         Binding("r", "recap", "Recap", id="conversation.recap"),
+        Binding("p", "prepare", "Prepare", id="conversation.prepare", show=False),
         *promise_bindings(("promise.written", "promise.honored")),
         Binding(
             "ctrl+delete",
@@ -243,3 +244,11 @@ class ConversationScreen(PromiseKeys):
                 self.notify(f"Deleted {cid} (ctrl+z undoes)")
 
         self.app.push_screen(ConfirmScreen(question), answer)
+
+    def action_prepare(self) -> None:
+        """The brief before the next meeting with this conversation's person (issue 14)."""
+        from .prepare import meeting_person
+
+        conv = self.leverage.journal.conversations.get(self.conversation_id)
+        if conv is not None:
+            self.leverage.action_prepare(meeting_person(self.leverage, conv.people))

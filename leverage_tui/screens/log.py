@@ -69,6 +69,7 @@ class LogScreen(Screen[None]):
         Binding("n", "app.log_conversation", "New conversation", id="log.new"),
         Binding("slash", "filter", "Filter", id="log.filter"),
         Binding("e", "edit", "Edit", id="log.edit", show=False),
+        Binding("p", "prepare", "Prepare", id="log.prepare", show=False),
         Binding("delete", "delete", "Delete", id="log.delete", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="log.clear", show=False),
     ]
@@ -215,3 +216,12 @@ class LogScreen(Screen[None]):
                 self.notify(f"Deleted {cid} (ctrl+z undoes)")
 
         self.app.push_screen(ConfirmScreen(question), answer)
+
+    def action_prepare(self) -> None:
+        """The brief before the next meeting with this conversation's person (issue 14)."""
+        from .prepare import meeting_person
+
+        cid = self.selected()
+        conv = self.leverage.journal.conversations.get(cid) if cid else None
+        if conv is not None:
+            self.leverage.action_prepare(meeting_person(self.leverage, conv.people))

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ..core.dates import describe
 from ..core.journal import Journal
 from ..core.records import UNWRITTEN_FORMS
+from ..core.wins import win_nudge
 from ..widgets.flag_badges import flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
 from .in_view import in_view
@@ -39,6 +40,10 @@ class TodayScreen(PromiseKeys):
     TodayScreen #track {
         padding: 0 1;
         background: $boost;
+    }
+    TodayScreen #win-nudge {
+        padding: 0 1;
+        color: $text-warning;
     }
     TodayScreen #today-body {
         height: 1fr;
@@ -73,6 +78,7 @@ class TodayScreen(PromiseKeys):
     BINDINGS = [
         Binding("n", "app.log_conversation", "New conversation", id="today.log-conversation"),
         Binding("a", "app.add_promise", "Add promise", id="today.add-promise"),
+        Binding("c", "app.capture", "Capture", id="today.capture"),  # wins/prep/capture (issue 14)
         Binding("e", "edit_promise", "Edit", id="today.edit", show=False),
         *promise_bindings(()),
     ]
@@ -81,6 +87,7 @@ class TodayScreen(PromiseKeys):
         """The track line, then the three lists (or the welcome panel)."""
         yield Header()
         yield Static(id="track")
+        yield Static(id="win-nudge", markup=False)  # issue 14: see _show_win_nudge
         with VerticalScroll(id="today-body", can_focus=False):
             yield Static(id="welcome")
             yield OptionList(id="due")
@@ -127,6 +134,7 @@ class TodayScreen(PromiseKeys):
         self.renders += 1
         empty = journal.is_empty
         self.query_one("#welcome").display = empty
+        self.query_one("#win-nudge").display = False
         self.query_one("#track").display = not empty
         for lst in self.query(OptionList):
             lst.display = not empty
@@ -135,6 +143,7 @@ class TodayScreen(PromiseKeys):
             return
         record = journal.track_record(self.leverage.today)
         self.query_one("#track", Static).update(track_line(record))
+        self._show_win_nudge(journal)
         self._fill_due(journal)
         self._fill_unwritten(journal)
         self._fill_offers(journal)
@@ -351,3 +360,12 @@ class TodayScreen(PromiseKeys):
             self.leverage.open_conversation(rid)
         elif rid in journal.offers or rid in journal.asks:
             self.app.switch_mode("review")
+
+    # -- the wins nudge (issue 14; the rule is in core/wins.py) ------------------------------
+
+    def _show_win_nudge(self, journal: Journal) -> None:
+        """A line when no win has been logged for a while (config `win_nudge_days`)."""
+        nudge = win_nudge(journal, self.leverage.today, self.leverage.config.win_nudge_days)
+        line = self.query_one("#win-nudge", Static)
+        line.update(f"★ {nudge} (W adds one)" if nudge else "")
+        line.display = nudge is not None

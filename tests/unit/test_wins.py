@@ -155,12 +155,10 @@ def test_supporting_wins_newest_first(journal: Journal) -> None:
 
 
 def test_win_nudge(journal: Journal) -> None:
-    assert win_nudge(journal, TODAY, 14) == (
-        "No win logged yet: note what you achieved, with its impact and evidence."
-    )
+    assert win_nudge(journal, TODAY, 14) == "No win logged yet: note one, with its evidence."
     journal.add("win", text="Shipped", on=days(-14))
     assert win_nudge(journal, TODAY, 14) == (
-        "No win logged for 14 days: what went well lately? Note it while the details are fresh."
+        "No win in 14 days: note one while the details are fresh."
     )
     assert win_nudge(journal, TODAY, 15) is None
     assert win_nudge(journal, TODAY, 0) is None  # turned off
