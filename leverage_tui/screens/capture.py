@@ -5,9 +5,9 @@ as said, with the hedge check live as you type; by whom; by when in natural date
 form, verbal unless said otherwise, written asking for the evidence; the category),
 then which of your asks came up, then any offer discussed, then a last look and Save.
 Enter moves to the next field; on a promise's last field it starts another promise,
-and Enter on empty words ends the promises. ctrl+n and ctrl+b go a step forward and
-back, ctrl+s saves from any step; the recap of what was just captured follows. Esc
-asks before throwing away anything typed.
+and Enter on empty words ends the promises. PgDn (or ctrl+n) and PgUp (or ctrl+b, which
+tmux keeps for itself) go a step forward and back; ctrl+s saves from any step, and the
+recap of what was just captured follows. Esc asks before throwing away anything typed.
 """
 
 from __future__ import annotations
@@ -48,8 +48,10 @@ class CaptureScreen(CaptureForm):
 
     SUB_TITLE = "Capture"
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next step", id="capture.next"),
-        Binding("ctrl+b", "back", "Back", id="capture.back"),
+        Binding("pagedown", "next", "Next step", id="capture.next", priority=True),
+        Binding("ctrl+n", "next", "Next step", id="capture.next-n", show=False),
+        Binding("pageup", "back", "Back", id="capture.back", priority=True),
+        Binding("ctrl+b", "back", "Back", id="capture.back-b", show=False),  # tmux keeps ^b
         Binding("ctrl+s", "save", "Save", id="capture.save"),
         Binding("escape", "leave", "Leave", id="capture.leave"),
         Binding("enter", "advance", "Next field", id="capture.advance", show=False),
@@ -96,7 +98,7 @@ class CaptureScreen(CaptureForm):
             line.append(f"[reverse bold] {label} [/]" if name == step else f" {label} ")
         self.query_one("#cap-steps", Static).update(" › ".join(line))
         keys = {
-            "meeting": "⏎ next field · ctrl+n next step · esc leave",
+            "meeting": "⏎ next field · PgDn next step · esc leave",
             "promise": "⏎ next field; on the last, another promise · ⏎ on empty words: done",
             "asks": "a key per ask: n not raised, r raised, 1-9 answered by that promise",
             "offer": "n none, a a new one, h one you have · ⏎ next field",

@@ -205,7 +205,7 @@ def test_back_goes_to_the_promise_before(demo_app: LeverageApp, drive: Drive) ->
         await pilot.pause()
         assert screen.query_one("#p-text", Input).value == "First"
         assert [p.text for p in screen.draft.promises] == ["First", "Second"]
-        await pilot.press("ctrl+b")  # before the first promise: the meeting
+        await pilot.press("pageup")  # before the first promise: the meeting
         await pilot.pause()
         assert screen.step == "meeting"
 
@@ -215,7 +215,7 @@ def test_back_goes_to_the_promise_before(demo_app: LeverageApp, drive: Drive) ->
 def test_a_meeting_needs_who_and_a_summary(demo_app: LeverageApp, drive: Drive) -> None:
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
         screen = await open_capture(app, pilot)
-        await pilot.press("ctrl+n")
+        await pilot.press("pagedown")
         await pilot.pause()
         assert screen.step == "meeting"
         assert "who was there?" in str(screen.query_one("#c-people-message", Static).render())
