@@ -31,6 +31,7 @@ from .capture_parts import (
     ASK_CHOICES,
     Draft,
     DraftPromise,
+    QuickBar,
     review_text,
     said_lines,
     to_capture,
@@ -99,9 +100,9 @@ class CaptureScreen(CaptureForm):
         self.query_one("#cap-steps", Static).update(" › ".join(line))
         keys = {
             "meeting": "⏎ next field · PgDn next step · esc leave",
-            "promise": "⏎ next field; on the last, another promise · ⏎ on empty words: done",
+            "promise": "⏎ next field; after the last, another promise · ⏎ on empty words: done",
             "asks": "a key per ask: n not raised, r raised, 1-9 answered by that promise",
-            "offer": "n none, a a new one, h one you have · ⏎ next field",
+            "offer": "n none, a a new one, h one you have; a key picks and moves on",
             "save": "ctrl+s saves it all as one change (ctrl+z undoes it all), then the recap",
         }
         self.query_one("#cap-keys", Static).update(keys[step])
@@ -194,8 +195,8 @@ class CaptureScreen(CaptureForm):
         bars: list[Widget] = []
         for a in asks:
             value = self.draft.asks.get(a.id, "not raised")
-            bar = ChoiceBar(options, value if value in options else "not raised",
-                            hotkeys=keys, id=f"ask-{a.id}")  # fmt: skip
+            chosen = value if value in options else "not raised"
+            bar = QuickBar(options, chosen, hotkeys=keys, id=f"ask-{a.id}")
             text = Static(f"{a.id} · {a.priority} · {a.text}", classes="ask-text", markup=False)
             bars.append(Vertical(text, bar, classes="field-row"))
         await rows.mount_all(bars)
@@ -256,6 +257,12 @@ class CaptureScreen(CaptureForm):
             await self.action_next()
         else:
             self._focus(order[order.index(name) + 1])
+
+    @on(QuickBar.Picked)
+    async def _picked(self, event: QuickBar.Picked) -> None:
+        """One key picked a choice: on to the next field."""
+        event.stop()
+        await self._advance(event.bar)
 
     @on(Input.Submitted)
     async def _submitted(self, event: Input.Submitted) -> None:

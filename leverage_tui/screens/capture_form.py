@@ -29,6 +29,7 @@ from .capture_parts import (
     OFFER_CHOICES,
     Draft,
     DraftPromise,
+    QuickBar,
     WordBar,
     hedge_note,
     said_lines,
@@ -167,7 +168,7 @@ class CaptureForm(Screen[None]):
             "p-due",
         )
         yield field_row(
-            "Form", ChoiceBar(FORMS, "verbal", hotkeys=FORM_KEYS, id="p-form"), "p-form",
+            "Form", QuickBar(FORMS, "verbal", hotkeys=FORM_KEYS, id="p-form"), "p-form",
             FORM_MEANING["verbal"],
         )  # fmt: skip
         row = field_row(
@@ -191,7 +192,7 @@ class CaptureForm(Screen[None]):
     def _offer_fields(self) -> ComposeResult:
         yield Static("Did an offer come up: a counteroffer, or one from outside?", classes="intro")
         yield field_row(
-            "Offer", ChoiceBar(OFFER_CHOICES, "none", hotkeys=("n", "a", "h"), id="o-kind"),
+            "Offer", QuickBar(OFFER_CHOICES, "none", hotkeys=("n", "a", "h"), id="o-kind"),
             "o-kind",
         )  # fmt: skip
         with Vertical(id="o-existing"):
@@ -199,7 +200,7 @@ class CaptureForm(Screen[None]):
         with Vertical(id="o-new"):
             kinds = ("counteroffer", "outside offer")
             yield field_row(
-                "Kind", ChoiceBar(kinds, hotkeys=("c", "o"), id="o-counter"), "o-counter"
+                "Kind", QuickBar(kinds, hotkeys=("c", "o"), id="o-counter"), "o-counter"
             )
             for name, label, hint in (
                 ("o-company", "Company", "the employer"),
@@ -214,7 +215,7 @@ class CaptureForm(Screen[None]):
             )  # fmt: skip
             yield field_row(
                 "In writing",
-                ChoiceBar(("verbal", "written"), hotkeys=("v", "w"), id="o-written"),
+                QuickBar(("verbal", "written"), hotkeys=("v", "w"), id="o-written"),
                 "o-written",
             )
             yield field_row(
@@ -321,6 +322,13 @@ class CaptureForm(Screen[None]):
     def _words_changed(self, event: Input.Changed) -> None:
         self._show_hedge(event.value)
 
+    @on(Input.Changed, "#o-terms")
+    def _terms_changed(self, event: Input.Changed) -> None:
+        """A hedge in the offer's terms is named as they are typed, like a promise's."""
+        config = self.leverage.config
+        note, hedged = hedge_note(event.value, config.hedges, config.not_hedges)
+        self._message("o-terms", note if hedged else None, "-hedge")
+
     @on(ChoiceBar.Changed, "#p-form")
     def _form_changed(self, event: ChoiceBar.Changed) -> None:
         self._message("p-form", FORM_MEANING.get(event.value), "")
@@ -386,6 +394,7 @@ class CaptureForm(Screen[None]):
         return not problems
 
     def _check_offer(self) -> bool:
+        """True when the offer part can be kept (messages under what is wrong)."""
         d = self.draft
         if d.offer == "one I have" and d.offer_id is None:
             self.notify("Pick the offer that came up, or choose none.", severity="warning")
@@ -403,7 +412,8 @@ class CaptureForm(Screen[None]):
                     problem = f"{spec.field(field).what} is empty: write something"
             except InputError as err:
                 problem = str(err)
-            self._message(name, problem)
+            if problem or name != "o-terms":  # the terms' line may hold the hedge check
+                self._message(name, problem)
             ok = ok and problem is None
         return ok and self.query_one("#o-deadline", DateField).is_valid
 

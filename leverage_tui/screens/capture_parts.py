@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.text import Text
+from textual import events
+from textual.message import Message
 
 from ..core.capture import Capture, OfferMade, PromiseSaid
 from ..core.dates import DateError, parse_date, parse_when
@@ -33,7 +35,26 @@ OFFER_CHOICES = ("none", "a new one", "one I have")
 """Whether an offer came up: none, a new offer or counteroffer, or one in the journal."""
 
 
-class WordBar(ChoiceBar):
+class QuickBar(ChoiceBar):
+    """A ChoiceBar that says when a key picked a choice, so the Capture screen moves on
+    to the next field: one key, not a key and Enter."""
+
+    class Picked(Message):
+        """A hot key picked a choice of `bar`."""
+
+        def __init__(self, bar: QuickBar) -> None:
+            """`bar` had a choice picked by its key."""
+            super().__init__()
+            self.bar = bar
+
+    def on_key(self, event: events.Key) -> None:
+        """A hot letter picks its option, and the screen is told."""
+        super().on_key(event)
+        if event.character and event.character in self.hotkeys:
+            self.post_message(self.Picked(self))
+
+
+class WordBar(QuickBar):
     """A ChoiceBar whose hot letters are underlined inside the words (not added after
     them), long words shortened on a narrow screen: six or seven choices on one line."""
 

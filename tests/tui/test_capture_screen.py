@@ -24,19 +24,19 @@ from .conftest import TODAY, screen_text
 Drive = Callable[..., None]
 
 THE_CALL = [
-    # the meeting: who, when (today), how (c: call), the summary
-    "type:Maya Chen, Robert Osei", "enter", "enter", "c", "enter",
+    # the meeting: who, when (today), how (c: call, one key moves on), the summary
+    "type:Maya Chen, Robert Osei", "enter", "enter", "c",
     "type:Verbal counteroffer: Lead Designer title and a raise", "enter",
     # promise 1: words, by, by when, form (verbal), category (t: title) -> another
     "type:Title change to Lead Designer, announced to the team", "enter",
-    "type:Robert Osei", "enter", "type:in 2 weeks", "enter", "enter", "t", "enter",
+    "type:Robert Osei", "enter", "type:in 2 weeks", "enter", "enter", "t",
     # promise 2, then empty words: no more promises
     "type:Lead the Q1 planning, announced at the all-hands", "enter", "enter", "enter",
-    "enter", "l", "enter", "enter",
+    "enter", "l", "enter",
     # asks, by priority: a1 answered by promise 2, a2 raised, a3 not raised
-    "2", "enter", "r", "enter", "enter",
-    # the offer: a new counteroffer
-    "a", "enter", "enter", "enter", "type:Lead Designer", "enter", "type:135k", "enter",
+    "2", "r", "enter",
+    # the offer: a new counteroffer (the company is the current job's)
+    "a", "enter", "enter", "type:Lead Designer", "enter", "type:135k", "enter",
     "type:8k", "enter", "type:in 6 days", "enter", "enter",
     "type:Title change as soon as the reorg settles", "enter",
 ]  # fmt: skip
@@ -66,6 +66,8 @@ def test_capturing_the_last_meeting_then_the_recap(demo_app: LeverageApp, drive:
         screen = await open_capture(app, pilot)
         await play(pilot, THE_CALL)
         assert screen.step == "save"
+        terms = str(screen.query_one("#o-terms-message", Static).render())
+        assert terms.startswith('~ "as soon as the reorg settles" is a condition, not a date')
         review = str(screen.query_one("#c-review", Static).render())
         assert "a1 Lead the Q1 planning, announced to the team: answered by promise #2" in review
         assert (
@@ -180,7 +182,7 @@ def test_written_asks_for_the_evidence(demo_app: LeverageApp, drive: Drive) -> N
         assert not screen.query_one("#p-evidence-row").display
         await play(pilot, ["w"])
         assert screen.query_one("#p-evidence-row").display
-        await play(pilot, ["enter", "type:Email: Re: bands", "enter", "p", "enter", "enter"])
+        await play(pilot, ["type:Email: Re: bands", "enter", "p", "enter"])
         assert screen.step == "asks"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -276,10 +278,13 @@ def test_a_half_done_capture_waits_while_you_look_elsewhere(
 def test_capture_fits_80_by_24(demo_app: LeverageApp, drive: Drive) -> None:
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
         await open_capture(app, pilot)
-        await play(pilot, THE_CALL[:15])
+        await play(pilot, THE_CALL[: THE_CALL.index("t")])
         text = screen_text(app)
         assert "Promise #1: what did they say, in their words?" in text
-        assert "○ pay  ● title  ○ respons.  ○ lead  ○ growth  ○ flex  ○ other" in text
+        assert "○ pay  ○ title  ○ respons.  ○ lead  ○ growth  ○ flex  ● other" in text
+        await pilot.press("t")  # picks title and starts the next promise
+        await pilot.pause()
+        assert "Promise #2" in screen_text(app) and "· verbal · title" in screen_text(app)
 
     drive(demo_app, body, size=(80, 24))
 
@@ -287,7 +292,7 @@ def test_capture_fits_80_by_24(demo_app: LeverageApp, drive: Drive) -> None:
 def test_a_capture_of_nothing_but_the_meeting(demo_app: LeverageApp, drive: Drive) -> None:
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
         await open_capture(app, pilot)
-        await play(pilot, ["type:Tom Reyes", "enter", "enter", "e", "enter", "type:Intro call"])
+        await play(pilot, ["type:Tom Reyes", "enter", "enter", "e", "type:Intro call"])
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, RecapScreen)

@@ -53,7 +53,8 @@ def test_capture_a_hedged_promise(
     snap_compare: Any, demo_app: LeverageApp, size: tuple[int, int]
 ) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await show(pilot, "capture", *THE_CALL[:7], "type:I'll try to get the raise to match")
+        first_promise = THE_CALL.index("type:Title change to Lead Designer, announced to the team")
+        await show(pilot, "capture", *THE_CALL[:first_promise], "type:I'll try to get the raise")
 
     assert snap_compare(demo_app, terminal_size=size, run_before=run_before)
 
