@@ -100,7 +100,7 @@ EXAMPLES = {
     "ask": ['leverage add ask --measure "on the org chart" --target "mar 1" "Team lead title"'],
     "offer": ["leverage add offer --company Acme --role Lead --base 150k --deadline fri --written"],
     "person": ['leverage add person Sybil Vane --role manager --notes "my manager since 2025"'],
-    "win": ['leverage add win --impact "checkout conversion +4%" --ask a1 "Shipped the redesign"'],
+    "win": ['leverage add win --impact "conversion up 4 points" --ask a1 "Shipped the redesign"'],
 }
 """An example of `add KIND` for each kind."""
 SUMMARIES = {
