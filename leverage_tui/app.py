@@ -38,8 +38,13 @@ SCREENS_BY_NAME: dict[str, tuple[str, str, str]] = {
     "promises": ("promises", "PromisesScreen", "Every promise with its flags"),
     "timeline": ("timeline", "TimelineScreen", "Everything in date order"),
     "review": ("review", "ReviewScreen", "The decision brief: offers, track record, flags"),
+    "wins": ("wins", "WinsScreen", "Your achievements with evidence, linked to your asks"),
+    "prepare": ("prepare", "PrepareScreen", "Before a meeting: what they owe, what to raise"),
+    "capture": ("capture", "CaptureScreen", "After a meeting: who, what was promised, the recap"),
 }
 """Every main screen: its mode name, where it lives and what it is for."""
+IN_FOOTER = ("today", "log", "promises", "timeline", "review")
+"""The main screens whose F-key the footer shows (the rest: ? and the palette)."""
 
 PRIVATE_ACTIONS = {"toggle_privacy", "quit"}
 """The only actions that work while the privacy screen is up."""
@@ -68,12 +73,19 @@ class LeverageApp(App[None]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("ctrl+backslash", "toggle_privacy", "Hide", id="privacy", priority=True),
         *(
-            Binding(f"f{i}", f"show('{name}')", name.title(), id=f"screen.{name}")
+            Binding(
+                f"f{i}",
+                f"show('{name}')",
+                name.title(),
+                id=f"screen.{name}",
+                show=name in IN_FOOTER,
+            )
             for i, name in enumerate(SCREENS_BY_NAME, 1)
         ),
         Binding("ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("n", "log_conversation", "Log conversation", id="log-conversation", show=False),
         Binding("a", "add_promise", "Add promise", id="add-promise", show=False),
+        Binding("W", "add_win", "Add win", id="add-win", show=False),
     ]
 
     revision: var[int] = var(0)
@@ -102,6 +114,8 @@ class LeverageApp(App[None]):
         self._saved_titles = (self.TITLE, "")
         self._notices: list[str] = list(self.config.warnings)
         self._journal: Journal | None = None
+        self.last_prep_person: str | None = None
+        """Who the Prepare screen last showed (the Capture screen starts with them)."""
         if not self.locked:
             self._journal = self._open(None)
         self._theme_ready = False
@@ -395,6 +409,7 @@ class LeverageApp(App[None]):
             "ask": ("ask_editor", "AskEditor", {}),
             "offer": ("offer_editor", "OfferEditor", {}),
             "job": ("offer_editor", "OfferEditor", {"current_job": True}),
+            "win": ("win_editor", "WinEditor", {"win_id": rid}),
         }
         kind = kind_of_id(rid)
         if kind is None or rid not in journal.records(kind.name):
@@ -408,6 +423,24 @@ class LeverageApp(App[None]):
         screen = getattr(importlib.import_module(f"leverage_tui.screens.{module}"), name)
         args = () if kwargs else (rid,)
         self.push_screen(screen(*args, **kwargs))
+
+    def action_add_win(self, ask_id: str | None = None) -> None:
+        """Add a win (supporting ask `ask_id` when given)."""
+        from .screens.win_editor import WinEditor
+
+        self.push_screen(WinEditor(ask_id=ask_id))
+
+    def action_prepare(self, person: str | None = None) -> None:
+        """The brief before a meeting with `person`, over the screen on show."""
+        from .screens.prepare import PrepareScreen
+
+        self.push_screen(PrepareScreen(person))
+
+    def action_capture(self, person: str | None = None) -> None:
+        """Capture a meeting (with `person` when given and nothing is typed yet)."""
+        if person:
+            self.last_prep_person = person
+        self.action_show("capture")
 
     def open_conversation(self, conversation_id: str, select: str | None = None) -> None:
         """Show one conversation and its promises (the cursor on promise `select`)."""

@@ -56,6 +56,7 @@ def palette_commands(app: LeverageApp, screen: Screen[Any]) -> Iterable[SystemCo
             app.action_log_conversation,
         ),
         ("Add promise", "Record something promised", app.action_add_promise),
+        ("Add win", "Note something you achieved, with its evidence (W)", app.action_add_win),
         ("Undo", "Undo the last change of this session", app.action_undo),
         ("Help", "Every key of this screen", app.action_help),
         (

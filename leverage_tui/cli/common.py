@@ -20,7 +20,8 @@ from ..core.config import Config, load_config
 from ..core.journal import Journal
 from ..core.visible import visible
 
-COMMAND_MODULES = ("records", "update", "listing", "files", "review", "trust", "decide", "proof")
+COMMAND_MODULES: tuple[str, ...] = ("records", "update", "listing", "files", "review", "trust")
+COMMAND_MODULES += ("decide", "proof", "prep")
 """The modules of leverage_tui.cli that add commands (a missing one is skipped)."""
 
 

@@ -29,7 +29,7 @@ from .records import command, counted
 
 FORMATS = ("json", "md", "csv", "ics")
 """Every export format; json is written here, the others by cli/review.py."""
-KIND_CHOICES = ("conversations", "promises", "asks", "offers", "decisions", "attachments")
+KIND_CHOICES = ("conversations", "promises", "asks", "offers", "decisions", "attachments", "wins")
 """What `export --format csv --kind` can export."""
 IMPORT_LIMIT = 512 * 1024 * 1024
 """Largest file `import` will read, in bytes."""
@@ -44,7 +44,7 @@ def write_output(target: str, text: str, ctx: Context) -> Path:
         raise UsageError(str(err)) from None
 
 
-TABLES = ("conversations", "promises", "asks", "offers", "people")
+TABLES = ("conversations", "promises", "asks", "offers", "wins", "people")
 """The journal's tables in the order counts are reported."""
 
 

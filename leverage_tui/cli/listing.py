@@ -20,10 +20,11 @@ from ..core.timeline import EVENT_KINDS, timeline
 from .common import Context, UsageError, date_arg, lower, print_json, table
 from .records import command, record_doc, short
 
-LISTS = ("conversations", "promises", "asks", "offers", "people", "decisions", "attachments")
+LISTS: tuple[str, ...] = ("conversations", "promises", "asks", "offers", "people", "wins")
+LISTS += ("decisions", "attachments")
 """What `leverage list` can list."""
 _SINGULAR = {"conversation": "conversations", "promise": "promises", "ask": "asks"}
-_SINGULAR |= {"offer": "offers", "person": "people"}
+_SINGULAR |= {"offer": "offers", "person": "people", "win": "wins"}
 _SINGULAR |= {"decision": "decisions", "attachment": "attachments"}  # issue 15
 _PLAIN = {"decisions": "decision", "attachments": "attachment"}
 """Lists with no flags: their records as they are."""
@@ -76,6 +77,9 @@ class _Rows:
             return [(a, flag_names(self.ask_flags[a.id])) for a in j.asks.values()]
         if what == "offers":
             return [(o, flag_names(self.offer_flags[o.id])) for o in j.offers.values()]
+        if what == "wins":  # newest first; a win has no flags
+            wins = sorted(j.records("win").values(), key=lambda w: (w.on, int(w.id[1:])))
+            return [(w, []) for w in reversed(wins)]
         if what == "conversations":
             convs = sorted(j.conversations.values(), key=lambda c: (c.on, c.at or ""))
             return [(c, self._of_promises(j.promises_of(c.id))) for c in convs]
@@ -134,6 +138,8 @@ class _Rows:
                 r.sha256[:16],
                 short(r.note, 40),
             ]
+        if what == "wins":
+            return [r.id, r.on.isoformat(), short(r.text), short(r.impact, 40), ", ".join(r.asks)]
         made = sum(p.by == r.name for p in self.journal.promises.values())
         return [r.id, r.name, r.role, str(made), shown, short(r.notes, 40)]
 
@@ -157,6 +163,7 @@ HEADERS = {
     "people": ["ID", "NAME", "ROLE", "PROMISES", "FLAGS", "NOTES"],
     "decisions": ["ID", "ON", "DECISION", "OFFER", "COMPANY", "WHY"],
     "attachments": ["ID", "RECORD", "NAME", "SIZE", "SHA-256", "NOTE"],
+    "wins": ["ID", "DATE", "WIN", "IMPACT", "ASKS"],
 }
 """The table columns of each list."""
 
@@ -230,8 +237,8 @@ def register(sub: Any) -> None:
     p = command(
         sub,
         "list",
-        "list conversations, promises, asks, offers, people (with their flags), decisions "
-        "or attachments",
+        "list conversations, promises, asks, offers, people (with their flags), decisions, "
+        "attachments or wins",
         [
             "leverage list promises --flag unwritten",
             "leverage list conversations --json",

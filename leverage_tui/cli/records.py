@@ -114,6 +114,7 @@ EXAMPLES = {
     "ask": ['leverage add ask --measure "on the org chart" --target "mar 1" "Team lead title"'],
     "offer": ["leverage add offer --company Acme --role Lead --base 150k --deadline fri --written"],
     "person": ['leverage add person Sybil Vane --role manager --notes "my manager since 2025"'],
+    "win": ['leverage add win --impact "conversion up 4 points" --ask a1 "Shipped the redesign"'],
 }
 """An example of `add KIND` for each kind."""
 SUMMARIES = {
@@ -122,6 +123,7 @@ SUMMARIES = {
     "ask": "record something you want, with how you will know you got it",
     "offer": "record an outside offer or a counteroffer",
     "person": "add someone (or change the role and notes of someone known)",
+    "win": "record something you achieved, with its impact, evidence and the asks it supports",
 }
 """What `add KIND` does, in a line."""
 
@@ -131,7 +133,7 @@ def register(sub: Any) -> None:
     add = command(
         sub,
         "add",
-        "record a conversation, promise, ask, offer or person; prints its new id",
+        "record a conversation, promise, ask, offer, person or win; prints its new id",
         [
             'leverage add promise --by Sybil --due "in 2 weeks" "Announce me as Q3 lead"',
             'leverage add conversation --with Sybil --on "fri 14:30" "Talked about the lead role"',

@@ -100,6 +100,7 @@ UPDATE_SUMMARIES = {
     "person": "change someone's role or notes",
     "decision": "change why you decided (leverage decide records a decision)",
     "attachment": "change an attachment's note (leverage attach adds one)",
+    "win": "change a win (--ask and --tag replace the lists)",
 }
 """What `update KIND` does, in a line."""
 UPDATE_EXAMPLES = {
@@ -110,6 +111,7 @@ UPDATE_EXAMPLES = {
     "person": ["leverage update person u1 --role skip-level"],
     "decision": ['leverage update decision d1 --why "the team, and the title in writing"'],
     "attachment": ['leverage update attachment f1 --note "signed offer letter"'],
+    "win": ['leverage update win w1 --impact "cut review time by half" --ask a2'],
 }
 
 
@@ -117,7 +119,7 @@ def _register_update(sub: Any) -> None:
     update = command(
         sub,
         "update",
-        "change a promise (status, form, due date), conversation, ask, offer or person",
+        "change a promise (status, form, due date), conversation, ask, offer, person or win",
         [
             'leverage update promise p1 --form written --evidence "email: Re: Q3 lead"',
             "leverage update promise p1 --status honored --on yesterday",

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .records import FLOOR_FIELDS, MONEY_LIMIT, Change, Floor, Record
-from .registry import KINDS, FieldSpec, Kind, id_number, kind_of_id, record_id
+from .registry import KIND_OF_LETTER, KINDS, FieldSpec, Kind, id_number, kind_of_id, record_id
 
 
 class InputError(ValueError):
@@ -302,32 +302,36 @@ def references(tables: Mapping[str, Mapping[str, Record]]) -> list[str]:
         by = str(getattr(p, "by", ""))
         if by.casefold() not in names:
             problems.append(f"p{key}: made by {by[:40]!r}, who is not in the people list")
-        conv_id = getattr(p, "conversation", None)
-        if conv_id and (conv_id[:1] != "c" or conv_id[1:] not in conversations):
-            problems.append(f"p{key}: made in conversation {conv_id!r}, which is missing")
-    for key, ask in tables.get("asks", {}).items():
-        for pid in getattr(ask, "promises", ()):
-            if pid[:1] != "p" or pid[1:] not in promises:
-                problems.append(f"a{key}: links promise {str(pid)[:20]!r}, which is missing")
-    problems += _decision_and_attachment_links(tables)
+    problems += _links(tables)
     return problems
 
 
-def _decision_and_attachment_links(tables: Mapping[str, Mapping[str, Record]]) -> list[str]:
-    """A decision's offer and an attachment's record exist (issue 15)."""
+def _links(tables: Mapping[str, Mapping[str, Record]]) -> list[str]:
+    """Every id a record holds (a field declared with the kind it points at, and an
+    attachment's record of any kind) names a record that exists."""
     problems: list[str] = []
-    offers = tables.get("offers", {})
-    for key, decision in tables.get("decisions", {}).items():
-        oid = str(getattr(decision, "offer", ""))
-        if oid[:1] != "o" or oid[1:] not in offers:
-            problems.append(f"d{key}: decides offer {oid[:20]!r}, which is missing")
+    for kind in KINDS.values():
+        specs = [(spec, spec.links) for spec in kind.fields if spec.links]
+        if not specs:
+            continue
+        for key, record in tables.get(kind.table, {}).items():
+            for spec, letter in specs:
+                value = getattr(record, spec.name, None)
+                linked_ids = value if spec.many else (value,) if value else ()
+                target = tables.get(KIND_OF_LETTER[letter].table, {})
+                for linked in linked_ids or ():
+                    if str(linked)[:1] != letter or str(linked)[1:] not in target:
+                        rid = record_id(kind, key)
+                        problems.append(
+                            f"{rid}: names {spec.what} {str(linked)[:20]!r}, which is missing"
+                        )
     for key, attachment in tables.get("attachments", {}).items():
         rid = str(getattr(attachment, "record", ""))
-        kind = kind_of_id(rid)
+        found = kind_of_id(rid)
         if (
-            kind is None
-            or kind.name == "attachment"
-            or (str(id_number(rid)) not in tables.get(kind.table, {}))
+            found is None
+            or found.name == "attachment"
+            or (str(id_number(rid)) not in tables.get(found.table, {}))
         ):
             problems.append(f"f{key}: belongs to {rid[:20]!r}, which is missing")
     return problems

@@ -34,6 +34,7 @@ class Config:
     recap_wait_days: int = 3
     attachment_limit_mb: int = 25
     checkin_days: tuple[int, ...] = (30, 60, 90)
+    win_nudge_days: int = 14  # Today's nudge after this many days without a win; 0: never
     warnings: list[str] = field(default_factory=list)
 
 
@@ -68,19 +69,28 @@ def load_config(path: Path) -> Config:
         config.warnings.append(f"{path}: [keymap] must map binding ids to keys; ignoring it")
     _recap_settings(raw, path, config)
     _follow_through_settings(raw, path, config)
+    config.win_nudge_days = _number(raw, "win_nudge_days", (0, 365, 14), path, config.warnings)
     return config
+
+
+def _number(
+    raw: dict[str, object], key: str, bounds: tuple[int, int, int], path: Path, warnings: list[str]
+) -> int:
+    """The whole number under `key`, from `bounds` (lowest, highest, default); the default
+    and a warning when it is something else."""
+    low, high, default = bounds
+    value = raw.get(key, default)
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    warnings.append(f"{path}: {key} must be a number from {low} to {high}; using {default}")
+    return default
 
 
 def _follow_through_settings(raw: dict[str, object], path: Path, config: Config) -> None:
     """`attachment_limit_mb` (the largest file attached) and `checkin_days` (check-ins
     after staying, in days after the decision)."""
-    limit = raw.get("attachment_limit_mb", 25)
-    if isinstance(limit, int) and not isinstance(limit, bool) and 1 <= limit <= 1024:
-        config.attachment_limit_mb = limit
-    else:
-        config.warnings.append(
-            f"{path}: attachment_limit_mb must be a number from 1 to 1024; using 25"
-        )
+    bounds = (1, 1024, 25)
+    config.attachment_limit_mb = _number(raw, "attachment_limit_mb", bounds, path, config.warnings)
     days = raw.get("checkin_days", [30, 60, 90])
     if (
         isinstance(days, list)
@@ -111,11 +121,7 @@ def _recap_settings(raw: dict[str, object], path: Path, config: Config) -> None:
         config.name = " ".join(name.split())
     else:
         config.warnings.append(f"{path}: name must be text; recaps are signed without it")
-    wait = raw.get("recap_wait_days", 3)
-    if isinstance(wait, int) and not isinstance(wait, bool) and 0 <= wait <= 365:
-        config.recap_wait_days = wait
-    else:
-        config.warnings.append(f"{path}: recap_wait_days must be a number from 0 to 365; using 3")
+    config.recap_wait_days = _number(raw, "recap_wait_days", (0, 365, 3), path, config.warnings)
 
 
 def save_setting(path: Path, key: str, value: str) -> None:

@@ -4,12 +4,14 @@ A product designer, a year into the job, was given the design review and the com
 library, had both taken back after pushback from the team, and has had only verbal
 reassurances since. An outside offer has arrived in writing with a deadline close; a
 counteroffer is on the way, so far only in words, and its written form is promised for
-the day after the outside offer expires. Every flag shows.
+the day after the outside offer expires. Every flag shows. Their wins back two of their
+three asks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from .journal import Journal
@@ -286,6 +288,7 @@ def write_demo(path: Path, today: dt.date) -> Journal:
             promises=[match.id],
         )
         j.add_ask("More influence on design", priority="medium")
+        _add_wins(j, ago)
     _attach_offer_letter(j, today)
     j._undo.clear()
     return j
@@ -320,3 +323,44 @@ def _attach_offer_letter(j: Journal, today: dt.date) -> None:
         letter = Path(folder) / "northwind-offer-letter.txt"
         letter.write_text(OFFER_LETTER.format(deadline=deadline), encoding="utf-8")
         attach(j, offer.id, letter, note="the written offer, as emailed by Tom")
+
+
+# -- wins: the designer's own evidence, linked to the asks above (a1, a2) ------------------
+
+
+def _add_wins(j: Journal, ago: Callable[[int], dt.date]) -> None:
+    """The designer's wins; the last is 10 days old (no nudge), the vague ask has none."""
+    j.add(
+        "win",
+        text="Ran the weekly design review for three months",
+        on=ago(160),
+        impact="review backlog down from 14 items to 3",
+        evidence="Email: Design review retro",
+        tags=("leadership",),
+        asks=("a1",),
+    )
+    j.add(
+        "win",
+        text="Shipped the component library 1.0 to all four product teams",
+        on=ago(75),
+        impact="UI bugs reported down 30% in a quarter",
+        evidence="Dashboard: component adoption",
+        tags=("craft",),
+        asks=("a2",),
+    )
+    j.add(
+        "win",
+        text="Wrote the design section of the H1 plan, adopted as written",
+        on=ago(40),
+        evidence="File: H1-plan-design.pdf",
+        tags=("planning",),
+        asks=("a1",),
+    )
+    j.add(
+        "win",
+        text="Mentored the two new designers through their first launch",
+        on=ago(10),
+        impact="both shipped on time",
+        evidence="Email: thanks from Priya",
+        tags=("mentoring",),
+    )

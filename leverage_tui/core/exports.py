@@ -17,6 +17,7 @@ from .brief_md import long_date
 from .checks import InputError
 from .dates import MONTH_NAMES
 from .records import Conversation, Offer, Promise
+from .registry import KINDS
 from .review import money
 from .visible import md_text, visible
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
     from .journal import Journal
 
-CSV_KINDS = ("conversations", "promises", "asks", "offers", "decisions", "attachments")
+CSV_KINDS = ("conversations", "promises", "asks", "offers", "decisions", "attachments", "wins")
 """What `csv_text` can export."""
 
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -44,6 +45,7 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
         "conversation",
     ),
     "asks": ("id", "text", "measure", "target", "priority", "status", "promises", "floor"),
+    "wins": ("id", "on", "text", "impact", "evidence", "tags", "asks"),
     "offers": (
         "id",
         "company",
@@ -95,7 +97,8 @@ def csv_rows(journal: Journal, kind: str) -> list[list[str]]:
     if kind not in CSV_COLUMNS:
         raise InputError(f"unknown kind {kind[:40]!r} (choose {', '.join(CSV_KINDS)})")
     columns = CSV_COLUMNS[kind]
-    records: Iterable[Any] = journal.records(kind.removesuffix("s")).values()
+    kind_name = next(k.name for k in KINDS.values() if k.plural == kind)
+    records: Iterable[Any] = journal.records(kind_name).values()
     rows = [list(columns)]
     for record in records:
         doc = {"id": record.id, **record.to_doc()}
@@ -251,6 +254,7 @@ def journal_markdown(journal: Journal) -> str:
             if a.measure:
                 out.append(f"  - how I will know: {md_text(a.measure)}")
         out.append("")
+    out += _wins_markdown(journal)
     months: dict[tuple[int, int], list[Conversation | Promise]] = {}
     for c in journal.conversations.values():
         months.setdefault((c.on.year, c.on.month), []).append(c)
@@ -290,6 +294,25 @@ def _decisions_and_files(journal: Journal) -> list[str]:
             out.append(f"  - SHA-256 {f.sha256}, attached {f.added.isoformat()}")
         out.append("")
     return out
+
+
+def _wins_markdown(journal: Journal) -> list[str]:
+    """The user's wins, oldest first, with impact, evidence and the asks they support."""
+    wins = sorted(journal.records("win").values(), key=lambda w: (w.on, len(w.id), w.id))
+    if not wins:
+        return []
+    out = ["## Wins", ""]
+    for w in wins:
+        out.append(f"- {w.id} {w.on.isoformat()} **{md_text(w.text)}**")
+        if w.impact:
+            out.append(f"  - impact: {md_text(w.impact)}")
+        if w.evidence:
+            out.append(f"  - evidence: {md_text(w.evidence)}")
+        if w.asks:
+            out.append(f"  - supports: {', '.join(w.asks)}")
+        if w.tags:
+            out.append("  - tags: " + " ".join(f"#{t}" for t in w.tags))
+    return [*out, ""]
 
 
 def _when(c: Conversation) -> tuple[dt.date, str, int, str]:

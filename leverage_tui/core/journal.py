@@ -53,20 +53,27 @@ class Journal(JournalCore):
     def add(self, kind_name: str, **values: Any) -> Record:
         """Add a record of `kind_name` from typed values; the stored record."""
         kind = KINDS[kind_name]
+        fields = self._fields_to_add(kind, values)
+        label = f"add {kind.name} {kind.label(kind.new(**fields))}"
+        return self._change(label, lambda: self._insert(kind, fields))
+
+    def _fields_to_add(self, kind: Kind, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The typed values of a new record, tidied, checked and completed with their
+        defaults (InputError, nothing changed, when one is bad or missing)."""
         fields = clean_values(kind, {k: v for k, v in values.items() if v is not None})
         self._fill_defaults(kind, fields)
         missing = [s.what for s in kind.fields if s.required and s.name not in fields]
         if missing:
             raise InputError(f"{missing[0]} is empty: write something")
-        label = f"add {kind.name} {kind.label(kind.new(**fields))}"
+        return fields
 
-        def body() -> Record:
-            self._check_links(kind, fields)
-            self._link_people(kind, fields)
-            record = check_record(kind, kind.new(id=self._new_id(kind), **fields))
-            return self._put_with_employers(record)
-
-        return self._change(label, body)
+    def _insert(self, kind: Kind, fields: dict[str, Any]) -> Record:
+        """Store a new record of `kind` from cleaned fields (inside a change): its links
+        checked, its people added, a fresh id; the stored record."""
+        self._check_links(kind, fields)
+        self._link_people(kind, fields)
+        record = check_record(kind, kind.new(id=self._new_id(kind), **fields))
+        return self._put_with_employers(record)
 
     def update(
         self, rid: str, *, when: dt.date | None = None, expect: str | None = None, **values: Any
@@ -158,7 +165,7 @@ class Journal(JournalCore):
                 fields["by"] = promise_maker(conv)
             if "by" not in fields:
                 raise InputError("a promise needs --by NAME: who made it")
-        elif kind.name == "conversation":
+        elif kind.name in ("conversation", "win"):
             fields.setdefault("on", self.today)
         elif kind.name == "offer":
             fields.setdefault("received", self.today)

@@ -160,7 +160,9 @@ class JournalCore:
     @property
     def is_empty(self) -> bool:
         """True when the journal holds no records at all."""
-        return not (self.conversations or self.promises or self.asks or self.offers)
+        return not (
+            self.conversations or self.promises or self.asks or self.offers or self._views["win"]
+        )
 
     def refresh(self) -> bool:
         """Read the file again if another process changed it; True when it did."""

@@ -21,7 +21,7 @@ from msgspec.structs import replace
 
 from .checks import InputError, journal_problems, record_problems
 from .journal_format import META_KEY, SCHEMA, record_from
-from .records import Ask, Conversation, CurrentJob, Decision, Person, Promise, Record
+from .records import Ask, Conversation, CurrentJob, Decision, Person, Promise, Record, Win
 from .registry import CURRENT_JOB_ID, KINDS, Kind, kind_of_id
 
 if TYPE_CHECKING:
@@ -81,6 +81,8 @@ def _relink(record: Record, renamed: dict[str, str]) -> Record:
         return replace(record, promises=tuple(renamed.get(p, p) for p in record.promises))
     if isinstance(record, Decision) and record.offer in renamed:
         return replace(record, offer=renamed[record.offer])
+    if isinstance(record, Win) and any(a in renamed for a in record.asks):
+        return replace(record, asks=tuple(renamed.get(a, a) for a in record.asks))
     return record
 
 

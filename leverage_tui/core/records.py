@@ -1,5 +1,5 @@
-"""The records a journal keeps, declared once: people, conversations, promises, asks, offers
-and the current job.
+"""The records a journal keeps, declared once: people, conversations, promises, asks, offers,
+the current job and the user's wins.
 
 Each kind is a frozen msgspec `Struct`: its fields, their types (choices as `Literal`),
 limits, defaults and how a person sees them (label, help, command-line option) are
@@ -253,7 +253,8 @@ class Ask(Record, frozen=True, kw_only=True, gc=False):
         AskStatus, _meta("Status", "where it stands", cli="--status", what="ask status")
     ] = "open"
     promises: Annotated[
-        tuple[Ref, ...], _meta("Promises", "promises that answer it", cli="--promise", kind="p")
+        tuple[Ref, ...],
+        _meta("Promises", "promises that answer it", cli="--promise", kind="p", what="promise"),
     ] = ()
     floor: Annotated[
         Floor | None,
@@ -389,9 +390,26 @@ class Attachment(Record, frozen=True, kw_only=True, gc=False):
     note: Annotated[Line, _meta("Note", "what it is, in a line", cli="--note")] = ""
 
 
+class Win(Record, frozen=True, kw_only=True, gc=False):
+    """Something the user achieved, with its evidence: why they deserve what they ask."""
+
+    on: Annotated[Day, _meta("Date", "when you did it", cli="--on", what="date", given="today")]
+    text: Annotated[Line, _meta("Win", "what you did", cli="TEXT", what="win")]
+    impact: Annotated[
+        Line, _meta("Impact", "the result, measured where you can", cli="--impact")
+    ] = ""
+    evidence: Annotated[
+        Line, _meta("Evidence", "an email subject, a link, a file name", cli="--evidence")
+    ] = ""
+    tags: Annotated[tuple[Tag, ...], _meta("Tags", "one word each", cli="--tag", what="tag")] = ()
+    asks: Annotated[
+        tuple[Ref, ...], _meta("Asks", "the asks it supports", cli="--ask", kind="a", what="ask")
+    ] = ()
+
+
 _FIELD_OF: dict[type[Record], dict[str, str]] = {}
 """Record class -> {JSON name: attribute name}."""
-for _cls in (Person, Conversation, Promise, Ask, Offer, CurrentJob, Decision, Attachment):  # noqa: B007
+for _cls in (Person, Conversation, Promise, Ask, Offer, CurrentJob, Decision, Attachment, Win):  # noqa: B007
     _FIELD_OF[_cls] = {
         enc: name
         for name, enc in zip(_cls.__struct_fields__, _cls.__struct_encode_fields__, strict=True)

@@ -1,7 +1,7 @@
 """The registry of record kinds: everything the app knows about each kind, read from the
 declarations in `records.py`.
 
-A `Kind` names a kind of record (person, conversation, promise, ask, offer, current job),
+A `Kind` names a kind of record (person, conversation, promise, ask, win, offer, current job),
 where it lives (its TinyDB table and id letter), which field names a record in words, and
 its fields as `FieldSpec`s: label, help, how the field is typed (`input`), its choices,
 limit, default, whether it may be empty, and its command-line option. The journal, the
@@ -31,7 +31,9 @@ from .records import (
     Person,
     Promise,
     Record,
+    Win,
 )
+from .visible import visible
 
 INPUTS = (
     "number",
@@ -126,8 +128,9 @@ class Kind:
         return tuple(f for f in self.fields if f.input != "history")
 
     def label(self, record: Record, limit: int = 40) -> str:
-        """The record in words, quoted and cut: `'Quarterly 1:1'`."""
-        words = " ".join(str(getattr(record, self.title, "") or "").split())
+        """The record in words, quoted and cut: `'Quarterly 1:1'` (any control character
+        shown as an escape: a label goes into messages and the hash chain)."""
+        words = visible(" ".join(str(getattr(record, self.title, "") or "").split()))
         if len(words) > limit:
             words = words[: limit - 1].rstrip() + "…"
         return f"'{words}'"
@@ -224,6 +227,7 @@ KINDS: dict[str, Kind] = {
         _kind("conversation", "conversations", "conversations", "c", Conversation, "summary"),
         _kind("promise", "promises", "promises", "p", Promise, "text"),
         _kind("ask", "asks", "asks", "a", Ask, "text"),
+        _kind("win", "wins", "wins", "w", Win, "text"),
         _kind("offer", "offers", "offers", "o", Offer, "company"),
         _kind("job", "current job", "current_job", "j", CurrentJob, "company"),
         _kind("decision", "decisions", "decisions", "d", Decision, "choice"),

@@ -46,6 +46,7 @@ EVENT_KINDS = (
     "offer-deadline",
     "ask-target",
     "decision",
+    "win",
 )
 """Every kind of timeline event, in the order events of one day are listed."""
 
@@ -239,15 +240,8 @@ def timeline(
     for a in journal.asks.values():
         if a.target:
             events.append(Event(a.target, "ask-target", a.id, f"target for ask: {a.text}"))
-    # Decisions (issue 15): an offer accepted or declined, with the reason.
-    for d in journal.records("decision").values():
-        offer = journal.offers.get(d.offer)
-        company = offer.company if offer else d.offer
-        what = "counteroffer" if offer is not None and offer.counter else "offer"
-        why = f": {d.why}" if d.why else ""
-        linked = conversations.get(offer.conversation or "") if offer else None
-        text = f"{d.choice} {what}: {company}{why}"
-        events.append(Event(d.on, "decision", d.id, text, linked.people if linked else ()))
+    events.extend(_decisions(journal))
+    events.extend(_wins(journal))
     if start is not None or end is not None:
         low, high = start or dt.date.min, end or dt.date.max
         events = [e for e in events if low <= e.date <= high]
@@ -257,3 +251,26 @@ def timeline(
     rank = {k: i for i, k in enumerate(EVENT_KINDS)}
     events.sort(key=lambda e: (e.date, rank[e.kind], len(e.id), e.id))
     return events
+
+
+def _decisions(journal: Journal) -> list[Event]:
+    """An offer accepted or declined, with the reason (issue 15)."""
+    events = []
+    for d in journal.records("decision").values():
+        offer = journal.offers.get(d.offer)
+        company = offer.company if offer else d.offer
+        what = "counteroffer" if offer is not None and offer.counter else "offer"
+        why = f": {d.why}" if d.why else ""
+        linked = journal.conversations.get(offer.conversation or "") if offer else None
+        text = f"{d.choice} {what}: {company}{why}"
+        events.append(Event(d.on, "decision", d.id, text, linked.people if linked else ()))
+    return events
+
+
+def _wins(journal: Journal) -> list[Event]:
+    """The user's wins, on the day each was achieved."""
+    out = []
+    for w in journal.records("win").values():
+        impact = f" ({w.impact})" if w.impact else ""
+        out.append(Event(w.on, "win", w.id, f"win: {w.text}{impact}"))
+    return out

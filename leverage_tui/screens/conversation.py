@@ -103,6 +103,7 @@ class ConversationScreen(PromiseActions, Screen[None]):
         Binding("e", "edit", "Edit", id="conversation.edit"),
         Binding("r", "recap", "Recap", id="conversation.recap"),
         *promise_bindings(("promise.form", "promise.status")),
+        Binding("p", "prepare", "Prepare", id="conversation.prepare", show=False),
         Binding(
             "ctrl+delete",
             "delete_conversation",
@@ -246,3 +247,11 @@ class ConversationScreen(PromiseActions, Screen[None]):
         from .attachments import delete_asking  # says when its files go too
 
         delete_asking(self.leverage, cid, question, lambda: self.notify(f"Deleted {cid}"))
+
+    def action_prepare(self) -> None:
+        """The brief before the next meeting with this conversation's person (issue 14)."""
+        from .prepare import meeting_person
+
+        conv = self.leverage.journal.conversations.get(self.conversation_id)
+        if conv is not None:
+            self.leverage.action_prepare(meeting_person(self.leverage, conv.people))

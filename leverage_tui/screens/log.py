@@ -64,6 +64,7 @@ class LogScreen(TableScreen):
         Binding("n", "app.log_conversation", "New conversation", id="log.new"),
         Binding("e", "edit", "Edit", id="log.edit", show=False),
         Binding("delete", "delete", "Delete", id="conversation.delete", show=False),
+        Binding("p", "prepare", "Prepare", id="log.prepare", show=False),
     ]
     DEFAULT_CSS = """
     LogScreen .detail { height: 6; min-height: 0; }
@@ -202,6 +203,15 @@ class LogScreen(TableScreen):
             question,
             lambda: self.notify(f"Deleted the conversation of {when} (ctrl+z undoes)"),
         )
+
+    def action_prepare(self) -> None:
+        """The brief before the next meeting with this conversation's person (issue 14)."""
+        from .prepare import meeting_person
+
+        cid = self.selected()
+        conv = self.leverage.journal.conversations.get(cid) if cid else None
+        if conv is not None:
+            self.leverage.action_prepare(meeting_person(self.leverage, conv.people))
 
 
 def _haystack(c: Conversation) -> str:

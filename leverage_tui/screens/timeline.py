@@ -45,6 +45,7 @@ KIND_LABEL = {
     "offer-deadline": "decide by",
     "ask-target": "ask",
     "decision": "decided",
+    "win": "win",
 }
 """The short word shown for each kind of event."""
 
@@ -61,6 +62,7 @@ KIND_OPTIONS = [
     ("deadlines", "offer-deadline"),
     ("ask targets", "ask-target"),
     ("decisions", "decision"),
+    ("wins", "win"),
 ]
 """The kind filter's choices."""
 

@@ -18,7 +18,9 @@ from ..core.agenda import SHOWN as SHOWN
 from ..core.agenda import SOON_DAYS as SOON_DAYS
 from ..core.agenda import Agenda, agenda
 from ..core.dates import describe
+from ..core.journal import Journal
 from ..core.visible import visible
+from ..core.wins import win_nudge
 from ..core.words import plural
 from ..widgets.flag_badges import MARKERS, flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
@@ -45,6 +47,10 @@ class TodayScreen(PromiseActions, Screen[None]):
     }
     TodayScreen #after {
         padding: 0 1;
+    }
+    TodayScreen #win-nudge {
+        padding: 0 1;
+        color: $text-warning;
     }
     TodayScreen #today-body {
         height: 1fr;
@@ -79,6 +85,7 @@ class TodayScreen(PromiseActions, Screen[None]):
     BINDINGS = [
         Binding("n", "app.log_conversation", "New conversation", id="today.log-conversation"),
         Binding("a", "app.add_promise", "Add promise", id="today.add-promise"),
+        Binding("c", "app.capture", "Capture", id="today.capture"),  # wins/prep/capture (issue 14)
         Binding("e", "edit_promise", "Edit", id="today.edit", show=False),
         Binding("r", "recap", "Recap", id="today.recap"),
         *promise_bindings(()),
@@ -89,6 +96,7 @@ class TodayScreen(PromiseActions, Screen[None]):
         yield Header()
         yield Static(id="track")
         yield Static(id="after")  # after the decision (issue 15): today_parts.after_line
+        yield Static(id="win-nudge", markup=False)  # issue 14: see _show_win_nudge
         with VerticalScroll(id="today-body", can_focus=False):
             yield Static(id="welcome")
             yield OptionList(id="due")
@@ -136,6 +144,7 @@ class TodayScreen(PromiseActions, Screen[None]):
         self.renders += 1
         empty = journal.is_empty
         self.query_one("#welcome").display = empty
+        self.query_one("#win-nudge").display = False
         self.query_one("#track").display = not empty
         self.query_one("#after").display = False
         for lst in self.query(OptionList):
@@ -149,6 +158,7 @@ class TodayScreen(PromiseActions, Screen[None]):
         after = after_line(journal, app.today, app.config.checkin_days)
         self.query_one("#after", Static).update(after or "")
         self.query_one("#after", Static).display = after is not None
+        self._show_win_nudge(journal)
         plan = agenda(journal, app.today, wait_days=app.recap_wait_days)
         self._fill_due(plan)
         self._fill_ask_again(plan)
@@ -374,3 +384,12 @@ class TodayScreen(PromiseActions, Screen[None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.leverage.open_record(event.option.id)
+
+    # -- the wins nudge (issue 14; the rule is in core/wins.py) ------------------------------
+
+    def _show_win_nudge(self, journal: Journal) -> None:
+        """A line when no win has been logged for a while (config `win_nudge_days`)."""
+        nudge = win_nudge(journal, self.leverage.today, self.leverage.config.win_nudge_days)
+        line = self.query_one("#win-nudge", Static)
+        line.update(f"★ {nudge} (W adds one)" if nudge else "")
+        line.display = nudge is not None

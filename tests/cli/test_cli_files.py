@@ -33,7 +33,7 @@ def test_export_to_a_private_file(cli: Run, sample: Path, tmp_path: Path) -> Non
     r = cli("export", "--format", "json", "-o", str(target))
     assert r.code == 0
     assert r.out == (
-        f"exported 1 conversation, 5 promises, 2 asks, 2 offers, 2 people to {target}\n"
+        f"exported 1 conversation, 5 promises, 2 asks, 2 offers, 0 wins, 2 people to {target}\n"
     )
     assert json.loads(target.read_text(encoding="utf-8")) == Journal(sample).export_data()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -54,7 +54,7 @@ def test_round_trip_into_an_empty_journal_and_idempotent_reimport(
     r = cli("import", str(export))
     assert r.code == 0
     assert r.out == (
-        f"imported 1 conversation, 5 promises, 2 asks, 2 offers, 3 people from {export}\n"
+        f"imported 1 conversation, 5 promises, 2 asks, 2 offers, 0 wins, 3 people from {export}\n"
     )
     assert cli("export").out == original
 
@@ -232,16 +232,15 @@ def test_check_a_good_journal(cli: Run, sample: Path) -> None:
     before = sample.read_bytes()
     r = cli("check")
     assert (r.code, r.err) == (0, "")
-    assert (
-        r.out == f"ok: 1 conversation, 5 promises, 2 asks, 2 offers, 2 people (journal {sample})\n"
-    )
+    counts = "1 conversation, 5 promises, 2 asks, 2 offers, 0 wins, 2 people"
+    assert r.out == f"ok: {counts} (journal {sample})\n"
     assert sample.read_bytes() == before
 
 
 def test_check_a_missing_journal(cli: Run, journal_path: Path) -> None:
     r = cli("check")
     assert r.code == 0
-    assert r.out.startswith("ok: 0 conversations, 0 promises, 0 asks, 0 offers, 0 people")
+    assert r.out.startswith("ok: 0 conversations, 0 promises, 0 asks, 0 offers, 0 wins, 0 people")
     assert "does not exist yet" in r.out
     assert not journal_path.exists()
 
@@ -279,8 +278,8 @@ def test_check_reports_every_problem(cli: Run, journal_path: Path) -> None:
         "o1: unknown offer status 'weird' (choose open, accepted, declined, expired)",
         "u2: the name 'sybil' is also u1's",
         "p2: made by 'Nobody', who is not in the people list",
-        "p2: made in conversation 'c9', which is missing",
-        "a1: links promise 'p77', which is missing",
+        "p2: names conversation 'c9', which is missing",
+        "a1: names promise 'p77', which is missing",
         f"10 problems in journal {journal_path}",
     ]
     assert journal_path.read_bytes() == before

@@ -28,7 +28,7 @@ def test_the_list_shows_every_backup_newest_first(path: Path) -> None:
     assert [i["name"] for i in infos] == [b.name for b in list_backups(path)]
     assert infos[0]["counts"] == {
         "people": 2, "conversations": 1, "promises": 2, "asks": 0, "offers": 0,
-        "decisions": 0, "attachments": 0,
+        "decisions": 0, "attachments": 0, "wins": 0,
     }  # fmt: skip
     assert infos[2]["counts"]["promises"] == 0
     assert infos[0]["size"] == list_backups(path)[0].stat().st_size

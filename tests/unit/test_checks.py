@@ -371,3 +371,21 @@ def test_a_bad_key_is_found_by_both_checks() -> None:
     tables["promises"] = {"01": tables["promises"]["1"]}
     assert journal_problems(tables, fields=False) == journal_problems(tables, fields=True)
     assert "bad id" in journal_problems(tables)[0]
+
+
+def test_every_declared_link_is_checked_an_offer_s_conversation_too() -> None:
+    """One loop over the registry checks every id a record holds: an offer linked to a
+    conversation that is gone is reported (it was not, before the links were declared)."""
+    from leverage_tui.core.checks import references
+    from leverage_tui.core.records import Ask, Offer, Win
+
+    offer = Offer(id="o1", company="Acme", role="Lead", received=dt.date(2026, 11, 1),
+                  conversation="c4")  # fmt: skip
+    ask = Ask(id="a1", text="Title", promises=("p9",))
+    win = Win(id="w1", on=dt.date(2026, 11, 2), text="Shipped", asks=("a1", "a5"))
+    problems = references({"offers": {"1": offer}, "asks": {"1": ask}, "wins": {"1": win}})
+    assert sorted(problems) == [
+        "a1: names promise 'p9', which is missing",
+        "o1: names conversation 'c4', which is missing",
+        "w1: names ask 'a5', which is missing",
+    ]

@@ -93,7 +93,7 @@ def test_csv_of_each_kind(journal: Journal) -> None:
         ("Current Co", "", "no", "yes"),
     ]
     assert set(CSV_KINDS) == {
-        "conversations", "promises", "asks", "offers", "decisions", "attachments"
+        "conversations", "promises", "asks", "offers", "decisions", "attachments", "wins"
     }  # fmt: skip
     with pytest.raises(InputError, match="unknown kind"):
         csv_text(journal, "people")

@@ -469,6 +469,7 @@ def test_export_import_round_trip(tmp_path: Path) -> None:
         "conversations": 1,
         "promises": 2,
         "asks": 1,
+        "wins": 0,
         "offers": 1,
         "decisions": 0,
     }

@@ -28,6 +28,7 @@ def story(tmp_path: Path) -> Journal:
     j.add_promise("A raise in spring", "Sam", made_on=days(-3), due=days(60))
     j.add_offer("Acme", "Staff", received=days(-4), deadline=days(2), written=True)
     j.add_offer("Initech", "Principal", received=days(-1), counter=True)
+    j.add("win", text="Shipped the redesign", on=days(-2), impact="conversion +4%", asks=["a1"])
     return j
 
 
@@ -41,6 +42,7 @@ def test_everything_in_date_order(story: Journal) -> None:
         (days(-5), "promise-status", "p1"),
         (days(-4), "offer", "o1"),
         (days(-3), "promise-made", "p2"),
+        (days(-2), "win", "w1"),
         (days(-1), "offer", "o2"),
         (days(2), "offer-deadline", "o1"),
         (days(30), "ask-target", "a1"),
@@ -65,6 +67,7 @@ def test_event_texts_and_people(story: Journal) -> None:
     assert "verbal counteroffer" in events["offer", "o2"].text
     assert "Acme" in events["offer-deadline", "o1"].text
     assert "Lead Q3 planning" in events["ask-target", "a1"].text
+    assert events["win", "w1"].text == "win: Shipped the redesign (conversion +4%)"
 
 
 def test_kinds_are_known(story: Journal) -> None:
