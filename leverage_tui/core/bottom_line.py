@@ -57,9 +57,12 @@ def _more(n: int, noun: str) -> str:
     return f" and {n:,} more {plural(noun, n)}" if n > 0 else ""
 
 
-def decide_sentence(open_offers: Sequence[Offer], today: dt.date) -> str:
-    """What there is to decide, and by when."""
+def decide_sentence(open_offers: Sequence[Offer], today: dt.date, decided: str = "") -> str:
+    """What there is to decide, and by when; with no offer open, what was decided
+    (`decided`: the latest decision in words), if anything."""
     if not open_offers:
+        if decided:
+            return f"Decided: you {decided}; no offer is open."
         return "No offer is open, so there is nothing to decide yet."
     ordered = sorted(open_offers, key=lambda o: (o.deadline or dt.date.max, len(o.id), o.id))
     if len(ordered) == 1:
@@ -140,12 +143,14 @@ def bottom_line(
     floors: Sequence[FloorCheck],
     record: TrackRecord,
     people: Sequence[str],
+    decided: str = "",
 ) -> list[str]:
-    """One to five sentences: the first conflict, what to decide by when, what is not in
-    writing, a floor not met, and the word of the people involved (`people`)."""
+    """One to five sentences: the first conflict, what to decide by when (or what was
+    decided), what is not in writing, a floor not met, and the word of the people
+    involved (`people`)."""
     sentences = [
         conflict_sentence(conflicts),
-        decide_sentence(open_offers, today),
+        decide_sentence(open_offers, today, decided),
         writing_sentence(open_offers, promises),
         floor_sentence(floors, open_offers),
         word_sentence(record, people),

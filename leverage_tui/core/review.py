@@ -363,7 +363,9 @@ def build_brief(
         about=about_flags,
         asks=asks,
         checklist=checklist,
-        bottom_line=bottom_line(day, open_offers, promises, conflicts, floors, track, people),
+        bottom_line=bottom_line(
+            day, open_offers, promises, conflicts, floors, track, people, _decided(journal)
+        ),
         conflicts=conflicts,
         floors=floors,
         risk_questions=risk_questions(
@@ -378,6 +380,14 @@ def build_brief(
         stay=since_stayed(journal, day, checkin_days),
         fingerprint=current_fingerprint(journal.storage.meta),
     )
+
+
+def _decided(journal: Journal) -> str:
+    """The decision that settled whether the user stays or leaves, in words ('')."""
+    from .decisions import decision_words, outcome
+
+    result = outcome(journal)
+    return decision_words(result.decision, result.offer) if result else ""
 
 
 def deadline_text(view: OfferView) -> str:

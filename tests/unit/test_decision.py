@@ -301,3 +301,19 @@ def test_bottom_line_never_more_than_five(path: Path, size: int) -> None:
         j.add_promise(f"Promise {n}", "Maya Chen", made_on=days(-1), due=days(20))
     j.add_ask("Floor", floor="total_4y=1000000")
     plain(build_brief(j).bottom_line)
+
+
+def test_bottom_line_after_the_decision_says_what_was_decided(path: Path) -> None:
+    """Once every offer is decided, the bottom line says what was decided, not that
+    there is "nothing to decide yet" (as if no offer had ever come)."""
+    from leverage_tui.core.decisions import decide
+
+    j = Journal(path, today=TODAY)
+    j.add_offer("Acme", "Lead", base=150_000, deadline=days(5))
+    j.add_offer("Halden", "Lead Designer", base=140_000, counter=True, deadline=days(6))
+    decide(j, "o2", accept=True, why="the team")
+    decide(j, "o1", accept=False)
+    lines = build_brief(j).bottom_line
+    assert not any("nothing to decide" in s for s in lines)
+    assert lines[0].startswith("Decided: you accepted the counteroffer from Halden (o2)")
+    plain(lines)
