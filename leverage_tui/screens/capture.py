@@ -24,6 +24,7 @@ from ..core.capture import capture
 from ..core.dates import DateError
 from ..core.plural import counted
 from ..core.records import PRIORITIES
+from ..core.visible import visible
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField
 from .capture_form import CaptureForm, inside
@@ -298,16 +299,19 @@ class CaptureScreen(CaptureForm):
         done: Any = app.change(lambda j: capture(j, built))
         if done is None:
             return
-        cid = done.conversation.id
+        conv = done.conversation
         parts = [counted(len(done.promises), "promise")]
         if done.offer is not None:
-            parts.append(f"offer {done.offer.id}")
-        self.notify(f"Captured {cid} with {', '.join(parts)} · ctrl+z undoes all of it",
-                    title="Capture")  # fmt: skip
+            parts.append(f"the offer from {visible(done.offer.company)}")
+        who = visible(", ".join(conv.people))
+        self.notify(f"Captured the {conv.channel} with {who}: {' and '.join(parts)} · "
+                    "ctrl+z undoes all of it", title="Capture")  # fmt: skip
         self.reset()
         from .recap import RecapScreen
 
-        app.push_screen(RecapScreen(cid), lambda _: app.action_show("today"))
+        app.with_name(  # asks how to sign it, the first time, as every recap does
+            lambda: app.push_screen(RecapScreen(conv.id), lambda _: app.action_show("today"))
+        )
 
     def action_leave(self) -> None:
         """Leave the capture: after asking, when something typed would be lost."""

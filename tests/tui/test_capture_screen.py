@@ -17,6 +17,7 @@ from leverage_tui.cli import main
 from leverage_tui.core.journal import Journal
 from leverage_tui.screens.capture import CaptureScreen
 from leverage_tui.screens.confirm import ConfirmScreen
+from leverage_tui.screens.name_dialog import NameDialog
 from leverage_tui.screens.recap import RecapScreen
 
 from .conftest import TODAY, screen_text
@@ -76,8 +77,12 @@ def test_capturing_the_last_meeting_then_the_recap(demo_app: LeverageApp, drive:
         ) in review
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, NameDialog)  # the first recap asks how to sign it
+        await pilot.press(*"Alex Kim", "enter")
+        await pilot.pause()
         assert isinstance(app.screen, RecapScreen) and app.screen.conversation_id == "c12"
         text = app.screen.text
+        assert text.rstrip().endswith("Alex Kim")
         assert '- Robert: "Title change to Lead Designer, announced to the team", by Monday 7' in (
             text.replace("\n", " ")
         )
@@ -137,6 +142,7 @@ def test_one_undo_takes_the_whole_capture_back(demo_app: LeverageApp, drive: Dri
     before = Journal(demo_app.journal_path, today=TODAY).export_data()
 
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        app.config.name_asked = True  # the name dialog has its own test
         await open_capture(app, pilot)
         await play(pilot, THE_CALL)
         await pilot.press("ctrl+s")
@@ -291,6 +297,7 @@ def test_capture_fits_80_by_24(demo_app: LeverageApp, drive: Drive) -> None:
 
 def test_a_capture_of_nothing_but_the_meeting(demo_app: LeverageApp, drive: Drive) -> None:
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        app.config.name_asked = True  # the name dialog has its own test
         await open_capture(app, pilot)
         await play(pilot, ["type:Tom Reyes", "enter", "enter", "e", "type:Intro call"])
         await pilot.press("ctrl+s")
