@@ -26,6 +26,7 @@ from ..core.brief_parts import ROWS, side_by_side
 from ..core.journal_file import is_encrypted
 from ..core.paths import save_dir
 from ..core.plural import counted
+from ..core.records import Offer
 from ..core.registry import CURRENT_JOB_ID
 from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
@@ -360,13 +361,26 @@ class ReviewScreen(Screen[None]):
 
     def action_decide(self) -> None:
         """Accept or decline the offer under the cursor (asking, then confirming)."""
-        oid = self._offer_under_cursor()
-        if oid is None:
-            self.notify("Put the cursor on an offer in Offers in total first.", title="Decide")
-            return
         from .decide_dialog import decide_asking
 
-        decide_asking(self.leverage, oid)
+        oid = self._offer_under_cursor()
+        if oid is not None:
+            decide_asking(self.leverage, oid)
+            return
+        offers = [v.offer for v in self.brief.open_offers] if self.brief else []
+        if not offers:
+            self.notify("No offer is open: nothing to decide.", title="Decide")
+            return
+        if len(offers) == 1:
+            decide_asking(self.leverage, offers[0].id)
+            return
+        from .pick_dialog import PickDialog
+
+        choices = [(o.id, offer_words(o)) for o in offers]
+        self.app.push_screen(
+            PickDialog("Which offer are you deciding on?", choices),
+            lambda oid: decide_asking(self.leverage, oid) if oid else None,
+        )
 
     def action_attachments(self) -> None:
         """The files kept with the ask (asks table focused) or offer under the cursor."""
@@ -409,3 +423,10 @@ class ReviewScreen(Screen[None]):
 def brief_counter(brief: Brief, oid: str) -> bool:
     """True when open offer `oid` is a counteroffer."""
     return any(v.offer.id == oid and v.offer.counter for v in brief.open_offers)
+
+
+def offer_words(offer: Offer) -> str:
+    """'the counteroffer from Halden & Co: Lead Designer, decide by 29 Nov'."""
+    what = "the counteroffer from" if offer.counter else "the offer from"
+    by = f", decide by {offer.deadline.day} {offer.deadline:%b}" if offer.deadline else ""
+    return visible(f"{what} {offer.company}: {' '.join(offer.role.split())}{by}")

@@ -150,3 +150,34 @@ def test_files_of_a_promise_added_by_path_and_deleted_with_it(
         assert not (files_dir(app.journal_path) / "f1").exists()
 
     drive(small_app, body)
+
+
+def test_d_with_no_offer_under_the_cursor_asks_which_offer(
+    demo_app: LeverageApp, drive: Drive
+) -> None:
+    """d on the Review with the cursor elsewhere: a list of the open offers to pick from
+    (it used to say only "put the cursor on an offer first")."""
+    from leverage_tui.screens.pick_dialog import PickDialog
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await app.switch_mode("review")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        options = app.screen.query_one(OptionList)
+        words = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert words == [
+            "the offer from Northwind Labs: Senior Product Designer, team lead, decide by 25 Nov",
+            "the counteroffer from Halden & Co: Lead Designer, decide by 29 Nov",
+        ]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DecideDialog)
+        assert app.screen.offer.id == "o2"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.journal.offers["o2"].status == "open"  # nothing decided
+
+    drive(demo_app, body)
