@@ -12,12 +12,17 @@ import shutil
 import sys
 from collections.abc import Sequence
 
-from rich.cells import cell_len
+from rich.cells import cell_len as _rich_cell_len
 
 from ..core.visible import visible
 
 GAP = "  "
 """Between two columns."""
+
+
+def cell_len(text: str) -> int:
+    """How many terminal cells `text` takes (a CJK character two); ASCII counted fast."""
+    return len(text) if text.isascii() else _rich_cell_len(text)
 
 
 def flat(text: str) -> str:
