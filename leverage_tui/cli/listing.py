@@ -174,6 +174,7 @@ HEADERS = {
 
 
 KEEP = {"promises": (0, 1), "conversations": (0,), "asks": (0, 1), "offers": (0, 1)}
+KEEP |= {"attachments": (0, 1, 4), "decisions": (0, 1, 3), "wins": (0, 1)}
 """Columns a narrow terminal never wraps (ids, short words); the others wrap."""
 TEXT = {"promises": 7, "conversations": 6, "asks": 5, "people": 5, "wins": 2, "decisions": 5}
 """The column of each list that holds the record's own words."""
