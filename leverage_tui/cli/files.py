@@ -25,12 +25,15 @@ from ..core.safe_files import OutputError, write_private
 from ..core.storage import inspect_file
 from ..core.visible import visible
 from .common import Context, UsageError, json_text, lower
+from .filter_options import add_filter_options
 from .records import command, counted
 
 FORMATS = ("json", "md", "csv", "ics")
 """Every export format; json is written here, the others by cli/review.py."""
 KIND_CHOICES = ("conversations", "promises", "asks", "offers", "decisions", "attachments", "wins")
 """What `export --format csv --kind` can export."""
+FILTERS = ("latest", "start", "end", "tag", "person", "status", "form")
+"""The filter options' names (cli/filter_options.py)."""
 IMPORT_LIMIT = 512 * 1024 * 1024
 """Largest file `import` will read, in bytes."""
 
@@ -53,6 +56,17 @@ def _summary(counts: dict[str, int]) -> str:
 
 
 def _export(args: argparse.Namespace, ctx: Context) -> int:
+    if args.format != "ics" and (args.pending or args.alarm):
+        raise UsageError("--pending and --alarm only apply to --format ics")
+    if args.format in ("csv", "ics"):
+        from .export_formats import export_csv, export_ics
+
+        return export_csv(args, ctx) if args.format == "csv" else export_ics(args, ctx)
+    if any(getattr(args, name) for name in FILTERS):
+        raise UsageError(
+            f"the filters apply to --format csv and ics (--format {args.format} "
+            "exports the whole journal)"
+        )
     if args.format != "json":
         try:
             review = importlib.import_module(f"{__package__}.review")
@@ -157,12 +171,27 @@ def register(sub: Any) -> None:
             "leverage export --format json -o backup.json",
             "leverage export --format json | jq '.promises'",
             "leverage export --format csv --kind promises -o promises.csv",
+            "leverage export --format ics --pending --alarm 1d -o leverage.ics",
+            'leverage export --format csv --person "Maya Chen" --from "jan 1"',
         ],
         _export,
     )
     p.add_argument("--format", type=lower, choices=FORMATS, default="json")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--kind", type=lower, choices=KIND_CHOICES, help="what to export as csv")
+    p.add_argument(
+        "--pending",
+        action="store_true",
+        help="ics: only what is still open (pending promises, open offers)",
+    )
+    p.add_argument(
+        "--alarm",
+        action="append",
+        default=[],
+        metavar="BEFORE",
+        help="ics: a reminder this long before each open date (1d, 2h, 30m); repeat for more",
+    )
+    add_filter_options(p)
 
     command(
         sub,

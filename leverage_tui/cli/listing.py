@@ -13,12 +13,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..core import dates
+from ..core.checks import InputError
+from ..core.filters import select
 from ..core.flags import FLAGS, Flag, all_flags, flags_for_ask, flags_for_offer, flags_for_promise
 from ..core.journal import Journal
 from ..core.records import Record
-from ..core.timeline import EVENT_KINDS, timeline
-from .common import Context, UsageError, date_arg, lower, print_json, table
-from .records import command, record_doc, short
+from ..core.registry import kind_of_id
+from ..core.timeline import EVENT_KINDS, Event, timeline
+from .common import Context, UsageError, date_arg, lower, print_json
+from .filter_options import add_filter_options, filter_of
+from .records import command, record_doc
+from .tables import table
 
 LISTS: tuple[str, ...] = ("conversations", "promises", "asks", "offers", "people", "wins")
 LISTS += ("decisions", "attachments")
@@ -111,14 +116,14 @@ class _Rows:
         if what == "promises":
             status = r.status if r.pending else f"{r.status} {_when(r.status_on, self.today)}"
             due = _when(r.due, self.today, relative=r.pending)
-            return [r.id, r.made_on.isoformat(), r.by, r.form, due, status, shown, short(r.text)]
+            return [r.id, r.made_on.isoformat(), r.by, r.form, due, status, shown, r.text]
         if what == "conversations":
             when = r.on.isoformat() + (f" {r.at}" if r.at else "")
             count = str(len(self.journal.promises_of(r.id)))
-            return [r.id, when, r.channel, ", ".join(r.people), count, shown, short(r.summary)]
+            return [r.id, when, r.channel, ", ".join(r.people), count, shown, r.summary]
         if what == "asks":
             target = _when(r.target, self.today)
-            return [r.id, r.priority, r.status, target, shown, short(r.text), short(r.measure, 40)]
+            return [r.id, r.priority, r.status, target, shown, r.text, r.measure]
         if what == "offers":
             money = [f"{v:,}" if v is not None else "-" for v in (r.base, r.bonus)]
             deadline = _when(r.deadline, self.today, relative=r.status == "open")
@@ -128,20 +133,20 @@ class _Rows:
         if what == "decisions":
             offer = self.journal.offers.get(r.offer)
             company = offer.company if offer else "?"
-            return [r.id, r.on.isoformat(), r.choice, r.offer, company, short(r.why, 50)]
+            return [r.id, r.on.isoformat(), r.choice, r.offer, company, r.why]
         if what == "attachments":
             return [
                 r.id,
                 r.record,
-                short(r.name, 40),
+                r.name,
                 f"{r.size:,}",
                 r.sha256[:16],
-                short(r.note, 40),
+                r.note,
             ]
         if what == "wins":
-            return [r.id, r.on.isoformat(), short(r.text), short(r.impact, 40), ", ".join(r.asks)]
+            return [r.id, r.on.isoformat(), r.text, r.impact, ", ".join(r.asks)]
         made = sum(p.by == r.name for p in self.journal.promises.values())
-        return [r.id, r.name, r.role, str(made), shown, short(r.notes, 40)]
+        return [r.id, r.name, r.role, str(made), shown, r.notes]
 
 
 HEADERS = {
@@ -168,22 +173,54 @@ HEADERS = {
 """The table columns of each list."""
 
 
+KEEP = {"promises": (0, 1), "conversations": (0,), "asks": (0, 1), "offers": (0, 1)}
+KEEP |= {"attachments": (0, 1, 4), "decisions": (0, 1, 3), "wins": (0, 1)}
+"""Columns a narrow terminal never wraps (ids, short words); the others wrap."""
+TEXT = {"promises": 7, "conversations": 6, "asks": 5, "people": 5, "wins": 2, "decisions": 5}
+"""The column of each list that holds the record's own words."""
+
+
 def _list(args: argparse.Namespace, ctx: Context) -> int:
-    rows = _Rows(ctx.journal(), ctx)
+    journal = ctx.journal()
+    want = filter_of(args, ctx, journal)
+    if want.promises_only and args.what != "promises":
+        raise UsageError("--status and --form apply to promises (leverage list promises)")
+    rows = _Rows(journal, ctx)
     found = [(r, f) for r, f in rows.records(args.what) if not args.flag or args.flag in f]
+    found = select(journal, want, found, lambda pair: pair[0])
     if args.json:
         print_json([rows.doc(args.what, r, f) for r, f in found])
     elif not found:
-        print(f"no {args.what}" + (f" flagged {args.flag}" if args.flag else ""))
+        narrowed = f" flagged {args.flag}" if args.flag else ""
+        print(f"no {args.what}{narrowed}" + (" that match" if want.active else ""))
     else:
-        print(table([rows.row(args.what, r, f) for r, f in found], HEADERS[args.what]))
+        body = [rows.row(args.what, r, f) for r, f in found]
+        keep = KEEP.get(args.what, (0,))
+        print(table(body, HEADERS[args.what], keep=keep, text=TEXT.get(args.what)))
     return 0
+
+
+def about(journal: Journal, kind: str, rid: str) -> str:
+    """What a flagged record is, in words: a promise's or ask's text, an offer's
+    company and role ("" when the record is gone)."""
+    try:
+        record: Any = journal.get(rid, kind)
+    except InputError:
+        return ""
+    if kind == "offer":
+        what = "counteroffer" if record.counter else "offer"
+        return f"{record.company} {what}: {record.role}"
+    if kind == "promise":
+        return f"{record.by}: {record.text}"
+    return str(getattr(record, "text", "") or getattr(record, "summary", ""))
 
 
 def _flags(args: argparse.Namespace, ctx: Context) -> int:
     config = ctx.config
+    journal = ctx.journal()
+    want = filter_of(args, ctx, journal)
     found = all_flags(
-        ctx.journal(),
+        journal,
         ctx.today,
         config.hedges,
         not_hedges=config.not_hedges,
@@ -191,43 +228,40 @@ def _flags(args: argparse.Namespace, ctx: Context) -> int:
     )
     if args.flag:
         found = [f for f in found if f.flag == args.flag]
+    if want.active:
+        found = select(journal, want, found, lambda f: journal.get(f.id, f.kind))
     if args.json:
-        print_json([f.to_doc() for f in found])
+        print_json([{**f.to_doc(), "about": about(journal, f.kind, f.id)} for f in found])
     elif not found:
-        print("no flags: nothing needs your attention")
+        print("no flags" + (" that match" if want.active else ": nothing needs your attention"))
     else:
-        print(
-            table([[f.flag, f.kind, f.id, f.reason] for f in found], ["FLAG", "KIND", "ID", "WHY"])
-        )
+        rows = [[f.flag, f.id, f.reason, about(journal, f.kind, f.id)] for f in found]
+        print(table(rows, ["FLAG", "ID", "WHY", "ABOUT"], keep=(0, 1), text=3))
     return 0
 
 
-def _person(journal: Journal, name: str) -> str:
-    """The name as the journal has it: a person, or an offer's company; UsageError."""
-    wanted = " ".join(name.split()).casefold()
-    known = [p.name for p in journal.people.values()] + [o.company for o in journal.offers.values()]
-    for candidate in known:
-        if candidate.casefold() == wanted:
-            return candidate
-    raise UsageError(f"no person or company named {name[:40]!r} (see: leverage list people)")
-
-
 def _timeline(args: argparse.Namespace, ctx: Context) -> int:
-    start, end = args.start, args.end
-    if start and end and start > end:
-        raise UsageError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
     journal = ctx.journal()
-    person = _person(journal, args.person) if args.person is not None else None
-    events = timeline(journal, start, end, person)
+    want = filter_of(args, ctx, journal)
+    events = timeline(journal, want.start, want.end, want.person)
     if args.kind:
         events = [e for e in events if e.kind in args.kind]
+    if want.latest is not None or want.tag is not None or want.promises_only:
+        views = journal.records
+
+        def record_of(e: Event) -> Record | None:
+            kind = kind_of_id(e.id)
+            return views(kind.name).get(e.id) if kind else None
+
+        events = select(journal, want, events, record_of, lambda e: e.date, lambda e: e.people)
     if args.json:
         print_json([e.to_doc() for e in events])
     elif not events:
-        print("nothing on the timeline" + (" in that range" if start or end else ""))
+        dated = " in that range" if want.start or want.end else ""
+        print("nothing on the timeline" + (dated or (" that matches" if want.active else "")))
     else:
-        rows = [[e.date.isoformat(), e.kind, e.id, short(e.text, 90)] for e in events]
-        print(table(rows, ["DATE", "WHAT", "ID", "TEXT"]))
+        rows = [[e.date.isoformat(), e.kind, e.id, e.text] for e in events]
+        print(table(rows, ["DATE", "WHAT", "ID", "TEXT"], keep=(0, 2), text=3))
     return 0
 
 
@@ -250,6 +284,7 @@ def register(sub: Any) -> None:
     p.add_argument("what", type=list_name, choices=LISTS, metavar="|".join(LISTS))
     p.add_argument("--flag", type=lower, choices=FLAGS, metavar="FLAG", help=flag_help)
     p.add_argument("--json", action="store_true", help="print a JSON array")
+    add_filter_options(p)
     p.epilog = (p.epilog or "") + (
         "\n\nA conversation or person carries the flags of its promises."
     )
@@ -262,7 +297,8 @@ def register(sub: Any) -> None:
         _flags,
     )
     p.add_argument("--flag", type=lower, choices=FLAGS, metavar="FLAG", help="only this flag")
-    p.add_argument("--json", action="store_true", help="print [{flag, kind, id, reason}]")
+    p.add_argument("--json", action="store_true", help="print [{flag, kind, id, reason, about}]")
+    add_filter_options(p)
 
     p = command(
         sub,
@@ -291,3 +327,4 @@ def register(sub: Any) -> None:
         help="only what concerns this person (or an offer's company): what they said and did",
     )
     p.add_argument("--json", action="store_true", help="print [{date, kind, id, text, people}]")
+    add_filter_options(p, dates=False)

@@ -14,16 +14,22 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .brief_md import long_date
+
+# the iCalendar export lives in calendar_file.py; its names stay importable from here
+from .calendar_file import CALENDAR_WARNING as CALENDAR_WARNING
+from .calendar_file import PRODID as PRODID
+from .calendar_file import calendar_events as calendar_events
+from .calendar_file import ics_bytes as ics_bytes
+from .calendar_file import parse_alarm as parse_alarm
 from .checks import InputError
 from .dates import MONTH_NAMES
+from .filters import Filter, select
 from .records import Conversation, Offer, Promise
 from .registry import KINDS
 from .review import money
 from .visible import md_text, visible
 
 if TYPE_CHECKING:
-    from icalendar import Event
-
     from .journal import Journal
 
 CSV_KINDS = ("conversations", "promises", "asks", "offers", "decisions", "attachments", "wins")
@@ -74,9 +80,6 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """Cell starts a spreadsheet would read as a formula."""
 
-PRODID = "-//Leverage//leverage-tui//EN"
-"""Who made the calendar (RFC 5545 PRODID)."""
-
 
 # -- CSV --------------------------------------------------------------------------------
 
@@ -87,18 +90,21 @@ def safe_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "true" if value else "false"
     text = visible(", ".join(value) if isinstance(value, list) else str(value), multiline=True)
     return "'" + text if text.startswith(RISKY_STARTS) else text
 
 
-def csv_rows(journal: Journal, kind: str) -> list[list[str]]:
-    """The header and one row per record of `kind` (cells made safe)."""
+def csv_rows(journal: Journal, kind: str, keep: Filter | None = None) -> list[list[str]]:
+    """The header and one row per record of `kind` (cells made safe); `keep`: only the
+    records that pass these filters (core/filters.py)."""
     if kind not in CSV_COLUMNS:
         raise InputError(f"unknown kind {kind[:40]!r} (choose {', '.join(CSV_KINDS)})")
     columns = CSV_COLUMNS[kind]
     kind_name = next(k.name for k in KINDS.values() if k.plural == kind)
     records: Iterable[Any] = journal.records(kind_name).values()
+    if keep is not None and keep.active:
+        records = select(journal, keep, records)
     rows = [list(columns)]
     for record in records:
         doc = {"id": record.id, **record.to_doc()}
@@ -108,68 +114,12 @@ def csv_rows(journal: Journal, kind: str) -> list[list[str]]:
     return rows
 
 
-def csv_text(journal: Journal, kind: str) -> str:
-    """The records of `kind` as CSV text (RFC 4180, CRLF line ends)."""
+def csv_text(journal: Journal, kind: str, keep: Filter | None = None) -> str:
+    """The records of `kind` as CSV text (RFC 4180, CRLF line ends); booleans (an offer's
+    `written`, `counter`) as true/false."""
     out = io.StringIO()
-    csv.writer(out).writerows(csv_rows(journal, kind))
+    csv.writer(out).writerows(csv_rows(journal, kind, keep))
     return out.getvalue()
-
-
-# -- iCalendar ---------------------------------------------------------------------------
-
-
-def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.datetime) -> Event:
-    from icalendar import Event  # slow import (0.05-0.1 s): only when exporting
-
-    event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
-    event.add("summary", summary)
-    event.add("description", description)
-    event.add("transp", "TRANSPARENT")
-    return event
-
-
-def calendar_events(journal: Journal) -> list[Event]:
-    """An all-day event for every promise due date and every offer decision deadline."""
-    stamp = dt.datetime.combine(journal.today, dt.time(0, 0), tzinfo=dt.UTC)
-    events = []
-    for p in journal.promises.values():
-        if p.due is None:
-            continue
-        mark = "" if p.pending else f"[{p.status}] "
-        summary = visible(f"{mark}Due from {p.by}: {p.text}")
-        about = visible(
-            f"{p.by} promised this on {p.made_on.isoformat()} ({p.form}); status {p.status}."
-        )
-        events.append(_event(f"{p.id}-due@leverage", p.due, summary, about, stamp))
-    for o in journal.offers.values():
-        if o.deadline is None:
-            continue
-        what = "counteroffer" if o.counter else "offer"
-        summary = visible(f"Decide on the {o.company} {what}")
-        about = visible(
-            f"{o.role}; base {money(o.base)}; {'in writing' if o.written else 'verbal'}."
-        )
-        events.append(_event(f"{o.id}-deadline@leverage", o.deadline, summary, about, stamp))
-    return events
-
-
-def ics_bytes(journal: Journal) -> bytes:
-    """The iCalendar (RFC 5545) file of every due date and decision deadline."""
-    from icalendar import Calendar
-
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Leverage: due dates and deadlines")
-    for event in calendar_events(journal):
-        cal.add_component(event)
-    data: bytes = cal.to_ical()
-    return data
 
 
 # -- Markdown ----------------------------------------------------------------------------

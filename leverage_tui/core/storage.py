@@ -55,6 +55,7 @@ from .journal_format import (
     inspect,
     record_from,
 )
+from .journal_id import KEY, derived_id, new_journal_id
 from .records import Record
 from .registry import KINDS, record_id
 
@@ -339,6 +340,8 @@ class JournalStorage(Storage):
         """Save the tables now, or (deferred) leave their bytes in `pending`."""
         self.meta["schema"] = SCHEMA
         self.meta["revision"] = self.revision + 1
+        if KEY not in self.meta:  # issue 16: the id calendar UIDs carry (journal_id.py)
+            self.meta[KEY] = derived_id(self.path) if self.exists else new_journal_id()
         parts = self._encoder.parts(self._tables)
         if self.deferred:
             with self._mutex:

@@ -200,16 +200,16 @@ def test_other_formats_go_to_the_review_module(
 
     def export_other(args: object, ctx: object) -> int:
         seen.append((args.format, args.kind, args.output))  # type: ignore[attr-defined]
-        print("csv here")
+        print("md here")
         return 0
 
     fake = types.ModuleType("leverage_tui.cli.review")
     fake.register = lambda sub: None  # type: ignore[attr-defined]
     fake.export_other = export_other  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "leverage_tui.cli.review", fake)
-    r = cli("export", "--format", "CSV", "--kind", "promises", "-o", "p.csv")
-    assert (r.code, r.out) == (0, "csv here\n")
-    assert seen == [("csv", "promises", "p.csv")]
+    r = cli("export", "--format", "MD", "-o", "j.md")
+    assert (r.code, r.out) == (0, "md here\n")
+    assert seen == [("md", None, "j.md")]
 
 
 def test_other_formats_without_the_review_module(

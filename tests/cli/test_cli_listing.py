@@ -199,7 +199,7 @@ def test_read_only_commands_do_not_touch_the_journal(cli: Run, sample: Path) -> 
 def test_flags_json_shape(cli: Run, sample: Path) -> None:
     flags = cli("flags", "--json").json
     for f in flags:
-        assert list(f) == ["flag", "kind", "id", "reason"]
+        assert list(f) == ["flag", "kind", "id", "reason", "about"]
         assert isinstance(f["reason"], str) and f["reason"]
     assert [(f["flag"], f["kind"], f["id"]) for f in flags] == [
         ("overdue", "promise", "p3"),

@@ -26,6 +26,7 @@ def test_flags_name_an_unanswered_recap(cli: Run, sample: Path, tmp_path: Path) 
             "kind": "promise",
             "id": "p1",
             "reason": "recap sent 5 days ago, no written confirmation yet",
+            "about": "Sybil: You will lead Q3 planning",
         }
     ]
     assert [d["id"] for d in cli("list", "promises", "--flag", "unconfirmed", "--json").json] == [

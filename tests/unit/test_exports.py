@@ -68,7 +68,12 @@ def test_csv_escapes_every_formula_start(journal: Journal) -> None:
         assert safe_cell(f"{start}x") == f"'{start}x"
     assert safe_cell("\rx") == "\\rx"  # a control character is shown escaped: no formula
     assert safe_cell("plain = fine") == "plain = fine"
-    assert safe_cell(None) == "" and safe_cell(True) == "yes" and safe_cell(150_000) == "150000"
+    assert (
+        safe_cell(None) == ""
+        and safe_cell(True) == "true"
+        and safe_cell(False) == "false"
+        and safe_cell(150_000) == "150000"
+    )
 
 
 def test_csv_of_each_kind(journal: Journal) -> None:
@@ -89,8 +94,8 @@ def test_csv_of_each_kind(journal: Journal) -> None:
     assert asks[0]["promises"] == "p1, p2" and asks[0]["target"] == "2027-01-01"
     offers = read_back(csv_text(journal, "offers"))
     assert [(o["company"], o["base"], o["written"], o["counter"]) for o in offers] == [
-        ("Acme", "150000", "yes", "no"),
-        ("Current Co", "", "no", "yes"),
+        ("Acme", "150000", "true", "false"),
+        ("Current Co", "", "false", "true"),
     ]
     assert set(CSV_KINDS) == {
         "conversations", "promises", "asks", "offers", "decisions", "attachments", "wins"
@@ -102,7 +107,8 @@ def test_csv_of_each_kind(journal: Journal) -> None:
 def test_ics_parses_back_with_one_event_per_date(journal: Journal) -> None:
     cal = Calendar.from_ical(ics_bytes(journal))
     assert str(cal["VERSION"]) == "2.0" and str(cal["PRODID"])
-    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    jid = journal.storage.meta["journal_id"]  # saved journals carry their own id
+    events = {str(e["UID"]).replace(f"-{jid}@", "@"): e for e in cal.walk("VEVENT")}
     assert set(events) == {"p1-due@leverage", "p3-due@leverage", "o1-deadline@leverage"}
     due = events["p1-due@leverage"]
     assert due.decoded("DTSTART") == date(2026, 12, 4)
