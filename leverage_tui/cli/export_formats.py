@@ -1,5 +1,6 @@
-"""`export --format csv|ics`: one kind of record as CSV, or the due dates and deadlines
-as a calendar; both narrowed by the listing filters (cli/filter_options.py).
+"""`export --format md|csv|ics`: the journal as Markdown, one kind of record as CSV, or
+the due dates and deadlines as a calendar; CSV and the calendar narrowed by the listing
+filters (cli/filter_options.py).
 
 CSV written to a file starts with a byte order mark (UTF-8 with BOM) so spreadsheet
 programs read it as UTF-8; on stdout it has none (for pipes and scripts).
@@ -20,7 +21,7 @@ BOM = "\ufeff"
 """The byte order mark a CSV file starts with."""
 
 
-def _emit(text: str, output: str | None, ctx: Context, what: str) -> None:
+def emit(text: str, output: str | None, ctx: Context, what: str) -> None:
     """Print `text` (control characters escaped), or write it to `output` (0600,
     atomically) and say where."""
     if output in (None, "-"):
@@ -29,6 +30,16 @@ def _emit(text: str, output: str | None, ctx: Context, what: str) -> None:
     assert output is not None
     path = write_output(output, text, ctx)
     print(f"wrote {what} to {path}")
+
+
+def export_md(args: argparse.Namespace, ctx: Context) -> int:
+    """`export --format md`: the whole journal as Markdown."""
+    from ..core.exports import journal_markdown
+
+    if args.kind:
+        raise UsageError("--kind only applies to --format csv")
+    emit(journal_markdown(ctx.journal()), args.output, ctx, "the journal as Markdown")
+    return 0
 
 
 def export_csv(args: argparse.Namespace, ctx: Context) -> int:
@@ -44,7 +55,7 @@ def export_csv(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("--status and --form apply to promises (--kind promises)")
     text = csv_text(journal, kind, keep)
     to_file = args.output not in (None, "-")
-    _emit(BOM + text if to_file else text, args.output, ctx, f"{kind} as CSV")
+    emit(BOM + text if to_file else text, args.output, ctx, f"{kind} as CSV")
     return 0
 
 
@@ -61,5 +72,5 @@ def export_ics(args: argparse.Namespace, ctx: Context) -> int:
     keep = filter_of(args, ctx, journal)
     data = ics_bytes(journal, pending=args.pending, alarms=alarms, keep=keep)
     print(f"leverage: note: {visible(CALENDAR_WARNING)}", file=sys.stderr)
-    _emit(data.decode("utf-8"), args.output, ctx, "the calendar")
+    emit(data.decode("utf-8"), args.output, ctx, "the calendar")
     return 0

@@ -1,7 +1,7 @@
 """`leverage export`, `import` and `check`: the journal as a file.
 
 - `export --format json` writes the whole journal as JSON (stdout or -o FILE, 0600);
-  md, csv and ics come from `cli/review.py` (`export_other`) when that module is present.
+  md, csv and ics are written by `cli/export_formats.py`.
 - `import FILE` merges such an export in: nothing is saved unless all of it is valid,
   and importing the same file twice adds nothing the second time.
 - `check` reads the journal file (never writes it) and reports every problem it finds.
@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -67,19 +66,10 @@ def _export(args: argparse.Namespace, ctx: Context) -> int:
             f"the filters apply to --format csv and ics (--format {args.format} "
             "exports the whole journal)"
         )
-    if args.format != "json":
-        try:
-            review = importlib.import_module(f"{__package__}.review")
-        except ModuleNotFoundError as err:
-            if err.name != f"{__package__}.review":
-                raise
-            review = None
-        export_other = getattr(review, "export_other", None)
-        if export_other is None:
-            raise UsageError(
-                f"export --format {args.format} is not available in this build; use --format json"
-            )
-        return int(export_other(args, ctx))
+    if args.format == "md":
+        from .export_formats import export_md
+
+        return export_md(args, ctx)
     if args.kind:
         raise UsageError("--kind only applies to --format csv (json exports everything)")
     data = ctx.journal().export_data()

@@ -1,4 +1,4 @@
-"""`leverage review`, `recap` and `current-job`, and the md/csv/ics exports.
+"""`leverage review`, `recap` and `current-job`.
 
 - `review` prints the decision brief: in a terminal a readable report (review_report.py),
   else Markdown (`--md` always; `--json` the numbers; `-o FILE`).
@@ -8,7 +8,6 @@
   again starts over). `recap --offer ID` asks for an offer in writing, `recap --more-time
   ID [--until DATE]` for more days before its deadline.
 - `current-job` records the job the offers are compared with (or shows it).
-- `export_other` writes `export --format md|csv|ics` for `cli/files.py`.
 """
 
 from __future__ import annotations
@@ -20,21 +19,10 @@ from typing import Any
 from ..core.records import Offer
 from ..core.registry import KINDS
 from ..core.visible import visible
-from .common import Context, UsageError, date_arg, json_text, print_json, shown
-from .files import write_output
+from .common import Context, UsageError, date_arg, json_text, print_json
+from .export_formats import emit
 from .options import add_options, field_values
 from .records import command, record_doc
-
-
-def _emit(text: str, output: str | None, ctx: Context, what: str) -> None:
-    """Print `text` (control characters escaped), or write it to `output` (0600,
-    atomically) and say where."""
-    if output in (None, "-"):
-        sys.stdout.write(shown(text))
-        return
-    assert output is not None
-    path = write_output(output, text, ctx)
-    print(f"wrote {what} to {path}")
 
 
 def _review(args: argparse.Namespace, ctx: Context) -> int:
@@ -53,10 +41,10 @@ def _review(args: argparse.Namespace, ctx: Context) -> int:
     )
     if args.json:
         text = json_text(brief.to_doc()) + "\n"
-        _emit(text, args.output, ctx, "the brief's numbers")
+        emit(text, args.output, ctx, "the brief's numbers")
         return 0
     if args.md or args.output not in (None, "-") or not sys.stdout.isatty():
-        _emit(brief_markdown(brief), args.output, ctx, "the decision brief")
+        emit(brief_markdown(brief), args.output, ctx, "the decision brief")
         return 0
     from .review_report import print_report
 
@@ -93,7 +81,7 @@ def _recap(args: argparse.Namespace, ctx: Context) -> int:
             )
         else:
             message = offer_messages.more_time(offer, config.name, ctx.today, args.until, to=to)
-        _emit(message.text, args.output, ctx, "the message")
+        emit(message.text, args.output, ctx, "the message")
         return 0
     recap = recap_for(
         journal,
@@ -105,7 +93,7 @@ def _recap(args: argparse.Namespace, ctx: Context) -> int:
         wait_days=config.recap_wait_days,
         not_hedges=config.not_hedges,
     )
-    _emit(recap.text, args.output, ctx, "the recap")
+    emit(recap.text, args.output, ctx, "the recap")
     if args.mark_sent:
         verbal = {i for i in recap.promises if journal.promise(i).form == "verbal"}
         changed = [p.id for p in journal.mark_recap_sent(recap.promises, ctx.today)]
@@ -142,31 +130,6 @@ def _current_job(args: argparse.Namespace, ctx: Context) -> int:
         )
         extras = [x for x in (pay, job.equity, " ".join(job.terms.split())) if x]
         print(visible(f"{job.role} at {job.company}" + "".join(f"; {x}" for x in extras)))
-    return 0
-
-
-def export_other(args: argparse.Namespace, ctx: Context) -> int:
-    """`export --format md|csv|ics`: the journal as Markdown, CSV of one kind, or iCalendar."""
-    from ..core.exports import CSV_KINDS, csv_text, ics_bytes, journal_markdown
-
-    journal = ctx.journal()
-    kind = getattr(args, "kind", None)
-    if args.format != "csv" and kind:
-        raise UsageError("--kind only applies to --format csv")
-    if args.format == "md":
-        _emit(journal_markdown(journal), args.output, ctx, "the journal as Markdown")
-    elif args.format == "csv":
-        kind = kind or "promises"
-        if kind not in CSV_KINDS:
-            raise UsageError(f"--kind must be one of {', '.join(CSV_KINDS)}")
-        text = csv_text(journal, kind)
-        to_file = args.output not in (None, "-")
-        # A byte order mark lets spreadsheet programs read the file as UTF-8.
-        _emit("\ufeff" + text if to_file else text, args.output, ctx, f"{kind} as CSV")
-    elif args.format == "ics":
-        _emit(ics_bytes(journal).decode("utf-8"), args.output, ctx, "the calendar")
-    else:
-        raise UsageError(f"unknown export format {args.format!r} (choose json, md, csv, ics)")
     return 0
 
 

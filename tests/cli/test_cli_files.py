@@ -193,36 +193,17 @@ def test_bad_export(cli: Run, sample: Path, args: list[str], message: str) -> No
     assert message in r.err and r.err.count("\n") == 1
 
 
-def test_other_formats_go_to_the_review_module(
-    cli: Run, sample: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen = []
-
-    def export_other(args: object, ctx: object) -> int:
-        seen.append((args.format, args.kind, args.output))  # type: ignore[attr-defined]
-        print("md here")
-        return 0
-
-    fake = types.ModuleType("leverage_tui.cli.review")
-    fake.register = lambda sub: None  # type: ignore[attr-defined]
-    fake.export_other = export_other  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "leverage_tui.cli.review", fake)
-    r = cli("export", "--format", "MD", "-o", "j.md")
-    assert (r.code, r.out) == (0, "md here\n")
-    assert seen == [("md", None, "j.md")]
-
-
-def test_other_formats_without_the_review_module(
-    cli: Run, sample: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    fake = types.ModuleType("leverage_tui.cli.review")
-    fake.register = lambda sub: None  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "leverage_tui.cli.review", fake)
-    r = cli("export", "--format", "md")
-    assert r.code == 2
-    assert (
-        r.err == "leverage: export --format md is not available in this build; use --format json\n"
-    )
+def test_export_md_writes_the_journal_as_markdown(cli: Run, sample: Path, tmp_path: Path) -> None:
+    """`export --format md -o FILE`: the whole journal as Markdown, readable by the user
+    only; --kind is for csv only (exit 2, nothing written)."""
+    r = cli("export", "--format", "MD", "-o", str(tmp_path / "j.md"))
+    assert r.code == 0 and r.out.startswith("wrote the journal as Markdown to ")
+    text = (tmp_path / "j.md").read_text()
+    assert text.startswith("# ") and "## Promises" in text
+    assert (tmp_path / "j.md").stat().st_mode & 0o777 == 0o600
+    r = cli("export", "--format", "md", "--kind", "asks", "-o", str(tmp_path / "k.md"))
+    assert (r.code, r.err) == (2, "leverage: --kind only applies to --format csv\n")
+    assert not (tmp_path / "k.md").exists()
 
 
 # -- check ---------------------------------------------------------------------------------
