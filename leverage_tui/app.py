@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.reactive import var
@@ -281,6 +281,13 @@ class LeverageApp(App[None]):
         except Exception as err:  # a key Textual cannot read: keep the default keys
             self._notices.append(f"Cannot use the [keymap] ({err}); using the default keys")
             self.set_keymap({})
+        # The first screen's footer was built before the keymap: show the new keys now,
+        # not only after the next change of screen.
+        self.call_after_refresh(self._show_rebound_keys)
+
+    def _show_rebound_keys(self) -> None:
+        with contextlib.suppress(ScreenStackError):  # no screen: the app is closing
+            self.screen.refresh_bindings()
 
     def _ask_passphrase(self) -> None:
         module = importlib.import_module("leverage_tui.screens.passphrase")
