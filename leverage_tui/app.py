@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.actions import SkipAction
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.reactive import var
@@ -50,6 +51,15 @@ PRIVATE_ACTIONS = {"toggle_privacy", "quit"}
 """The only actions that work while the privacy screen is up."""
 
 
+def _takes_text(screen: Screen[Any]) -> bool:
+    """Whether `screen` has a field to type in (an enabled Input, an editable TextArea)."""
+    from textual.widgets import Input, TextArea  # on use: TextArea is slow to import
+
+    if any(not field.disabled for field in screen.query(Input)):
+        return True
+    return any(not (area.read_only or area.disabled) for area in screen.query(TextArea))
+
+
 def _screen_factory(module: str, cls: str) -> Callable[[], Screen[None]]:
     def make() -> Screen[None]:
         screen_cls = getattr(importlib.import_module(f"leverage_tui.screens.{module}"), cls)
@@ -86,6 +96,8 @@ class LeverageApp(App[None]):
         Binding("n", "log_conversation", "Log conversation", id="log-conversation", show=False),
         Binding("a", "add_promise", "Add promise", id="add-promise", show=False),
         Binding("W", "add_win", "Add win", id="add-win", show=False),
+        # priority: a modal's keys come before the app's; a text field still keeps its q
+        Binding("q", "close_top", "Close what is on top", id="close", show=False, priority=True),
     ]
 
     revision: var[int] = var(0)
@@ -281,6 +293,13 @@ class LeverageApp(App[None]):
         except Exception as err:  # a key Textual cannot read: keep the default keys
             self._notices.append(f"Cannot use the [keymap] ({err}); using the default keys")
             self.set_keymap({})
+        # The first screen's footer was built before the keymap: show the new keys now,
+        # not only after the next change of screen.
+        self.call_after_refresh(self._show_rebound_keys)
+
+    def _show_rebound_keys(self) -> None:
+        with contextlib.suppress(ScreenStackError):  # no screen: the app is closing
+            self.screen.refresh_bindings()
 
     def _ask_passphrase(self) -> None:
         module = importlib.import_module("leverage_tui.screens.passphrase")
@@ -333,6 +352,21 @@ class LeverageApp(App[None]):
             self.switch_mode(mode)
             return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+
+    async def action_close_top(self) -> None:
+        """q: close the screen opened on top (a dialog, a conversation, help) as its Esc
+        does. Not a main screen (q does nothing there, as before), and not a screen with a
+        field to type in (an editor, the recap): q is a letter there and Esc closes it."""
+        screen = self.screen
+        if len(self.screen_stack) <= 1 or _takes_text(screen):
+            raise SkipAction()
+        escape = screen._bindings.key_to_bindings.get("escape")
+        if escape:
+            await self.run_action(escape[0].action, screen)
+        elif isinstance(screen, ModalScreen):
+            screen.dismiss()
+        else:
             self.pop_screen()
 
     def action_undo(self) -> None:

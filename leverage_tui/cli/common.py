@@ -21,7 +21,7 @@ from ..core.journal import Journal
 from ..core.visible import visible
 
 COMMAND_MODULES: tuple[str, ...] = ("records", "update", "listing", "files", "review", "trust")
-COMMAND_MODULES += ("decide", "proof", "prep")
+COMMAND_MODULES += ("decide", "proof", "prep", "completion")
 """The modules of leverage_tui.cli that add commands (a missing one is skipped)."""
 
 

@@ -9,7 +9,6 @@ an exception), so a typo in the config can never lock the user out of their jour
 
 from __future__ import annotations
 
-import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,23 +123,39 @@ def _recap_settings(raw: dict[str, object], path: Path, config: Config) -> None:
     config.recap_wait_days = _number(raw, "recap_wait_days", (0, 365, 3), path, config.warnings)
 
 
+class ConfigError(OSError):
+    """A config file that cannot be updated (not TOML, not UTF-8); nothing was written.
+
+    An OSError, so whoever reports a failed save of a setting reports this too.
+    """
+
+
 def save_setting(path: Path, key: str, value: str) -> None:
-    """Set one top-level string setting in the config file, keeping the rest as written."""
+    """Set one top-level string setting in the config file, keeping the rest as written.
+
+    The file is edited with tomlkit, which keeps its layout: comments, blank lines, the
+    order of keys and the indentation of sections stay as the user wrote them; a new
+    setting goes before the first section (`[keymap]`), however it is indented.
+    ConfigError (and nothing written) when the file is not valid TOML or not UTF-8: the
+    user's file is never replaced by one that lost what they wrote.
+    """
+    import tomlkit  # on use: ~15 ms to import, and a setting is saved seldom
+    import tomlkit.exceptions
+
     make_private_dir(path.parent)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (FileNotFoundError, UnicodeDecodeError):
-        lines = []
-    # a TOML basic string: JSON's escapes, but no surrogate pairs and no raw DEL
-    quoted = json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-    new_line = f"{key} = {quoted}"
-    for i, line in enumerate(lines):
-        if line.split("=", 1)[0].strip() == key and not line.startswith("["):
-            lines[i] = new_line
-            break
-        if line.startswith("["):
-            lines.insert(i, new_line)
-            break
-    else:
-        lines.append(new_line)
-    write_atomically(path, [("\n".join(lines) + "\n").encode("utf-8")])
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} is not UTF-8 text; fix or remove it") from None
+    try:
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.ParseError as err:
+        raise ConfigError(f"{path} is not valid TOML ({err}); fix or remove it") from None
+    document[key] = value
+    try:
+        data = tomlkit.dumps(document).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ConfigError(f"{key}: the value cannot be written as UTF-8") from None
+    write_atomically(path, [data])

@@ -8,7 +8,9 @@ lock, and the backups kept beside it (no TinyDB here: see storage.py for the Sto
   folder, its backups folder): such a folder is refused with a message saying what to do.
   Backups and temp files are created without following a symbolic link and never onto an
   existing name (`O_NOFOLLOW`, `O_EXCL`).
-- A lock file serialises writers across processes.
+- A lock file serialises writers across processes: an exclusive lock on the open lock
+  file (`flock` on Unix; on Windows, where there is no fcntl, filelock's `LockFileEx`),
+  released when it is closed, so a writer that is killed never leaves it locked.
 - A damaged, empty or foreign file is refused with a message naming the newest backup.
 """
 
@@ -16,12 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import stat
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Protocol
 
 from .safe_files import backup_dir as backup_dir  # where storage.py and the CLI look
@@ -33,6 +36,13 @@ LOCK_WAIT = 5.0
 """Seconds a writer waits for another writer before giving up."""
 MAGIC = b"LEVERAGE-ENCRYPTED\n"
 """The first line of every encrypted journal (core/crypto.py writes the rest)."""
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has no symbolic-link flag on open
+
+_fcntl: ModuleType | None
+try:
+    import fcntl as _fcntl
+except ImportError:  # Windows: the lock is filelock's (see _try_lock)
+    _fcntl = None
 
 
 class JournalError(Exception):
@@ -213,6 +223,48 @@ def _remove_stale_temp_files(path: Path) -> None:
             leftover.unlink()
 
 
+def _flock(fd: int) -> bool:
+    """Unix: `flock` the open lock file `fd` without waiting; False when another holds it."""
+    try:
+        _fcntl.flock(fd, _fcntl.LOCK_EX | _fcntl.LOCK_NB)  # type: ignore[union-attr]
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _library_lock(fd: int) -> bool:
+    """Any system (Windows: `LockFileEx` on one byte): filelock's lock on the open lock
+    file `fd`, without waiting; False when another holds it. Released on close, as flock.
+
+    Imported on use: it costs ~17 ms to import, and only a system without fcntl needs it.
+    """
+    import filelock
+
+    return filelock.lock_descriptor(fd, blocking=False)
+
+
+def _lockf(fd: int) -> bool:
+    """A Unix Python without the fcntl module: `os.lockf`, the same lock between
+    processes though not between two descriptors in one process (a Journal serialises
+    its own writers anyway). False when another holds it."""
+    try:
+        os.lockf(fd, os.F_TLOCK, 0)
+    except OSError as err:
+        if err.errno in (errno.EACCES, errno.EAGAIN):
+            return False
+        raise
+    return True
+
+
+if _fcntl is not None:
+    _try_lock = _flock
+elif sys.platform == "win32":
+    _try_lock = _library_lock
+else:
+    _try_lock = _lockf
+"""Take the writer lock on an open lock file without waiting; False when it is taken."""
+
+
 def acquire_lock(path: Path) -> int:
     """Take the writer lock of the journal at `path`; the fd to close to release it.
 
@@ -225,7 +277,7 @@ def acquire_lock(path: Path) -> int:
     check_journal_folder(path)
     lock = lock_file(path)
     try:
-        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+        flags = os.O_RDWR | os.O_CREAT | _NO_FOLLOW | getattr(os, "O_CLOEXEC", 0)
         fd = os.open(lock, flags, 0o600)
     except OSError as err:
         reason = (
@@ -237,16 +289,14 @@ def acquire_lock(path: Path) -> int:
     try:
         deadline = time.monotonic() + LOCK_WAIT
         while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if _try_lock(fd):
                 break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise JournalBusy(
-                        f"{path}: another Leverage is saving this journal and did "
-                        "not finish in time; nothing was changed, try again"
-                    ) from None
-                time.sleep(0.02)
+            if time.monotonic() > deadline:
+                raise JournalBusy(
+                    f"{path}: another Leverage is saving this journal and did "
+                    "not finish in time; nothing was changed, try again"
+                )
+            time.sleep(0.02)
         _remove_stale_temp_files(path)
         from .recode import finish  # on use: recode.py imports this module
 

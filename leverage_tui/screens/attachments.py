@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Button, Input, Static
 from textual.widgets.option_list import Option
 
 from ..core.attachments import attach, attachments_of, read_back
@@ -31,6 +31,7 @@ from ..core.paths import save_dir
 from ..core.plural import counted
 from ..core.safe_files import write_private
 from ..core.visible import visible
+from ..widgets.letter_keys import OptionList
 from .confirm import ConfirmScreen
 from .save_dialog import SaveDialog
 

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 
 from ..core.brief_parts import ROWS, side_by_side
 from ..core.journal_file import is_encrypted
@@ -32,6 +32,7 @@ from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
 from ..core.visible import visible
 from ..widgets.footer import Footer
+from ..widgets.letter_keys import DataTable
 from .ask_editor import AskEditor
 from .in_view import in_view
 from .offer_editor import OfferEditor

@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, Static
 from textual.widgets.option_list import Option
 
 from ..core.records import STATUSES
 from ..core.visible import visible
 from ..widgets.date_field import DateField
+from ..widgets.letter_keys import OptionList
 from .promise_dialog import PromiseDialog
 
 STATUS_HELP = {

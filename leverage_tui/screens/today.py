@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
 from ..core.agenda import RECENT as RECENT
@@ -24,6 +24,7 @@ from ..core.wins import win_nudge
 from ..core.words import plural
 from ..widgets.flag_badges import MARKERS, flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
+from ..widgets.letter_keys import OptionList
 from .in_view import in_view
 from .promise_keys import PromiseActions, promise_bindings
 from .today_parts import (

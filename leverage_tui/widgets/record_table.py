@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from ..core.visible import visible
 from .fit import fit
+from .letter_keys import LetterKeys
 
 KEEP_LINES = 128
 """How many drawn rows a table keeps, as segments (a few pages; more only feeds the
@@ -44,8 +45,9 @@ class Column:
     width: int = 0
 
 
-class RecordTable(ScrollView, can_focus=True):
-    """A table with a header, a cursor row and rows rendered only when visible."""
+class RecordTable(ScrollView, LetterKeys, can_focus=True):
+    """A table with a header, a cursor row and rows rendered only when visible (j/k/g/G
+    move as down/up/home/end: see letter_keys.py)."""
 
     COMPONENT_CLASSES = {"record-table--header", "record-table--cursor", "record-table--group"}
     BINDINGS = [

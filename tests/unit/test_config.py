@@ -188,7 +188,9 @@ def test_save_setting_replaces_the_line_and_keeps_the_rest(tmp_path: Path) -> No
     before = ORIGINAL.splitlines()
     assert len(after) == len(before)
     changed = [(b, a) for b, a in zip(before, after, strict=True) if a != b]
-    assert changed == [('theme = "paper"   # the light one', 'theme = "leverage-dark"')]
+    assert changed == [
+        ('theme = "paper"   # the light one', 'theme = "leverage-dark"   # the light one')
+    ]
     config = load_config(path)
     assert config.warnings == []
     assert config.theme == "leverage-dark" and config.backups == 5
@@ -214,6 +216,60 @@ def test_save_setting_appends_when_there_is_no_section(tmp_path: Path) -> None:
     path.write_text("backups = 2\n", encoding="utf-8")
     save_setting(path, "theme", "paper")
     assert path.read_text(encoding="utf-8") == 'backups = 2\ntheme = "paper"\n'
+
+
+def test_a_new_setting_lands_before_an_indented_keymap_section(tmp_path: Path) -> None:
+    """A `[keymap]` header with leading spaces: the theme used to be appended inside it
+    (and so silently lost)."""
+    path = tmp_path / "config.toml"
+    indented = ORIGINAL.replace('theme = "paper"   # the light one\n', "").replace(
+        "[keymap]", "  [keymap]"
+    )
+    path.write_text(indented, encoding="utf-8")
+    save_setting(path, "theme", "solarized")
+    config = load_config(path)
+    assert config.warnings == []
+    assert config.theme == "solarized"
+    assert config.keymap == {"privacy": "f12", "theme": "ctrl+t"}
+    assert "  [keymap]" in path.read_text(encoding="utf-8")  # its indentation kept
+
+
+def test_comments_blank_lines_and_order_survive_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    commented = (
+        "# Leverage settings\n"
+        "\n"
+        "# the phrases I hear most\n"
+        'hedges = ["maybe"]  # more later\n'
+        "\n"
+        "[keymap]  # my keys\n"
+        "# privacy on a function key\n"
+        'privacy = "f12"\n'
+    )
+    path.write_text(commented, encoding="utf-8")
+    save_setting(path, "name", "Ana")
+    text = path.read_text(encoding="utf-8")
+    assert text == commented.replace(
+        'hedges = ["maybe"]  # more later\n', 'hedges = ["maybe"]  # more later\nname = "Ana"\n'
+    )
+    assert load_config(path).name == "Ana"
+
+
+@pytest.mark.parametrize("broken", ['theme = "unclosed\n', "[keymap\n", "a = 1\na = 2\n"])
+def test_a_broken_file_is_left_alone_with_a_reason(tmp_path: Path, broken: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(OSError, match="not valid TOML"):
+        save_setting(path, "theme", "paper")
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_a_file_that_is_not_utf8_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(b'theme = "caf\xe9"\n')
+    with pytest.raises(OSError, match="not UTF-8"):
+        save_setting(path, "theme", "paper")
+    assert path.read_bytes() == b'theme = "caf\xe9"\n'
 
 
 @pytest.mark.parametrize(
