@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Static
 
 from ..core.journal import Journal
+from ..core.plural import counted
 from ..core.records import Conversation
 from ..core.visible import visible
 from ..widgets.flag_badges import flag_text
@@ -134,9 +135,9 @@ class LogScreen(TableScreen):
         if not total:
             self.set_summary("No conversations yet: press n to log one.")
         elif text.strip():
-            self.set_summary(f"{len(shown)} of {total} conversations match")
+            self.set_summary(f"{len(shown)} of {counted(total, 'conversation')} match")
         else:
-            self.set_summary(f"{total} conversations, newest first · Enter opens one")
+            self.set_summary(f"{counted(total, 'conversation')}, newest first · Enter opens one")
         self.update_detail(self.table.cursor_key)
 
     def cells(self, cid: str) -> list[str | Text]:

@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, Select, Static
 
 from ..core.flags import FLAGS
+from ..core.plural import counted
 from ..core.records import FORMS, STATUSES, Promise
 from ..widgets.flag_badges import flag_legend, flag_text, promise_detail
 from ..widgets.footer import Footer
@@ -156,7 +157,9 @@ class PromisesScreen(PromiseActions, TableScreen):
         self.table.set_rows(shown, self.cells, reuse=drawn == self._drawn)
         self._drawn = drawn
         total = len(self.journal.promises)
-        what = f"{len(shown)} of {total} promises" if len(shown) != total else f"{total} promises"
+        what = counted(total, "promise")
+        if len(shown) != total:
+            what = f"{len(shown)} of {what}"
         summary = Text(what + "  ")
         if not self.wide:
             summary.append_text(flag_legend(PROMISE_FLAGS))

@@ -23,6 +23,7 @@ from textual.widgets import Header, Input, Select, Static
 
 from ..core import dates
 from ..core.flags import Flag, flags_for_ask, flags_for_offer
+from ..core.plural import counted
 from ..core.timeline import Event, timeline
 from ..core.visible import visible
 from ..widgets.flag_badges import flag_reasons, flag_style, flag_text
@@ -291,7 +292,9 @@ class TimelineScreen(PromiseActions, TableScreen):
             }
             self.table.forget(changed)
         total = len(self._events)
-        what = f"{len(shown)} of {total} events" if len(shown) != total else f"{total} events"
+        what = counted(total, "event")
+        if len(shown) != total:
+            what = f"{len(shown)} of {what}"
         grouping = "by week" if self.by_week else "by month"
         summary = f"{what}, {grouping} · g week/month · enter open"
         self.set_summary(self._range_error or summary, error=bool(self._range_error))

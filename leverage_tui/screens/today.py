@@ -19,9 +19,9 @@ from ..core.agenda import SOON_DAYS as SOON_DAYS
 from ..core.agenda import Agenda, agenda
 from ..core.dates import describe
 from ..core.journal import Journal
+from ..core.plural import counted
 from ..core.visible import visible
 from ..core.wins import win_nudge
-from ..core.words import plural
 from ..widgets.flag_badges import MARKERS, flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
 from .in_view import in_view
@@ -314,7 +314,7 @@ class TodayScreen(PromiseActions, Screen[None]):
         for r in agenda.recent:
             c = r.conversation
             what = Text.assemble(visible(c.summary), (f" — {visible(', '.join(c.people))}", "dim"))
-            extra = plural(r.promises, "promise") if r.promises else ""
+            extra = counted(r.promises, "promise") if r.promises else ""
             options.append(Option(row(describe(c.on, agenda.today), what, extra), id=c.id))
         self._fill(
             self.query_one("#recent", OptionList),

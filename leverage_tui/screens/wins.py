@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, Select, Static
 
 from ..core.dates import describe
+from ..core.plural import counted
 from ..core.records import Win
 from ..core.wins import all_wins
 from ..widgets.footer import Footer
@@ -126,7 +127,9 @@ class WinsScreen(TableScreen):
         shown = self.matching()
         self.table.set_rows(shown, self.cells)
         total = len(self._order)
-        what = f"{len(shown)} of {total} wins" if len(shown) != total else f"{total} wins"
+        what = counted(total, "win")
+        if len(shown) != total:
+            what = f"{len(shown)} of {what}"
         if total == 1:
             what = "1 win"
         open_asks = [a for a in self.journal.asks.values() if a.status == "open"]
