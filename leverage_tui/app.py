@@ -413,7 +413,7 @@ class LeverageApp(App[None]):
         }
         kind = kind_of_id(rid)
         if kind is None or rid not in journal.records(kind.name):
-            self.notify(f"{visible(rid[:20])} is no longer in the journal", severity="warning")
+            self.notify("That record is no longer in the journal", severity="warning")
             return
         found = editors.get(kind.name)
         if found is None:

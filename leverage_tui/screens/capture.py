@@ -301,8 +301,9 @@ class CaptureScreen(CaptureForm):
         cid = done.conversation.id
         parts = [counted(len(done.promises), "promise")]
         if done.offer is not None:
-            parts.append(f"offer {done.offer.id}")
-        self.notify(f"Captured {cid} with {', '.join(parts)} · ctrl+z undoes all of it",
+            parts.append(app.journal.label(done.offer.id))
+        what = app.journal.label(cid)
+        self.notify(f"Captured the {what} with {' and '.join(parts)} · ctrl+z undoes all of it",
                     title="Capture")  # fmt: skip
         self.reset()
         from .recap import RecapScreen

@@ -246,7 +246,8 @@ class ConversationScreen(PromiseActions, Screen[None]):
 
         from .attachments import delete_asking  # says when its files go too
 
-        delete_asking(self.leverage, cid, question, lambda: self.notify(f"Deleted {cid}"))
+        done = f"Deleted the conversation of {conv.on:%d %b %Y} (ctrl+z undoes)"
+        delete_asking(self.leverage, cid, question, lambda: self.notify(done))
 
     def action_prepare(self) -> None:
         """The brief before the next meeting with this conversation's person (issue 14)."""

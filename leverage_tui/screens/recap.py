@@ -27,6 +27,7 @@ from ..core.offer_messages import offers_discussed
 from ..core.paths import save_dir
 from ..core.recap import recap_for
 from ..core.safe_files import write_private
+from ..core.show import names
 from ..core.visible import visible
 from .save_dialog import SaveDialog
 
@@ -97,7 +98,7 @@ class RecapScreen(ModalScreen[None]):
         conv = journal.conversation(self.conversation_id)
         about = (
             f"{long_date(conv.on)} with {', '.join(conv.people)}: {conv.summary} · "
-            f"covers {', '.join(self.covered)}. Edit it, send it, then mark it sent."
+            f"covers {names(journal, self.covered)}. Edit it, send it, then mark it sent."
         )
         return recap.text, about
 
@@ -192,8 +193,8 @@ class RecapScreen(ModalScreen[None]):
             return
         moved = [p.id for p in changed if p.id in verbal]
         again = [p.id for p in changed if p.id not in verbal]
-        parts = [f"recap-sent: {', '.join(moved)}"] if moved else []
-        parts += [f"sent again: {', '.join(again)}"] if again else []
+        parts = [f"recap sent: {names(journal, moved)}"] if moved else []
+        parts += [f"sent again: {names(journal, again)}"] if again else []
         shown = "; ".join(parts) or "nothing to change: already marked sent today"
         self.notify(shown, title="Promises updated")
         self._show_state()
@@ -207,8 +208,8 @@ class RecapScreen(ModalScreen[None]):
         changed = self.leverage.change(lambda j: j.set_forms(ids, "written"))
         if changed is None:
             return
-        shown = ", ".join(p.id for p in changed) or "nothing to change"
-        self.notify(f"written: {shown}", title="Promises updated")
+        shown = names(journal, [p.id for p in changed]) if changed else "nothing to change"
+        self.notify(f"in writing now: {shown}", title="Promises updated")
         self._show_state()
 
     def action_close(self) -> None:

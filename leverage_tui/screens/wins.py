@@ -206,6 +206,7 @@ class WinsScreen(TableScreen):
 
         def answer(yes: bool | None) -> None:
             if yes and self.leverage.change(lambda j: j.delete(w.id)):
-                self.notify(f"Deleted {w.id} (ctrl+z undoes)")
+                self.notify(f"Deleted the {label} (ctrl+z undoes)", markup=False)
 
-        self.app.push_screen(ConfirmScreen(f"Delete win {w.id}: {w.text[:60]}?"), answer)
+        label = self.journal.label(w.id)
+        self.app.push_screen(ConfirmScreen(f"Delete the {label}?"), answer)
