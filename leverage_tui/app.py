@@ -328,10 +328,10 @@ class LeverageApp(App[None]):
         return action in PRIVATE_ACTIONS or not hidden
 
     def action_show(self, mode: str) -> None:
-        """Show a main screen: switch to it, or back to it from a screen opened on top."""
+        """Show a main screen itself: switch to it, and close any screen left open on top
+        of it (a conversation opened from the Log): F2 always leads to the Log."""
         if self.current_mode != mode:
             self.switch_mode(mode)
-            return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
             self.pop_screen()
 
