@@ -31,6 +31,7 @@ from ..core.journal_file import JournalError, is_encrypted
 from ..core.paths import save_dir
 from ..core.plural import counted
 from ..core.safe_files import write_private
+from ..core.show import day_text
 from ..core.visible import visible
 from .confirm import ConfirmScreen
 from .save_dialog import SaveDialog
@@ -138,7 +139,7 @@ class AttachmentsScreen(ModalScreen[None]):
                     Text.assemble(
                         (f"{f.id} ", "bold"),
                         visible(f.name),
-                        (f"  {f.size:,} bytes · added {f.added.isoformat()}", "dim"),
+                        (f"  {f.size:,} bytes · added {day_text(f.added)}", "dim"),
                         (f" · {visible(f.note)}" if f.note else "", "italic"),
                     ),
                     id=f.id,

@@ -19,6 +19,7 @@ from textual.widgets import Header, Static
 from ..core.journal import Journal
 from ..core.plural import counted
 from ..core.records import Conversation
+from ..core.show import day_text
 from ..core.visible import visible
 from ..widgets.flag_badges import flag_text
 from ..widgets.footer import Footer
@@ -153,8 +154,8 @@ class LogScreen(TableScreen):
         people = visible(", ".join(c.people))
         if self.size.width >= LOG_WIDE:
             tags = visible(" ".join(f"#{t}" for t in c.tags))
-            return [f"{c.on:%d %b %Y}", people, c.channel, visible(c.summary), tags, count]
-        return [f"{c.on:%d %b %Y}", people, visible(c.summary), count]
+            return [day_text(c.on), people, c.channel, visible(c.summary), tags, count]
+        return [day_text(c.on), people, visible(c.summary), count]
 
     def show_detail(self, key: str | None) -> None:
         """The conversation under the cursor: when, with whom, its notes' first lines."""
@@ -191,13 +192,13 @@ class LogScreen(TableScreen):
             return
         conv = self.leverage.journal.conversations[cid]
         question = (
-            f"Delete the conversation of {conv.on:%d %b %Y}: “{visible(conv.summary[:100])}”?\n"
+            f"Delete the conversation of {day_text(conv.on)}: “{visible(conv.summary[:100])}”?\n"
             "Its promises stay, unlinked. ctrl+z brings it back."
         )
 
         from .attachments import delete_asking  # says when its files go too
 
-        when = f"{conv.on:%d %b %Y}"
+        when = f"{day_text(conv.on)}"
         delete_asking(
             self.leverage,
             cid,

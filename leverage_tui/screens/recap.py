@@ -20,14 +20,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from ..core.brief_md import long_date
 from ..core.checks import InputError
 from ..core.journal_file import is_encrypted
 from ..core.offer_messages import offers_discussed
 from ..core.paths import save_dir
 from ..core.recap import recap_for
 from ..core.safe_files import write_private
-from ..core.show import names
+from ..core.show import day_text, names
 from ..core.visible import visible
 from .save_dialog import SaveDialog
 
@@ -97,7 +96,7 @@ class RecapScreen(ModalScreen[None]):
         self.covered = [*recap.promises, *recap.offers]
         conv = journal.conversation(self.conversation_id)
         about = (
-            f"{long_date(conv.on)} with {', '.join(conv.people)}: {conv.summary} · "
+            f"{day_text(conv.on)} with {', '.join(conv.people)}: {conv.summary} · "
             f"covers {names(journal, self.covered)}. Edit it, send it, then mark it sent."
         )
         return recap.text, about

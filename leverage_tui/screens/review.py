@@ -29,6 +29,7 @@ from ..core.plural import counted
 from ..core.registry import CURRENT_JOB_ID
 from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
+from ..core.show import day_text
 from ..core.visible import visible
 from ..widgets.footer import Footer
 from .ask_editor import AskEditor
@@ -247,7 +248,7 @@ class ReviewScreen(Screen[None]):
         table.add_column("covered by", width=30)
         colours = self.app.theme_variables
         for a in brief.asks:
-            target = a.ask.target.isoformat() if a.ask.target else "no date"
+            target = day_text(a.ask.target) if a.ask.target else "no date"
             covered = coverage_text(a.coverage, colours)
             if a.promises:  # one line a row: rows of varying height cost a render each
                 covered.append(

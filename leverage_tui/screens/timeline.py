@@ -24,6 +24,7 @@ from textual.widgets import Header, Input, Select, Static
 from ..core import dates
 from ..core.flags import Flag, flags_for_ask, flags_for_offer
 from ..core.plural import counted
+from ..core.show import day_text
 from ..core.timeline import Event, timeline
 from ..core.visible import visible
 from ..widgets.flag_badges import flag_reasons, flag_style, flag_text
@@ -88,7 +89,7 @@ def group_of(day: dt.date, by_week: bool) -> str:
     """The header a day falls under: "November 2026" or "Week of Mon 16 Nov 2026"."""
     if by_week:
         monday = day - dt.timedelta(days=day.weekday())
-        return f"Week of {monday:%a} {monday.day} {monday:%b %Y}"
+        return f"Week of {day_text(monday, weekday=True)}"
     return f"{day:%B %Y}"
 
 
@@ -160,7 +161,7 @@ class TimelineScreen(PromiseActions, TableScreen):
     def columns(self, width: int) -> list[Column]:
         """Date, what, the event and its flags."""
         flags = 26 if width >= WIDE else 5
-        return [Column("date", 10), Column("what", 9), Column("event"), Column("flags", flags)]
+        return [Column("date", 11), Column("what", 9), Column("event"), Column("flags", flags)]
 
     # -- data -----------------------------------------------------------------------------
 
@@ -330,13 +331,13 @@ class TimelineScreen(PromiseActions, TableScreen):
         """An event's row (date, what, text, flags), or a group header."""
         if key == TODAY_KEY:
             today = self.app.today
-            label = f"── today · {today:%a} {today.day} {today:%b %Y} "
+            label = f"── today · {day_text(today, weekday=True)} "
             return label + "─" * max(0, self.table.size.width - len(label) - 1)
         if key.startswith("#"):
             return Text.assemble(key[1:], (f" · {self._headers.get(key, 0)}", "dim"))
         e = Event(*self._events[key])
         flags = flag_text(self.flags_of(e), short=not self.wide)
-        return (e.date.isoformat(), KIND_LABEL[e.kind], visible(e.text), flags)
+        return (day_text(e.date), KIND_LABEL[e.kind], visible(e.text), flags)
 
     def show_detail(self, key: str | None) -> None:
         """The event under the cursor, with its flags and their reasons."""
@@ -353,7 +354,7 @@ class TimelineScreen(PromiseActions, TableScreen):
             )
             return
         today = self.app.today
-        text = Text(f"{e.date:%a} {e.date.isoformat()} ({dates.describe(e.date, today)})")
+        text = Text(f"{day_text(e.date, weekday=True)} ({dates.describe(e.date, today)})")
         text.append(f" · {e.id} · {visible(e.text)}")
         for flag in self.flags_of(e):
             text.append("\n" + flag_reasons([flag]), flag_style(flag.flag))

@@ -20,6 +20,7 @@ from ..core.agenda import Agenda, agenda
 from ..core.dates import describe
 from ..core.journal import Journal
 from ..core.plural import counted
+from ..core.show import day_text
 from ..core.visible import visible
 from ..core.wins import win_nudge
 from ..widgets.flag_badges import MARKERS, flag_style, flag_text, flags_of_some
@@ -116,7 +117,7 @@ class TodayScreen(PromiseActions, Screen[None]):
 
     def on_mount(self) -> None:
         """Fill in, and again after a change, but only while this screen is on show."""
-        self.sub_title = f"Today · {self.leverage.today:%a %d %b %Y}"
+        self.sub_title = f"Today · {day_text(self.leverage.today, weekday=True)}"
         self.watch(self.app, "revision", self._journal_changed, init=False)
         self.app.theme_changed_signal.subscribe(self, self._restyle)
         self._refresh()
@@ -239,7 +240,7 @@ class TodayScreen(PromiseActions, Screen[None]):
                 what = Text.assemble(("Your ask: ", "italic"), visible(d.text))
                 prompt = row(due_words(d.date, today), what, "")
             options.append(Option(prompt, id=d.id))
-        title = f"Overdue and due by {agenda.horizon:%a %d %b} ({due.total})"
+        title = f"Overdue and due by {day_text(agenda.horizon, weekday=True)} ({due.total})"
         self._fill(
             self.query_one("#due", OptionList),
             title,

@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, Select, Static
 from ..core.dates import describe
 from ..core.plural import counted
 from ..core.records import Win
+from ..core.show import day_text
 from ..core.wins import all_wins
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
@@ -38,7 +39,7 @@ NO_ASK = "-"
 def columns(width: int) -> list[Column]:
     """The table's columns for a screen this wide."""
     impact, asks = (40, 12) if width >= WIDE else (22, 7)
-    return [Column("date", 10), Column("win"), Column("impact", impact), Column("asks", asks)]
+    return [Column("date", 11), Column("win"), Column("impact", impact), Column("asks", asks)]
 
 
 class WinsScreen(TableScreen):
@@ -145,7 +146,7 @@ class WinsScreen(TableScreen):
         w: Win | None = self.journal.records("win").get(wid)
         if w is None:
             return ("", "(deleted)")
-        return (w.on.isoformat(), w.text, w.impact or "—", ", ".join(w.asks) or "—")
+        return (day_text(w.on), w.text, w.impact or "—", ", ".join(w.asks) or "—")
 
     def show_detail(self, key: str | None) -> None:
         """The win under the cursor in full, with the asks it supports."""
@@ -160,7 +161,7 @@ class WinsScreen(TableScreen):
             return
         today = self.leverage.today
         text = Text.assemble(
-            (f"{w.on:%a} {w.on.day} {w.on:%b %Y}", "bold"), f" ({describe(w.on, today)}) · {w.id}"
+            (day_text(w.on, weekday=True), "bold"), f" ({describe(w.on, today)}) · {w.id}"
         )
         if w.tags:
             text.append("  " + " ".join(f"#{t}" for t in w.tags), "italic")

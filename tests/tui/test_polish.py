@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 
 from textual.pilot import Pilot
 
 from leverage_tui.app import LeverageApp
+from leverage_tui.core.show import day_text
 from leverage_tui.screens.conversation import ConversationScreen
 from leverage_tui.screens.log import LogScreen
 from leverage_tui.screens.promises import PromisesScreen
@@ -31,3 +34,42 @@ def test_f2_always_leads_to_the_log(demo_app: LeverageApp, drive: Callable[..., 
 
     drive(demo_app, body)
     assert seen == [ConversationScreen, PromisesScreen, LogScreen]
+
+
+ISO = re.compile(r"\b\d{4}-\d\d-\d\d\b")
+PADDED = re.compile(r"\b0\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+
+
+def test_one_date_format_on_the_screens(
+    demo_app: LeverageApp,
+    drive: Callable[..., None],
+    screen_text: Callable[[LeverageApp], str],
+) -> None:
+    """Item 7: the tables, details and titles show days as '5 Oct 2026' (day_text), not
+    as ISO dates or '05 Oct 2026'."""
+    shown: dict[str, str] = {}
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        for name in ("today", "log", "promises", "timeline", "wins"):
+            app.action_show(name)
+            await pilot.pause()
+            await pilot.pause()
+            shown[name] = screen_text(app)
+
+    drive(demo_app, body, size=(160, 50))
+    assert "Today · Mon 23 Nov 2026" in shown["today"]
+    promise_rows = [
+        line for line in shown["promises"].splitlines() if re.search(r"Maya Chen +\d", line)
+    ]
+    assert promise_rows and not any(ISO.search(line) for line in promise_rows)
+    assert any("22 Nov 2026" in line for line in promise_rows)
+    assert "24 Sep 2026 moved" in shown["timeline"]
+    for name, text in shown.items():
+        assert not PADDED.search(text), name
+    wins = [line for line in shown["wins"].splitlines() if " 2026 " in line]
+    assert wins and not any(ISO.search(line) for line in wins)
+
+
+def test_day_text() -> None:
+    assert day_text(dt.date(2026, 10, 5)) == "5 Oct 2026"
+    assert day_text(dt.date(2026, 10, 5), weekday=True) == "Mon 5 Oct 2026"
