@@ -10,6 +10,7 @@ also a button.)
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -153,12 +154,36 @@ class RecapScreen(ModalScreen[None]):
     def _current_text(self) -> str:
         return self.query_one("#recap-text", TextArea).text
 
+    def can_ask_terminal(self) -> bool:
+        """Whether there is a terminal to ask to copy (not in a headless run)."""
+        return self.app._driver is not None and not self.app.is_headless
+
     def action_copy(self) -> None:
-        """Copy the (edited) message to the clipboard."""
-        if self.problem is None:
-            self.app.copy_to_clipboard(self._current_text())
-            then = "; once sent, ctrl+r" if self.MARKS else ""
-            self.notify(f"{self.NOUN} copied: paste it into an email{then}")
+        """Ask the terminal to copy the (edited) message; say that it may not (the app
+        cannot know: tmux, for one, drops the request unless told to pass it on)."""
+        if self.problem is not None:
+            return
+        if not self.can_ask_terminal():
+            self.notify(
+                f"This terminal cannot be asked to copy. Save the {self.NOUN.lower()} "
+                "with ctrl+s instead.",
+                title="Not copied",
+                severity="warning",
+            )
+            return
+        self.app.copy_to_clipboard(self._current_text())
+        within = (
+            " (tmux and screen often drop it)"
+            if os.environ.get("TMUX") or os.environ.get("STY")
+            else ""
+        )
+        then = "; once sent, ctrl+r" if self.MARKS else ""
+        self.notify(
+            f"Asked the terminal to copy the {self.NOUN.lower()}: whether it can depends on "
+            f"the terminal{within}. If pasting gives nothing, save it with ctrl+s{then}.",
+            title="Copy",
+            timeout=8,
+        )
 
     def action_save(self) -> None:
         """Ask where to save the (edited) recap; the core writes it (readable by you only)."""

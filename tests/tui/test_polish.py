@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+import pytest
 from textual.pilot import Pilot
 
 from leverage_tui.app import LeverageApp
@@ -13,6 +14,7 @@ from leverage_tui.core.show import day_text
 from leverage_tui.screens.conversation import ConversationScreen
 from leverage_tui.screens.log import LogScreen
 from leverage_tui.screens.promises import PromisesScreen
+from leverage_tui.screens.recap import RecapScreen
 
 
 def test_f2_always_leads_to_the_log(demo_app: LeverageApp, drive: Callable[..., None]) -> None:
@@ -73,3 +75,32 @@ def test_one_date_format_on_the_screens(
 def test_day_text() -> None:
     assert day_text(dt.date(2026, 10, 5)) == "5 Oct 2026"
     assert day_text(dt.date(2026, 10, 5), weekday=True) == "Mon 5 Oct 2026"
+
+
+@pytest.mark.parametrize("can_ask", [True, False])
+def test_copy_does_not_claim_the_recap_was_copied(
+    demo_app: LeverageApp,
+    drive: Callable[..., None],
+    monkeypatch: pytest.MonkeyPatch,
+    can_ask: bool,
+) -> None:
+    """Item 1: the app cannot know the terminal copied; it says so and points to Save."""
+    monkeypatch.setattr(RecapScreen, "can_ask_terminal", lambda self: can_ask)
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1,0")
+    said: list[str] = []
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await app.push_screen(RecapScreen("c11"))
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        said.extend(str(n.message) for n in app._notifications)
+
+    drive(demo_app, body)
+    (message,) = said
+    assert "copied" not in message.replace("Not copied", "")
+    assert "ctrl+s" in message
+    if can_ask:
+        assert "depends on the terminal (tmux and screen often drop it)" in message
+    else:
+        assert message.startswith("This terminal cannot be asked to copy")
