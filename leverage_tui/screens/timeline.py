@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections import Counter
 from typing import Any
 
 from rich.text import Text
@@ -67,6 +68,23 @@ KIND_OPTIONS = [
     ("wins", "win"),
 ]
 """The kind filter's choices."""
+
+KIND_COUNTED = {
+    "conversation": ("conversation", ""),
+    "promise-made": ("promise", " made"),
+    "promise-form": ("form change", ""),
+    "promise-moved": ("due date", " moved"),
+    "promise-resolved": ("promise", " resolved"),
+    "promise-status": ("status change", ""),
+    "promise-due": ("due date", ""),
+    "offer": ("offer", ""),
+    "offer-changed": ("offer change", ""),
+    "offer-deadline": ("decide-by date", ""),
+    "ask-target": ("ask target", ""),
+    "decision": ("decision", ""),
+    "win": ("win", ""),
+}
+"""How a group's detail counts each kind of event: (noun, words after the count)."""
 
 
 def parse_range(text: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
@@ -339,12 +357,27 @@ class TimelineScreen(PromiseActions, TableScreen):
         flags = flag_text(self.flags_of(e), short=not self.wide)
         return (day_text(e.date), KIND_LABEL[e.kind], visible(e.text), flags)
 
+    def group_words(self, header: str) -> str:
+        """What a month's (or week's) events shown hold: 'November 2026: 5 events shown:
+        2 conversations, 3 promises made.'"""
+        labels = self._label_of()
+        kinds = Counter(self._events[k][1] for k in self.table.keys if labels.get(k) == header)
+        parts = []
+        for kind, n in kinds.most_common():
+            noun, after = KIND_COUNTED.get(kind, ("event", ""))
+            parts.append(counted(n, noun) + after)
+        shown = counted(sum(kinds.values()), "event")
+        return f"{header[1:]}: {shown} shown" + (f": {', '.join(parts)}." if parts else ".")
+
     def show_detail(self, key: str | None) -> None:
         """The event under the cursor, with its flags and their reasons."""
         pane = self.query_one("#timeline-detail", Static)
         self.refresh_bindings()  # the offer keys follow the cursor
         if key == TODAY_KEY:
             pane.update("Today: above, what has happened; below, what is due.", layout=False)
+            return
+        if key and key.startswith("#"):
+            pane.update(self.group_words(key), layout=False)
             return
         e = self.event(key or "")
         if e is None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from leverage_tui.app import LeverageApp
 from leverage_tui.core.show import day_text
@@ -15,6 +16,7 @@ from leverage_tui.screens.conversation import ConversationScreen
 from leverage_tui.screens.log import LogScreen
 from leverage_tui.screens.promises import PromisesScreen
 from leverage_tui.screens.recap import RecapScreen
+from leverage_tui.screens.timeline import TimelineScreen
 
 
 def test_f2_always_leads_to_the_log(demo_app: LeverageApp, drive: Callable[..., None]) -> None:
@@ -104,3 +106,28 @@ def test_copy_does_not_claim_the_recap_was_copied(
         assert "depends on the terminal (tmux and screen often drop it)" in message
     else:
         assert message.startswith("This terminal cannot be asked to copy")
+
+
+def test_timeline_details_on_a_month_heading_count_what_it_holds(
+    demo_app: LeverageApp, drive: Callable[..., None]
+) -> None:
+    """Item 5: a month heading's details say what the month holds, not 'No events match'."""
+    seen: list[str] = []
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        app.action_show("timeline")
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        screen.table.move_to_key("#November 2026")
+        await pilot.pause()
+        seen.append(str(screen.query_one("#timeline-detail", Static).render()))
+        rows = [k for k in screen.table.keys if not k.startswith("#")]
+        seen.append(str(sum(1 for k in rows if screen._label_of().get(k) == "#November 2026")))
+
+    drive(demo_app, body)
+    detail, count = seen
+    assert "No events match" not in detail
+    assert detail.startswith(f"November 2026: {count} events shown: ")
+    assert "conversation" in detail
