@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Checkbox, Static
 
 from leverage_tui.app import LeverageApp
 from leverage_tui.core.show import day_text
@@ -17,6 +18,9 @@ from leverage_tui.screens.log import LogScreen
 from leverage_tui.screens.promises import PromisesScreen
 from leverage_tui.screens.recap import RecapScreen
 from leverage_tui.screens.timeline import TimelineScreen
+from leverage_tui.themes import builtin_theme_dirs
+
+from .conftest import TODAY
 
 
 def test_f2_always_leads_to_the_log(demo_app: LeverageApp, drive: Callable[..., None]) -> None:
@@ -131,3 +135,31 @@ def test_timeline_details_on_a_month_heading_count_what_it_holds(
     assert "No events match" not in detail
     assert detail.startswith(f"November 2026: {count} events shown: ")
     assert "conversation" in detail
+
+
+@pytest.mark.parametrize("theme", ["leverage-dark", "leverage-light", "leverage-contrast"])
+def test_an_unchecked_box_does_not_look_checked(
+    tmp_path: Path, drive: Callable[..., None], theme: str
+) -> None:
+    """Item 10: in every bundled theme an unchecked box shows no mark; a checked one does."""
+    looks: dict[str, tuple[object, object]] = {}
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await app.screen.mount(Checkbox("off", False, id="off"), Checkbox("on", True, id="on"))
+        await pilot.pause()
+        for name in ("off", "on"):
+            style = app.screen.query_one(f"#{name}", Checkbox).get_component_rich_style(
+                "toggle--button"
+            )
+            looks[name] = (style.color, style.bgcolor)
+
+    drive(LeverageApp(tmp_path / "j.json", today=TODAY, theme=theme), body)
+    off_mark, off_ground = looks["off"]
+    on_mark, on_ground = looks["on"]
+    assert off_mark == off_ground, f"{theme}: the unchecked mark shows"
+    assert on_mark != on_ground and on_mark != off_mark, f"{theme}: the checked mark is hidden"
+    assert set(bundled_theme_names()) == {"leverage-dark", "leverage-light", "leverage-contrast"}
+
+
+def bundled_theme_names() -> list[str]:
+    return [p.stem for d in builtin_theme_dirs() for p in d.glob("*.toml")]
