@@ -163,6 +163,7 @@ class RecapScreen(ModalScreen[None]):
         cannot know: tmux, for one, drops the request unless told to pass it on)."""
         if self.problem is not None:
             return
+        self.app.copy_to_clipboard(self._current_text())  # the app's own copy, at least
         if not self.can_ask_terminal():
             self.notify(
                 f"This terminal cannot be asked to copy. Save the {self.NOUN.lower()} "
@@ -171,7 +172,6 @@ class RecapScreen(ModalScreen[None]):
                 severity="warning",
             )
             return
-        self.app.copy_to_clipboard(self._current_text())
         within = (
             " (tmux and screen often drop it)"
             if os.environ.get("TMUX") or os.environ.get("STY")
