@@ -80,9 +80,10 @@ class ReviewScreen(Screen[None]):
         #review-body { padding: 0 1; }
         .review-title { text-style: bold; color: $accent; margin-top: 1; }
         .review-note { color: $text-muted; }
-        DataTable { height: auto; max-height: 24; }
+        /* Every table as tall as its rows: the page scrolls, never a table inside it
+           (a nested scroll hid the last rows from PageDown and End). */
+        DataTable { height: auto; max-height: initial; }
         #review-track, #review-checklist { height: auto; }
-        #review-flags { height: auto; max-height: 30; }
         #review-bottom { border: round $accent; padding: 0 1; }
     }
     """

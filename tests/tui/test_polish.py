@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Static
+from textual.widgets import Checkbox, DataTable, Static
 
 from leverage_tui.app import LeverageApp
+from leverage_tui.core.journal import Journal
 from leverage_tui.core.show import day_text
 from leverage_tui.screens.conversation import ConversationScreen
 from leverage_tui.screens.log import LogScreen
@@ -163,3 +164,29 @@ def test_an_unchecked_box_does_not_look_checked(
 
 def bundled_theme_names() -> list[str]:
     return [p.stem for d in builtin_theme_dirs() for p in d.glob("*.toml")]
+
+
+def test_every_review_row_can_be_reached(demo_path: Path, drive: Callable[..., None]) -> None:
+    """Item 11: no table on the Review scrolls inside the page; End shows the page's end."""
+    journal = Journal(demo_path, today=TODAY)
+    for n in range(40):
+        journal.add_promise(f"Vague promise number {n}", "Maya Chen")  # flagged: no date
+    seen: dict[str, int] = {}
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        app.action_show("review")
+        await pilot.pause()
+        await pilot.pause()
+        for table in app.screen.query(DataTable):
+            seen[table.id or "?"] = int(table.max_scroll_y)
+        flags = app.screen.query_one("#review-flags", DataTable)
+        seen["flag rows"] = flags.row_count
+        page = app.screen.query_one("#review-body")
+        page.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        seen["left below"] = int(page.max_scroll_y - page.scroll_y)
+
+    drive(LeverageApp(demo_path, today=TODAY), body, size=(100, 30))
+    assert seen.pop("flag rows") == 40  # TUI_FLAG_RECORDS: the rest are counted below
+    assert seen == {"review-offers": 0, "review-flags": 0, "review-asks": 0, "left below": 0}
