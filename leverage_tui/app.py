@@ -231,8 +231,16 @@ class LeverageApp(App[None]):
             self.register_theme(theme)
         wanted = requested or self.config.theme
         if wanted not in self.available_themes:
-            fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-            self._notices.append(f"Unknown theme {wanted[:40]!r}; using {fallback}")
+            saved = self.config.theme
+            if wanted != saved != DEFAULT_THEME and saved in self.available_themes:
+                fallback = saved  # --theme named one that is not there: the saved one
+                using = f"{saved}, the theme saved in {self.config_path.name}"
+            else:
+                fallback = (
+                    DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+                )
+                using = fallback
+            self._notices.append(f"Unknown theme {wanted[:40]!r}; using {using}")
             wanted = fallback
         self._start_in_theme(wanted)
 

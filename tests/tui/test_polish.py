@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Static
 
 from leverage_tui.app import LeverageApp
+from leverage_tui.core.config import DEFAULT_THEME, Config
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.show import day_text
 from leverage_tui.screens.conversation import ConversationScreen
@@ -190,3 +191,17 @@ def test_every_review_row_can_be_reached(demo_path: Path, drive: Callable[..., N
     drive(LeverageApp(demo_path, today=TODAY), body, size=(100, 30))
     assert seen.pop("flag rows") == 40  # TUI_FLAG_RECORDS: the rest are counted below
     assert seen == {"review-offers": 0, "review-flags": 0, "review-asks": 0, "left below": 0}
+
+
+def test_an_unknown_theme_falls_back_to_the_saved_one(tmp_path: Path) -> None:
+    """Item 12: `--theme nope` uses the theme config.toml names, and says so."""
+    app = LeverageApp(
+        tmp_path / "j.json", today=TODAY, theme="nope", config=Config(theme="leverage-light")
+    )
+    assert app.theme == "leverage-light"
+    assert app._notices[-1] == (
+        "Unknown theme 'nope'; using leverage-light, the theme saved in config.toml"
+    )
+    unsaved = LeverageApp(tmp_path / "j.json", today=TODAY, theme="nope", config=Config())
+    assert unsaved.theme == DEFAULT_THEME
+    assert unsaved._notices[-1] == f"Unknown theme 'nope'; using {DEFAULT_THEME}"
