@@ -497,4 +497,6 @@ class LeverageApp(App[None]):
         from .commands import palette_commands
 
         yield from palette_commands(self, screen)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # Textual's key panel: "Help" lists every key
+                yield command

@@ -205,3 +205,18 @@ def test_an_unknown_theme_falls_back_to_the_saved_one(tmp_path: Path) -> None:
     unsaved = LeverageApp(tmp_path / "j.json", today=TODAY, theme="nope", config=Config())
     assert unsaved.theme == DEFAULT_THEME
     assert unsaved._notices[-1] == f"Unknown theme 'nope'; using {DEFAULT_THEME}"
+
+
+def test_the_palette_has_one_entry_for_the_keys(
+    demo_app: LeverageApp, drive: Callable[..., None]
+) -> None:
+    """Item 14: "Help" lists every key; Textual's "Keys" is not listed beside it."""
+    titles: list[str] = []
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        titles.extend(c.title for c in app.get_system_commands(app.screen))
+
+    drive(demo_app, body)
+    assert titles.count("Help") == 1
+    assert "Keys" not in titles
+    assert "Theme" in titles and "Quit" in titles  # Textual's other entries stay
