@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Header
 from textual.worker import Worker, WorkerState
 
 from .core import dates, paths
@@ -45,6 +46,11 @@ SCREENS_BY_NAME: dict[str, tuple[str, str, str]] = {
 """Every main screen: its mode name, where it lives and what it is for."""
 IN_FOOTER = ("today", "log", "promises", "timeline", "review")
 """The main screens whose F-key the footer shows (the rest: ? and the palette)."""
+
+ICON = "◆"
+"""The app's icon at the left of every header (Textual's is a generic ⭘)."""
+DEMO_MARK = "Demo: changes are not kept"
+"""What the header says while the app runs on the demo journal."""
 
 PRIVATE_ACTIONS = {"toggle_privacy", "quit"}
 """The only actions that work while the privacy screen is up."""
@@ -99,8 +105,10 @@ class LeverageApp(App[None]):
         theme: str | None = None,
         private_start: bool = False,
         config: Config | None = None,
+        demo: bool = False,
     ) -> None:
-        """An app on the journal at `journal_path`, with a fixed `today` for tests."""
+        """An app on the journal at `journal_path`, with a fixed `today` for tests
+        (`demo`: a throwaway demo journal, marked so in the header)."""
         self.journal_path = Path(journal_path)
         self.locked = is_encrypted(self.journal_path)
         if self.locked:
@@ -111,7 +119,10 @@ class LeverageApp(App[None]):
         self.config = config or load_config(self.config_path)
         self.private_start = private_start
         self.private = False
-        self._saved_titles = (self.TITLE, "")
+        self.demo = demo
+        if demo:
+            self.title = f"{self.TITLE} · {DEMO_MARK}"
+        self._saved_titles = (self.title, "")
         self._notices: list[str] = list(self.config.warnings)
         self._journal: Journal | None = None
         self.last_prep_person: str | None = None
@@ -267,11 +278,23 @@ class LeverageApp(App[None]):
                 visible(notice), title="Settings", severity="warning", timeout=8, markup=False
             )
         self._theme_ready = True
+        self.screen_change_signal.subscribe(self, self._brand)
+        self._brand(self.screen)
         self.set_interval(2.0, self._poll_journal, name="poll-journal")
         if self.locked:
             self._ask_passphrase()
         elif self.private_start:
             self.action_toggle_privacy()
+
+    def _brand(self, screen: Screen[Any]) -> None:
+        """Put the app's icon in the header of `screen` (now, and once it is composed)."""
+
+        def mark() -> None:
+            for header in screen.query(Header):
+                header.icon = ICON
+
+        mark()
+        screen.call_after_refresh(mark)
 
     def _apply_keymap(self) -> None:
         keymap = {k: v for k, v in self.config.keymap.items() if v.strip()}

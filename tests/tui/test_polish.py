@@ -11,7 +11,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Static
 
-from leverage_tui.app import LeverageApp
+from leverage_tui.app import DEMO_MARK, ICON, LeverageApp
 from leverage_tui.core.config import DEFAULT_THEME, Config
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.show import day_text
@@ -220,3 +220,26 @@ def test_the_palette_has_one_entry_for_the_keys(
     assert titles.count("Help") == 1
     assert "Keys" not in titles
     assert "Theme" in titles and "Quit" in titles  # Textual's other entries stay
+
+
+@pytest.mark.parametrize("demo", [True, False])
+def test_the_header_has_the_app_icon_and_marks_the_demo(
+    demo_path: Path,
+    drive: Callable[..., None],
+    screen_text: Callable[[LeverageApp], str],
+    demo: bool,
+) -> None:
+    """Item 13: the app's own icon in every header; 'Demo: changes are not kept' in the demo."""
+    tops: list[str] = []
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        for key in ("f1", "f2", "enter", "f3"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            tops.append(screen_text(app).splitlines()[0])
+
+    drive(LeverageApp(demo_path, today=TODAY, demo=demo), body)
+    for top in tops:
+        assert top.lstrip().startswith(ICON) and "⭘" not in top, top
+        assert (DEMO_MARK in top) is demo, top
