@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Header
 from textual.worker import Worker, WorkerState
 
 from .core import dates, paths
@@ -46,6 +47,11 @@ SCREENS_BY_NAME: dict[str, tuple[str, str, str]] = {
 """Every main screen: its mode name, where it lives and what it is for."""
 IN_FOOTER = ("today", "log", "promises", "timeline", "review")
 """The main screens whose F-key the footer shows (the rest: ? and the palette)."""
+
+ICON = "◆"
+"""The app's icon at the left of every header (Textual's is a generic ⭘)."""
+DEMO_MARK = "Demo: changes are not kept"
+"""What the header says while the app runs on the demo journal."""
 
 PRIVATE_ACTIONS = {"toggle_privacy", "quit"}
 """The only actions that work while the privacy screen is up."""
@@ -111,8 +117,10 @@ class LeverageApp(App[None]):
         theme: str | None = None,
         private_start: bool = False,
         config: Config | None = None,
+        demo: bool = False,
     ) -> None:
-        """An app on the journal at `journal_path`, with a fixed `today` for tests."""
+        """An app on the journal at `journal_path`, with a fixed `today` for tests
+        (`demo`: a throwaway demo journal, marked so in the header)."""
         self.journal_path = Path(journal_path)
         self.locked = is_encrypted(self.journal_path)
         if self.locked:
@@ -123,7 +131,10 @@ class LeverageApp(App[None]):
         self.config = config or load_config(self.config_path)
         self.private_start = private_start
         self.private = False
-        self._saved_titles = (self.TITLE, "")
+        self.demo = demo
+        if demo:
+            self.title = f"{self.TITLE} · {DEMO_MARK}"
+        self._saved_titles = (self.title, "")
         self._notices: list[str] = list(self.config.warnings)
         self._journal: Journal | None = None
         self.last_prep_person: str | None = None
@@ -243,8 +254,16 @@ class LeverageApp(App[None]):
             self.register_theme(theme)
         wanted = requested or self.config.theme
         if wanted not in self.available_themes:
-            fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-            self._notices.append(f"Unknown theme {wanted[:40]!r}; using {fallback}")
+            saved = self.config.theme
+            if wanted != saved != DEFAULT_THEME and saved in self.available_themes:
+                fallback = saved  # --theme named one that is not there: the saved one
+                using = f"{saved}, the theme saved in {self.config_path.name}"
+            else:
+                fallback = (
+                    DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+                )
+                using = fallback
+            self._notices.append(f"Unknown theme {wanted[:40]!r}; using {using}")
             wanted = fallback
         self._start_in_theme(wanted)
 
@@ -271,11 +290,23 @@ class LeverageApp(App[None]):
                 visible(notice), title="Settings", severity="warning", timeout=8, markup=False
             )
         self._theme_ready = True
+        self.screen_change_signal.subscribe(self, self._brand)
+        self._brand(self.screen)
         self.set_interval(2.0, self._poll_journal, name="poll-journal")
         if self.locked:
             self._ask_passphrase()
         elif self.private_start:
             self.action_toggle_privacy()
+
+    def _brand(self, screen: Screen[Any]) -> None:
+        """Put the app's icon in the header of `screen` (now, and once it is composed)."""
+
+        def mark() -> None:
+            for header in screen.query(Header):
+                header.icon = ICON
+
+        mark()
+        screen.call_after_refresh(mark)
 
     def _apply_keymap(self) -> None:
         keymap = {k: v for k, v in self.config.keymap.items() if v.strip()}
@@ -347,10 +378,10 @@ class LeverageApp(App[None]):
         return action in PRIVATE_ACTIONS or not hidden
 
     def action_show(self, mode: str) -> None:
-        """Show a main screen: switch to it, or back to it from a screen opened on top."""
+        """Show a main screen itself: switch to it, and close any screen left open on top
+        of it (a conversation opened from the Log): F2 always leads to the Log."""
         if self.current_mode != mode:
             self.switch_mode(mode)
-            return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
             self.pop_screen()
 
@@ -447,7 +478,7 @@ class LeverageApp(App[None]):
         }
         kind = kind_of_id(rid)
         if kind is None or rid not in journal.records(kind.name):
-            self.notify(f"{visible(rid[:20])} is no longer in the journal", severity="warning")
+            self.notify("That record is no longer in the journal", severity="warning")
             return
         found = editors.get(kind.name)
         if found is None:
@@ -523,4 +554,6 @@ class LeverageApp(App[None]):
         from .commands import palette_commands
 
         yield from palette_commands(self, screen)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # Textual's key panel: "Help" lists every key
+                yield command

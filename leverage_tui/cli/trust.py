@@ -131,7 +131,7 @@ def encrypt(args: argparse.Namespace, ctx: Context) -> int:
                 "the journal and all its backups are already encrypted "
                 "(change the passphrase: leverage passphrase)"
             )
-        print(f"finished encrypting {ctx.path}: {finished} more backups are encrypted now")
+        print(f"finished encrypting {ctx.path}: {counted(finished, 'more backup')} encrypted now")
         print("the journal and all its backups are encrypted")
         return 0
     read_journal(ctx.path)  # a damaged journal is said before asking anything
@@ -139,12 +139,13 @@ def encrypt(args: argparse.Namespace, ctx: Context) -> int:
     done = _recode(ctx, None, codec, "encrypt")
     print(f"encrypted {ctx.path}")
     if done.done:
-        print(f"{done.done} older backups were encrypted too; their plain text was overwritten")
+        older = counted(done.done, "older backup")
+        print(f"{older} encrypted too; their plain text was overwritten")
     if done.files:
         files = counted(done.files, "attached file")
         print(f"{files} encrypted too; their plain text was overwritten")
     if done.left:
-        print(f"{done.left} backups were encrypted with another passphrase and keep it")
+        print(f"{counted(done.left, 'backup')} with another passphrase: left as it was")
     print("keep the passphrase safe: without it nobody, you included, can open the journal")
     return 0
 
@@ -154,16 +155,19 @@ def decrypt(args: argparse.Namespace, ctx: Context) -> int:
     finished = _finish(ctx)
     if not crypto.is_encrypted(ctx.path):
         if finished:
-            print(f"finished decrypting {ctx.path}: {finished} more backups are plain text now")
+            more = counted(finished, "more backup")
+            print(f"finished decrypting {ctx.path}: {more} stored as plain text now")
             return 0
         raise UsageError("the journal is not encrypted")
     old = ctx.codec()
     done = _recode(ctx, old, None, "decrypt")
-    print(f"decrypted {ctx.path}: it is stored as plain text now; {done.done} backups too")
+    print(
+        f"decrypted {ctx.path}: it is stored as plain text now; {counted(done.done, 'backup')} too"
+    )
     if done.files:
         print(f"{counted(done.files, 'attached file')} stored as plain text too")
     if done.left:
-        print(f"{done.left} backups use another passphrase and stay encrypted")
+        print(f"{counted(done.left, 'backup')} with another passphrase: left encrypted")
     return 0
 
 
@@ -174,8 +178,8 @@ def change_passphrase(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("the journal is not encrypted (encrypt it: leverage encrypt)")
     if finished:  # the old passphrase may no longer open anything: do not ask for it
         print(
-            f"finished the change that was cut short: {finished} more backups of {ctx.path} "
-            "open with the journal's passphrase now; nothing else was changed"
+            f"finished the change that was cut short: the journal's passphrase opens "
+            f"{counted(finished, 'more backup')} of {ctx.path} now; nothing else was changed"
         )
         return 0
     try:
@@ -187,9 +191,9 @@ def change_passphrase(args: argparse.Namespace, ctx: Context) -> int:
     read_journal(ctx.path, old)  # a damaged journal is said before asking anything
     codec = crypto.PassphraseCodec(new_passphrase(NEW_PASSPHRASE_ENV), path=ctx.path)
     done = _recode(ctx, old, codec, "passphrase")
-    print(f"changed the passphrase of {ctx.path} and of {done.done} backups")
+    print(f"changed the passphrase of {ctx.path} and of {counted(done.done, 'backup')}")
     if done.files:
         print(f"{counted(done.files, 'attached file')} re-encrypted with it too")
     if done.left:
-        print(f"{done.left} backups were made with an older passphrase and keep it")
+        print(f"{counted(done.left, 'backup')} made with an older passphrase: left as it was")
     return 0

@@ -17,6 +17,7 @@ def open_app(args: argparse.Namespace, ctx: Context) -> int:
         theme=args.theme,
         private_start=bool(getattr(args, "private_start", False)),
         config=ctx.config,  # already read (and its warnings printed) by the context
+        demo=ctx.demo_dir is not None,
     )
     app.run()
     return int(app.return_code or 0)

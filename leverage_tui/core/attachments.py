@@ -187,7 +187,7 @@ def attach(
         return stored
 
     try:
-        return journal._change(f"attach {name[:40]} to {target.id}", body)
+        return journal._change(f"attach {name[:40]} to {journal.label(target.id)}", body)
     except BaseException:
         for copy in written:
             with contextlib.suppress(OSError):

@@ -74,7 +74,7 @@ def decide_sentence(open_offers: Sequence[Offer], today: dt.date, decided: str =
     named = [f"{_offer_name(o)} {_by_when(o, today)}" for o in ordered[:NAMED]]
     rest = _more(len(ordered) - NAMED, "offer")
     listed = ", ".join(named[:-1]) + f" and {named[-1]}" if not rest else ", ".join(named) + rest
-    return f"Decide on {len(ordered)} offers: {listed}."
+    return f"Decide on {counted(len(ordered), 'offer')}: {listed}."
 
 
 def writing_sentence(open_offers: Sequence[Offer], promises: Sequence[Promise]) -> str | None:

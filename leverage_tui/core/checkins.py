@@ -145,7 +145,7 @@ def today_line(stay: Stay, today: dt.date) -> str:
         watch = counted(len(stay.promises), "counteroffer promise")
         return f"You stayed on {stay.since:%d %b %Y}: {watch} to watch; {first}."
     shown = reached[0] if coming else (today - stay.since).days
-    return f"{shown} days since you stayed: {stay.now.words()}{nxt}"
+    return f"{counted(shown, 'day')} since you stayed: {stay.now.words()}{nxt}"
 
 
 def section_lines(stay: Stay) -> list[str]:

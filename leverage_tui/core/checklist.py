@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .flags import DEADLINE_DAYS, walked_back
+from .plural import are, counted
 from .records import UNWRITTEN_FORMS, Offer, Promise
 from .track import TrackRecord, confirmed_words, is_late, made_verbally, tally_words
-from .words import plural
 
 if TYPE_CHECKING:
     from .review import AskCoverage
@@ -38,7 +38,7 @@ class Check:
 
 def days(n: int) -> str:
     """A count of days in words: '1 day', '3 days'."""
-    return plural(n, "day")
+    return counted(n, "day")
 
 
 def short(text: str, limit: int = 48) -> str:
@@ -63,8 +63,17 @@ def check_fixes_why(asks: Sequence[AskCoverage]) -> Check:
     verbal = [a for a in active if a.coverage == "verbal only"]
     missing = [a for a in active if a.coverage not in ("granted", "in writing", "verbal only")]
     if not verbal and not missing:
-        return Check(question, f"Yes: all {len(active)} asks are granted or in writing.", True)
-    parts = [f"Not yet: {len(firm)} of {len(active)} asks are granted or in writing"]
+        return Check(
+            question,
+            (
+                f"Yes: all {counted(len(active), 'ask')} {are(len(active))} granted or in writing."
+                if len(active) > 1
+                else "Yes: the one ask is granted or in writing."
+            ),
+            True,
+        )
+    granted = f"{counted(len(active), 'ask')} {are(len(firm))} granted or in writing"
+    parts = [f"Not yet: {len(firm)} of {granted}"]
     if verbal:
         parts.append("only verbal: " + some([f'"{short(a.ask.text, 40)}"' for a in verbal]))
     if missing:

@@ -120,7 +120,7 @@ def decide(
         released = _release(journal, day) if leaving else []
         return Decided(made, released, others, leaving)
 
-    label = f"decision: {choice} {offer.company[:40]} ({offer.id})"
+    label = f"decision: {choice} {offer.company[:40]}"
     return journal._change(label, body)
 
 

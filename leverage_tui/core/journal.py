@@ -341,7 +341,7 @@ class Journal(JournalCore):
                 out.append(self._put(replace(current, **changed)))
             return out  # type: ignore[return-value]
 
-        return self._change(f"mark {len(chosen)} promises {form}", body)
+        return self._change(f"mark {counted(len(chosen), 'promise')} {form}", body)
 
     def mark_recap_sent(self, ids: Iterable[str], on: dt.date | None = None) -> list[Promise]:
         """A recap of these promises was sent `on` (default today), as one undo step.

@@ -1,4 +1,8 @@
-"""Counting things in words: every plural the app writes comes from here."""
+"""Counting things in words: every plural the app writes comes from here.
+
+`counted(3, "promise")` is "3 promises"; `plural("promise", n)` is the noun alone;
+`are(n)` is the verb that goes with a count ("is" for one, "are" for more).
+"""
 
 from __future__ import annotations
 
@@ -22,3 +26,8 @@ def plural(noun: str, n: int = 2) -> str:
 def counted(n: int, noun: str) -> str:
     """A count and its noun: '1 promise', '3 promises', '2 people', '1,200 days'."""
     return f"{n:,} {plural(noun, n)}"
+
+
+def are(n: int) -> str:
+    """The verb for a count of `n`: 'is' for one, 'are' for any other count."""
+    return "is" if n == 1 else "are"

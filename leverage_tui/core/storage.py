@@ -162,6 +162,20 @@ def _read_bytes(path: Path, codec: Codec | None) -> bytes | None:
     return raw
 
 
+def refuse_read_only(path: Path) -> None:
+    """JournalError when the user made the journal file read-only (no write bit for its
+    owner, e.g. chmod 400): a save would replace it with a new, writable file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # not there yet (a new journal), or unreadable: the write says why
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise JournalError(
+            f"{path}: the journal is read-only (mode {stat.S_IMODE(mode):04o}); nothing was "
+            f"saved. To change it, make it writable again: chmod u+w {path}"
+        )
+
+
 class JournalStorage(Storage):
     """A TinyDB storage that keeps the journal's records in memory and saves it safely."""
 
@@ -404,6 +418,7 @@ class JournalStorage(Storage):
 
     def _write(self, parts: list[bytes]) -> None:
         """Write the journal whose bytes are `parts` atomically, a backup kept first."""
+        refuse_read_only(self.path)
         if self.codec is not None:
             parts = [self.codec.encode(b"".join(parts))]
         revision = self.revision

@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .flags import moved_later, walked_back
+from .plural import counted
 from .records import FORMS, STATUSES, UNWRITTEN_FORMS, Promise
-from .words import plural
 
 MIN_RESOLVED = 5
 """Under this many resolved promises a rate reads "too few to tell"."""
@@ -368,7 +368,7 @@ def evidence_words(record: TrackRecord) -> str:
     n = record.written_without_evidence
     if not n:
         return ""
-    return f"{plural(n, 'written promise')} {'has' if n == 1 else 'have'} no evidence recorded"
+    return f"{counted(n, 'written promise')} {'has' if n == 1 else 'have'} no evidence recorded"
 
 
 def confirmed_words(record: TrackRecord) -> str:
@@ -377,5 +377,5 @@ def confirmed_words(record: TrackRecord) -> str:
     n = record.verbal.confirmed_later
     if not n:
         return ""
-    made = f"{plural(n, 'verbal promise')} confirmed in writing later"
+    made = f"{counted(n, 'verbal promise')} confirmed in writing later"
     return made + (": the recap worked" if record.recap_confirmed else "")

@@ -25,11 +25,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 from textual.widgets.option_list import Option
 
+from ..core import show
 from ..core.attachments import attach, attachments_of, read_back
 from ..core.journal_file import JournalError, is_encrypted
 from ..core.paths import save_dir
 from ..core.plural import counted
 from ..core.safe_files import write_private
+from ..core.show import day_text
 from ..core.visible import visible
 from ..widgets.letter_keys import OptionList
 from .confirm import ConfirmScreen
@@ -138,7 +140,7 @@ class AttachmentsScreen(ModalScreen[None]):
                     Text.assemble(
                         (f"{f.id} ", "bold"),
                         visible(f.name),
-                        (f"  {f.size:,} bytes · added {f.added.isoformat()}", "dim"),
+                        (f"  {f.size:,} bytes · added {day_text(f.added)}", "dim"),
                         (f" · {visible(f.note)}" if f.note else "", "italic"),
                     ),
                     id=f.id,
@@ -172,7 +174,7 @@ class AttachmentsScreen(ModalScreen[None]):
         problem.update("")
         path_field.value = ""
         self.query_one("#attach-note", Input).value = ""
-        self.notify(f"Attached {added.id}: {visible(added.name)} (ctrl+z undoes)", title="Files")
+        self.notify(f"Attached {visible(added.name)} (ctrl+z undoes)", title="Files")
 
     def action_save_copy(self) -> None:
         """Write the chosen file back, byte for byte, where the user says."""
@@ -197,16 +199,22 @@ class AttachmentsScreen(ModalScreen[None]):
 
         plain = is_encrypted(app.journal_path)
         default = save_dir() / Path(record.name).name
-        app.push_screen(SaveDialog(f"Save a copy of {aid}", default, save, plain_text=plain), saved)
+        app.push_screen(
+            SaveDialog(
+                f"Save a copy of {show.name(app.journal, aid)}", default, save, plain_text=plain
+            ),
+            saved,
+        )
 
     def action_remove(self) -> None:
         """Delete the chosen file, for good, after asking."""
         aid = self._chosen()
         if aid is None:
             return
-        name = visible(self.leverage.journal.label(aid))
-        question = f"Delete the attached file {aid}, {name}?\nIts copy is removed for good."
-        delete_asking(self.app, aid, question, lambda: self.notify(f"Deleted {aid}"))
+        name = show.name(self.leverage.journal, aid)
+        question = f"Delete the attached file {name}?\nIts copy is removed for good."
+        done = f"Deleted the attached file {name}"
+        delete_asking(self.app, aid, question, lambda: self.notify(done, markup=False))
 
     def action_close(self) -> None:
         """Close."""

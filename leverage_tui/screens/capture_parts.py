@@ -20,6 +20,7 @@ from ..core.capture import Capture, OfferMade, PromiseSaid
 from ..core.dates import DateError, parse_date, parse_when
 from ..core.hedges import find_hedges, question_for
 from ..core.records import CATEGORIES
+from ..core.show import day_text
 from ..widgets.choice_bar import ChoiceBar
 from .conversation_editor import split_names
 
@@ -210,7 +211,7 @@ def _when_words(text: str, today: dt.date) -> str:
         day = _date(text, today)
     except DateError:
         return f"by {text!r}?"
-    return f"by {day:%a} {day.day} {day:%b}" if day else "no date"
+    return f"by {day_text(day, weekday=True)}" if day else "no date"
 
 
 def said_lines(
@@ -241,12 +242,12 @@ def review_text(draft: Draft, capture: Capture, ask_texts: dict[str, str], today
     on = capture.on or today
     at = f" {capture.at}" if capture.at else ""
     out.append("Conversation  ", "bold")
-    out.append(f"{on:%a} {on.day} {on:%b %Y}{at} · {capture.channel} · with ")
+    out.append(f"{day_text(on, weekday=True)}{at} · {capture.channel} · with ")
     out.append(", ".join(capture.people) or "(nobody yet)")
     out.append(f"\n              {capture.summary or '(no summary yet)'}\n")
     out.append(f"\nPromises ({len(capture.promises)})\n", "bold")
     for n, p in enumerate(capture.promises, 1):
-        due = f"by {p.due:%a} {p.due.day} {p.due:%b}" if p.due else "no date"
+        due = f"by {day_text(p.due, weekday=True)}" if p.due else "no date"
         out.append(f"  #{n} {p.by}: “{p.text}” · {due} · {p.form} · {p.category}\n")
     if not capture.promises:
         out.append("  none\n", "dim")
@@ -264,7 +265,7 @@ def review_text(draft: Draft, capture: Capture, ask_texts: dict[str, str], today
         form = "in writing" if o.written else "verbal"
         base = f", base {o.base}" if o.base else ""
         bonus = f", bonus {o.bonus}" if o.bonus else ""
-        by = f", decide by {o.deadline:%a} {o.deadline.day} {o.deadline:%b}" if o.deadline else ""
+        by = f", decide by {day_text(o.deadline, weekday=True)}" if o.deadline else ""
         out.append(f"a new {form} {what}: {o.company}, {o.role}{base}{bonus}{by}\n")
     elif capture.offer_discussed:
         out.append(f"{capture.offer_discussed} discussed (linked to this conversation)\n")

@@ -16,6 +16,7 @@ from textual.widgets import Header, Static
 from ..core.dates import describe
 from ..core.flags import Flag
 from ..core.records import Conversation
+from ..core.show import day_text
 from ..core.visible import visible
 from ..widgets.flag_badges import flag_reasons, flag_text, promise_flags
 from ..widgets.footer import Footer
@@ -49,7 +50,7 @@ def promise_columns(width: int) -> list[Column]:
 def conversation_heading(conv: Conversation, today: dt.date) -> Text:
     """'Sun 22 Nov 2026 14:30 (yesterday) · call · with Maya Chen, Robert Osei  #offer'
     (control characters in the journal's text shown escaped)."""
-    when = f"{conv.on:%a} {conv.on.day} {conv.on:%b %Y}"
+    when = day_text(conv.on, weekday=True)
     if conv.at:
         when += f" {visible(conv.at)}"
     text = Text.assemble(
@@ -181,7 +182,7 @@ class ConversationScreen(PromiseActions, Screen[None]):
 
         def cells(pid: str) -> list[str | Text]:
             p = journal.promises[pid]
-            due = f"{p.due:%d %b %Y}" if p.due else "—"
+            due = day_text(p.due) if p.due else "—"
             marks = flag_text(flags.get(pid, []), short=short)
             return [p.text, p.by, p.form, due, p.status, marks]
 
@@ -240,13 +241,14 @@ class ConversationScreen(PromiseActions, Screen[None]):
         cid = self.conversation_id
         conv = self.leverage.journal.conversation(cid)
         question = (
-            f"Delete the conversation of {conv.on:%d %b %Y}: “{visible(conv.summary[:100])}”?\n"
+            f"Delete the conversation of {day_text(conv.on)}: “{visible(conv.summary[:100])}”?\n"
             "Its promises stay, unlinked. ctrl+z brings it back."
         )
 
         from .attachments import delete_asking  # says when its files go too
 
-        delete_asking(self.leverage, cid, question, lambda: self.notify(f"Deleted {cid}"))
+        done = f"Deleted the conversation of {day_text(conv.on)} (ctrl+z undoes)"
+        delete_asking(self.leverage, cid, question, lambda: self.notify(done))
 
     def action_prepare(self) -> None:
         """The brief before the next meeting with this conversation's person (issue 14)."""

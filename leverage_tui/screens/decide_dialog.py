@@ -138,7 +138,7 @@ def decide_asking(app: Any, offer_id: str) -> None:
     if offer is None:
         return
     if offer.status in ("accepted", "declined"):
-        app.notify(f"{offer_id} is already {offer.status}.", title="Decide")
+        app.notify(f"The {app.journal.label(offer_id)} is already {offer.status}.", title="Decide")
         return
 
     def decided(choice: DecideChoice | None) -> None:
@@ -181,7 +181,7 @@ def _make(app: Any, offer_id: str, choice: DecideChoice, decline_others: bool) -
     )
     if result is None:
         return
-    done = ", ".join(f"{d.offer} {d.choice}" for d in result.decisions)
+    done = ", ".join(f"{app.journal.label(d.offer)} {d.choice}" for d in result.decisions)
     released = (
         f"; {counted(len(result.released), 'promise')} no longer expected"
         if result.released

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from ..core.flags import moved_later
+from ..core.show import day_text
 from ..core.visible import visible
 from ..widgets.date_field import DateField
 from .promise_dialog import PromiseDialog
@@ -35,7 +36,7 @@ class DueDialog(PromiseDialog[DueChoice]):
         """Title, what the history says, the date field and the buttons."""
         p = self.promise
         moves = len(moved_later(p))
-        now = p.due.isoformat() if p.due else "no due date"
+        now = day_text(p.due) if p.due else "no due date"
         note = f"Now: {now}. Pushed later {moves} time{'s' if moves != 1 else ''} so far."
         with Vertical():
             title = visible(f"Due date of {p.id}: {p.text}")

@@ -17,7 +17,9 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Static
 
 from ..core.journal import Journal
+from ..core.plural import counted
 from ..core.records import Conversation
+from ..core.show import day_text
 from ..core.visible import visible
 from ..widgets.flag_badges import flag_text
 from ..widgets.footer import Footer
@@ -134,9 +136,9 @@ class LogScreen(TableScreen):
         if not total:
             self.set_summary("No conversations yet: press n to log one.")
         elif text.strip():
-            self.set_summary(f"{len(shown)} of {total} conversations match")
+            self.set_summary(f"{len(shown)} of {counted(total, 'conversation')} match")
         else:
-            self.set_summary(f"{total} conversations, newest first · Enter opens one")
+            self.set_summary(f"{counted(total, 'conversation')}, newest first · Enter opens one")
         self.update_detail(self.table.cursor_key)
 
     def cells(self, cid: str) -> list[str | Text]:
@@ -152,8 +154,8 @@ class LogScreen(TableScreen):
         people = visible(", ".join(c.people))
         if self.size.width >= LOG_WIDE:
             tags = visible(" ".join(f"#{t}" for t in c.tags))
-            return [f"{c.on:%d %b %Y}", people, c.channel, visible(c.summary), tags, count]
-        return [f"{c.on:%d %b %Y}", people, visible(c.summary), count]
+            return [day_text(c.on), people, c.channel, visible(c.summary), tags, count]
+        return [day_text(c.on), people, visible(c.summary), count]
 
     def show_detail(self, key: str | None) -> None:
         """The conversation under the cursor: when, with whom, its notes' first lines."""
@@ -190,13 +192,13 @@ class LogScreen(TableScreen):
             return
         conv = self.leverage.journal.conversations[cid]
         question = (
-            f"Delete the conversation of {conv.on:%d %b %Y}: “{visible(conv.summary[:100])}”?\n"
+            f"Delete the conversation of {day_text(conv.on)}: “{visible(conv.summary[:100])}”?\n"
             "Its promises stay, unlinked. ctrl+z brings it back."
         )
 
         from .attachments import delete_asking  # says when its files go too
 
-        when = f"{conv.on:%d %b %Y}"
+        when = f"{day_text(conv.on)}"
         delete_asking(
             self.leverage,
             cid,

@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, Static
 from ..core.flags import find_hedge
 from ..core.journal import promise_maker
 from ..core.records import CATEGORIES, FORMS, STATUSES, Promise
+from ..core.show import day_text
 from ..core.visible import visible
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField, show_date
@@ -85,7 +86,7 @@ class PromiseEditor(EditorScreen):
             conv = journal.conversations[conv_id]
         if conv is not None:
             yield Static(
-                visible(f"In: {conv.on:%d %b %Y} · {', '.join(conv.people)} · {conv.summary}"),
+                visible(f"In: {day_text(conv.on)} · {', '.join(conv.people)} · {conv.summary}"),
                 id="in-conversation",
                 markup=False,
             )

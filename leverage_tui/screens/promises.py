@@ -15,7 +15,9 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, Select, Static
 
 from ..core.flags import FLAGS
+from ..core.plural import counted
 from ..core.records import FORMS, STATUSES, Promise
+from ..core.show import day_text
 from ..widgets.flag_badges import flag_legend, flag_text, promise_detail
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
@@ -37,7 +39,7 @@ STATUS_STYLE = {
 
 def columns(width: int) -> list[Column]:
     """The table's columns for a screen this wide."""
-    widths = (12, 10, 10, 10, 9, 26) if width >= WIDE else (9, 10, 8, 10, 8, 5)
+    widths = (12, 11, 10, 11, 9, 26) if width >= WIDE else (9, 11, 8, 11, 8, 5)
     names = ("by", "made", "form", "due", "status", "flags")
     return [Column("promise"), *(Column(n, w) for n, w in zip(names, widths, strict=True))]
 
@@ -156,7 +158,9 @@ class PromisesScreen(PromiseActions, TableScreen):
         self.table.set_rows(shown, self.cells, reuse=drawn == self._drawn)
         self._drawn = drawn
         total = len(self.journal.promises)
-        what = f"{len(shown)} of {total} promises" if len(shown) != total else f"{total} promises"
+        what = counted(total, "promise")
+        if len(shown) != total:
+            what = f"{len(shown)} of {what}"
         summary = Text(what + "  ")
         if not self.wide:
             summary.append_text(flag_legend(PROMISE_FLAGS))
@@ -173,9 +177,9 @@ class PromisesScreen(PromiseActions, TableScreen):
         return (
             p.text,
             p.by,
-            p.made_on.isoformat(),
+            day_text(p.made_on),
             p.form,
-            p.due.isoformat() if p.due else "—",
+            day_text(p.due) if p.due else "—",
             Text(p.status, style=colour),
             flag_text(self.promise_flags().get(pid, ()), short=not self.wide),
         )

@@ -10,6 +10,7 @@ also a button.)
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -20,13 +21,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from ..core.brief_md import long_date
 from ..core.checks import InputError
 from ..core.journal_file import is_encrypted
 from ..core.offer_messages import offers_discussed
 from ..core.paths import save_dir
 from ..core.recap import recap_for
 from ..core.safe_files import write_private
+from ..core.show import day_text, names
 from ..core.visible import visible
 from .save_dialog import SaveDialog
 
@@ -96,8 +97,8 @@ class RecapScreen(ModalScreen[None]):
         self.covered = [*recap.promises, *recap.offers]
         conv = journal.conversation(self.conversation_id)
         about = (
-            f"{long_date(conv.on)} with {', '.join(conv.people)}: {conv.summary} · "
-            f"covers {', '.join(self.covered)}. Edit it, send it, then mark it sent."
+            f"{day_text(conv.on)} with {', '.join(conv.people)}: {conv.summary} · "
+            f"covers {names(journal, self.covered)}. Edit it, send it, then mark it sent."
         )
         return recap.text, about
 
@@ -153,12 +154,36 @@ class RecapScreen(ModalScreen[None]):
     def _current_text(self) -> str:
         return self.query_one("#recap-text", TextArea).text
 
+    def can_ask_terminal(self) -> bool:
+        """Whether there is a terminal to ask to copy (not in a headless run)."""
+        return self.app._driver is not None and not self.app.is_headless
+
     def action_copy(self) -> None:
-        """Copy the (edited) message to the clipboard."""
-        if self.problem is None:
-            self.app.copy_to_clipboard(self._current_text())
-            then = "; once sent, ctrl+r" if self.MARKS else ""
-            self.notify(f"{self.NOUN} copied: paste it into an email{then}")
+        """Ask the terminal to copy the (edited) message; say that it may not (the app
+        cannot know: tmux, for one, drops the request unless told to pass it on)."""
+        if self.problem is not None:
+            return
+        self.app.copy_to_clipboard(self._current_text())  # the app's own copy, at least
+        if not self.can_ask_terminal():
+            self.notify(
+                f"This terminal cannot be asked to copy. Save the {self.NOUN.lower()} "
+                "with ctrl+s instead.",
+                title="Not copied",
+                severity="warning",
+            )
+            return
+        within = (
+            " (tmux and screen often drop it)"
+            if os.environ.get("TMUX") or os.environ.get("STY")
+            else ""
+        )
+        then = "; once sent, ctrl+r" if self.MARKS else ""
+        self.notify(
+            f"Asked the terminal to copy the {self.NOUN.lower()}: whether it can depends on "
+            f"the terminal{within}. If pasting gives nothing, save it with ctrl+s{then}.",
+            title="Copy",
+            timeout=8,
+        )
 
     def action_save(self) -> None:
         """Ask where to save the (edited) recap; the core writes it (readable by you only)."""
@@ -192,8 +217,8 @@ class RecapScreen(ModalScreen[None]):
             return
         moved = [p.id for p in changed if p.id in verbal]
         again = [p.id for p in changed if p.id not in verbal]
-        parts = [f"recap-sent: {', '.join(moved)}"] if moved else []
-        parts += [f"sent again: {', '.join(again)}"] if again else []
+        parts = [f"recap sent: {names(journal, moved)}"] if moved else []
+        parts += [f"sent again: {names(journal, again)}"] if again else []
         shown = "; ".join(parts) or "nothing to change: already marked sent today"
         self.notify(shown, title="Promises updated")
         self._show_state()
@@ -207,8 +232,8 @@ class RecapScreen(ModalScreen[None]):
         changed = self.leverage.change(lambda j: j.set_forms(ids, "written"))
         if changed is None:
             return
-        shown = ", ".join(p.id for p in changed) or "nothing to change"
-        self.notify(f"written: {shown}", title="Promises updated")
+        shown = names(journal, [p.id for p in changed]) if changed else "nothing to change"
+        self.notify(f"in writing now: {shown}", title="Promises updated")
         self._show_state()
 
     def action_close(self) -> None:

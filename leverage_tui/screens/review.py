@@ -30,6 +30,7 @@ from ..core.records import Offer
 from ..core.registry import CURRENT_JOB_ID
 from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
+from ..core.show import day_text
 from ..core.visible import visible
 from ..widgets.footer import Footer
 from ..widgets.letter_keys import DataTable
@@ -81,9 +82,10 @@ class ReviewScreen(Screen[None]):
         #review-body { padding: 0 1; }
         .review-title { text-style: bold; color: $accent; margin-top: 1; }
         .review-note { color: $text-muted; }
-        DataTable { height: auto; max-height: 24; }
+        /* Every table as tall as its rows: the page scrolls, never a table inside it
+           (a nested scroll hid the last rows from PageDown and End). */
+        DataTable { height: auto; max-height: initial; }
         #review-track, #review-checklist { height: auto; }
-        #review-flags { height: auto; max-height: 30; }
         #review-bottom { border: round $accent; padding: 0 1; }
     }
     """
@@ -249,7 +251,7 @@ class ReviewScreen(Screen[None]):
         table.add_column("covered by", width=30)
         colours = self.app.theme_variables
         for a in brief.asks:
-            target = a.ask.target.isoformat() if a.ask.target else "no date"
+            target = day_text(a.ask.target) if a.ask.target else "no date"
             covered = coverage_text(a.coverage, colours)
             if a.promises:  # one line a row: rows of varying height cost a render each
                 covered.append(

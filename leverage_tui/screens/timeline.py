@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections import Counter
 from typing import Any
 
 from rich.text import Text
@@ -23,6 +24,8 @@ from textual.widgets import Header, Input, Select, Static
 
 from ..core import dates
 from ..core.flags import Flag, flags_for_ask, flags_for_offer
+from ..core.plural import counted
+from ..core.show import day_text
 from ..core.timeline import Event, timeline
 from ..core.visible import visible
 from ..widgets.flag_badges import flag_reasons, flag_style, flag_text
@@ -66,6 +69,23 @@ KIND_OPTIONS = [
 ]
 """The kind filter's choices."""
 
+KIND_COUNTED = {
+    "conversation": ("conversation", ""),
+    "promise-made": ("promise", " made"),
+    "promise-form": ("form change", ""),
+    "promise-moved": ("due date", " moved"),
+    "promise-resolved": ("promise", " resolved"),
+    "promise-status": ("status change", ""),
+    "promise-due": ("due date", ""),
+    "offer": ("offer", ""),
+    "offer-changed": ("offer change", ""),
+    "offer-deadline": ("decide-by date", ""),
+    "ask-target": ("ask target", ""),
+    "decision": ("decision", ""),
+    "win": ("win", ""),
+}
+"""How a group's detail counts each kind of event: (noun, words after the count)."""
+
 
 def parse_range(text: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
     """ "nov 1..dec 31", "2026-01-01..", "..fri" or one date (from then on); DateError."""
@@ -87,7 +107,7 @@ def group_of(day: dt.date, by_week: bool) -> str:
     """The header a day falls under: "November 2026" or "Week of Mon 16 Nov 2026"."""
     if by_week:
         monday = day - dt.timedelta(days=day.weekday())
-        return f"Week of {monday:%a} {monday.day} {monday:%b %Y}"
+        return f"Week of {day_text(monday, weekday=True)}"
     return f"{day:%B %Y}"
 
 
@@ -159,7 +179,7 @@ class TimelineScreen(PromiseActions, TableScreen):
     def columns(self, width: int) -> list[Column]:
         """Date, what, the event and its flags."""
         flags = 26 if width >= WIDE else 5
-        return [Column("date", 10), Column("what", 9), Column("event"), Column("flags", flags)]
+        return [Column("date", 11), Column("what", 9), Column("event"), Column("flags", flags)]
 
     # -- data -----------------------------------------------------------------------------
 
@@ -291,7 +311,9 @@ class TimelineScreen(PromiseActions, TableScreen):
             }
             self.table.forget(changed)
         total = len(self._events)
-        what = f"{len(shown)} of {total} events" if len(shown) != total else f"{total} events"
+        what = counted(total, "event")
+        if len(shown) != total:
+            what = f"{len(shown)} of {what}"
         grouping = "by week" if self.by_week else "by month"
         summary = f"{what}, {grouping} · g week/month · enter open"
         self.set_summary(self._range_error or summary, error=bool(self._range_error))
@@ -327,13 +349,25 @@ class TimelineScreen(PromiseActions, TableScreen):
         """An event's row (date, what, text, flags), or a group header."""
         if key == TODAY_KEY:
             today = self.app.today
-            label = f"── today · {today:%a} {today.day} {today:%b %Y} "
+            label = f"── today · {day_text(today, weekday=True)} "
             return label + "─" * max(0, self.table.size.width - len(label) - 1)
         if key.startswith("#"):
             return Text.assemble(key[1:], (f" · {self._headers.get(key, 0)}", "dim"))
         e = Event(*self._events[key])
         flags = flag_text(self.flags_of(e), short=not self.wide)
-        return (e.date.isoformat(), KIND_LABEL[e.kind], visible(e.text), flags)
+        return (day_text(e.date), KIND_LABEL[e.kind], visible(e.text), flags)
+
+    def group_words(self, header: str) -> str:
+        """What a month's (or week's) events shown hold: 'November 2026: 5 events shown:
+        2 conversations, 3 promises made.'"""
+        labels = self._label_of()
+        kinds = Counter(self._events[k][1] for k in self.table.keys if labels.get(k) == header)
+        parts = []
+        for kind, n in kinds.most_common():
+            noun, after = KIND_COUNTED.get(kind, ("event", ""))
+            parts.append(counted(n, noun) + after)
+        shown = counted(sum(kinds.values()), "event")
+        return f"{header[1:]}: {shown} shown" + (f": {', '.join(parts)}." if parts else ".")
 
     def show_detail(self, key: str | None) -> None:
         """The event under the cursor, with its flags and their reasons."""
@@ -341,6 +375,9 @@ class TimelineScreen(PromiseActions, TableScreen):
         self.refresh_bindings()  # the offer keys follow the cursor
         if key == TODAY_KEY:
             pane.update("Today: above, what has happened; below, what is due.", layout=False)
+            return
+        if key and key.startswith("#"):
+            pane.update(self.group_words(key), layout=False)
             return
         e = self.event(key or "")
         if e is None:
@@ -350,7 +387,7 @@ class TimelineScreen(PromiseActions, TableScreen):
             )
             return
         today = self.app.today
-        text = Text(f"{e.date:%a} {e.date.isoformat()} ({dates.describe(e.date, today)})")
+        text = Text(f"{day_text(e.date, weekday=True)} ({dates.describe(e.date, today)})")
         text.append(f" · {e.id} · {visible(e.text)}")
         for flag in self.flags_of(e):
             text.append("\n" + flag_reasons([flag]), flag_style(flag.flag))

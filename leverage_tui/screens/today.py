@@ -19,9 +19,10 @@ from ..core.agenda import SOON_DAYS as SOON_DAYS
 from ..core.agenda import Agenda, agenda
 from ..core.dates import describe
 from ..core.journal import Journal
+from ..core.plural import counted
+from ..core.show import day_text
 from ..core.visible import visible
 from ..core.wins import win_nudge
-from ..core.words import plural
 from ..widgets.flag_badges import MARKERS, flag_style, flag_text, flags_of_some
 from ..widgets.footer import Footer
 from ..widgets.letter_keys import OptionList
@@ -117,7 +118,7 @@ class TodayScreen(PromiseActions, Screen[None]):
 
     def on_mount(self) -> None:
         """Fill in, and again after a change, but only while this screen is on show."""
-        self.sub_title = f"Today · {self.leverage.today:%a %d %b %Y}"
+        self.sub_title = f"Today · {day_text(self.leverage.today, weekday=True)}"
         self.watch(self.app, "revision", self._journal_changed, init=False)
         self.app.theme_changed_signal.subscribe(self, self._restyle)
         self._refresh()
@@ -240,7 +241,7 @@ class TodayScreen(PromiseActions, Screen[None]):
                 what = Text.assemble(("Your ask: ", "italic"), visible(d.text))
                 prompt = row(due_words(d.date, today), what, "")
             options.append(Option(prompt, id=d.id))
-        title = f"Overdue and due by {agenda.horizon:%a %d %b} ({due.total})"
+        title = f"Overdue and due by {day_text(agenda.horizon, weekday=True)} ({due.total})"
         self._fill(
             self.query_one("#due", OptionList),
             title,
@@ -315,7 +316,7 @@ class TodayScreen(PromiseActions, Screen[None]):
         for r in agenda.recent:
             c = r.conversation
             what = Text.assemble(visible(c.summary), (f" — {visible(', '.join(c.people))}", "dim"))
-            extra = plural(r.promises, "promise") if r.promises else ""
+            extra = counted(r.promises, "promise") if r.promises else ""
             options.append(Option(row(describe(c.on, agenda.today), what, extra), id=c.id))
         self._fill(
             self.query_one("#recent", OptionList),

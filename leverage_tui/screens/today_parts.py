@@ -13,16 +13,16 @@ from rich.text import Text
 from ..core.checkins import since_stayed, today_line
 from ..core.decisions import left_words, outcome
 from ..core.journal import Journal
+from ..core.plural import counted
 from ..core.records import Offer
 from ..core.track import TrackRecord, comparison_words, confirmed_words, kept_words, rate_words
 from ..core.visible import visible
-from ..core.words import plural
 from ..widgets.fit import fit
 
 
 def days(n: int) -> str:
     """'1 day', '3 days'."""
-    return plural(n, "day")
+    return counted(n, "day")
 
 
 def success_style() -> str:
@@ -116,7 +116,7 @@ def track_line(record: TrackRecord) -> Text:
     if confirmed:
         text.append(f" · {confirmed}")
     if record.moved_due_dates:
-        text.append(f" · {plural(record.moved_due_dates, 'due date')} moved")
+        text.append(f" · {counted(record.moved_due_dates, 'due date')} moved")
     if record.written_without_evidence:  # issue 15
         text.append(f" · {record.written_without_evidence} written without evidence")
     return text

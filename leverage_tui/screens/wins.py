@@ -18,7 +18,9 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, Select, Static
 
 from ..core.dates import describe
+from ..core.plural import counted
 from ..core.records import Win
+from ..core.show import day_text
 from ..core.wins import all_wins
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
@@ -37,7 +39,7 @@ NO_ASK = "-"
 def columns(width: int) -> list[Column]:
     """The table's columns for a screen this wide."""
     impact, asks = (40, 12) if width >= WIDE else (22, 7)
-    return [Column("date", 10), Column("win"), Column("impact", impact), Column("asks", asks)]
+    return [Column("date", 11), Column("win"), Column("impact", impact), Column("asks", asks)]
 
 
 class WinsScreen(TableScreen):
@@ -126,7 +128,9 @@ class WinsScreen(TableScreen):
         shown = self.matching()
         self.table.set_rows(shown, self.cells)
         total = len(self._order)
-        what = f"{len(shown)} of {total} wins" if len(shown) != total else f"{total} wins"
+        what = counted(total, "win")
+        if len(shown) != total:
+            what = f"{len(shown)} of {what}"
         if total == 1:
             what = "1 win"
         open_asks = [a for a in self.journal.asks.values() if a.status == "open"]
@@ -142,7 +146,7 @@ class WinsScreen(TableScreen):
         w: Win | None = self.journal.records("win").get(wid)
         if w is None:
             return ("", "(deleted)")
-        return (w.on.isoformat(), w.text, w.impact or "—", ", ".join(w.asks) or "—")
+        return (day_text(w.on), w.text, w.impact or "—", ", ".join(w.asks) or "—")
 
     def show_detail(self, key: str | None) -> None:
         """The win under the cursor in full, with the asks it supports."""
@@ -157,7 +161,7 @@ class WinsScreen(TableScreen):
             return
         today = self.leverage.today
         text = Text.assemble(
-            (f"{w.on:%a} {w.on.day} {w.on:%b %Y}", "bold"), f" ({describe(w.on, today)}) · {w.id}"
+            (day_text(w.on, weekday=True), "bold"), f" ({describe(w.on, today)}) · {w.id}"
         )
         if w.tags:
             text.append("  " + " ".join(f"#{t}" for t in w.tags), "italic")
@@ -203,6 +207,7 @@ class WinsScreen(TableScreen):
 
         def answer(yes: bool | None) -> None:
             if yes and self.leverage.change(lambda j: j.delete(w.id)):
-                self.notify(f"Deleted {w.id} (ctrl+z undoes)")
+                self.notify(f"Deleted the {label} (ctrl+z undoes)", markup=False)
 
-        self.app.push_screen(ConfirmScreen(f"Delete win {w.id}: {w.text[:60]}?"), answer)
+        label = self.journal.label(w.id)
+        self.app.push_screen(ConfirmScreen(f"Delete the {label}?"), answer)

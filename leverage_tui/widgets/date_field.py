@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from ..core import dates
+from ..core.show import day_text
 
 DEFAULT_PLACEHOLDER = "today, fri, in 2 weeks, nov 20, 2026-11-20"
 """What an empty date field suggests."""
@@ -23,7 +24,7 @@ DEFAULT_PLACEHOLDER = "today, fri, in 2 weeks, nov 20, 2026-11-20"
 
 def show_date(day: dt.date, today: dt.date) -> str:
     """A day as 'Fri 27 Nov 2026 · in 4 days'."""
-    return f"{day:%a} {day.day} {day:%b %Y} · {dates.describe(day, today)}"
+    return f"{day_text(day, weekday=True)} · {dates.describe(day, today)}"
 
 
 class DateField(Vertical):

@@ -15,6 +15,7 @@ from rich.text import Text
 from ..core.flags import FLAGS, RECAP_WAIT_DAYS, Flag, FlagSettings, sort_flags
 from ..core.journal import Journal
 from ..core.records import Promise
+from ..core.show import day_text
 from ..core.visible import visible
 
 MARKERS: dict[str, str] = {
@@ -142,7 +143,7 @@ def promise_detail(p: Promise, flags: Sequence[Flag]) -> Text:
         text.append("\n" + flag_reasons([flag]), flag_style(flag.flag, colours))
     where = f" in {p.conversation}" if p.conversation else ""
     evidence = f": {p.evidence}" if p.evidence else " (no evidence)"
-    line = f"by {p.by}, made {p.made_on}{where} · {p.category} · {p.form}{evidence}"
+    line = f"by {p.by}, made {day_text(p.made_on)}{where} · {p.category} · {p.form}{evidence}"
     text.append("\n" + visible(line))
     due = f"due {p.due}" if p.due else "no due date"
     since = f" since {p.status_on}" if p.status_on else ""

@@ -45,7 +45,7 @@ def encrypted(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LEVERAGE_PASSPHRASE", PASS)
     result = cli(path, "encrypt")
     assert result.code == 0, result.err
-    assert "backups were encrypted too" in result.out
+    assert "encrypted too; their plain text was overwritten" in result.out
     return path
 
 

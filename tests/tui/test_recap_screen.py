@@ -44,7 +44,8 @@ def test_the_recap_uses_the_settings(demo_path: Path, drive: Callable[..., None]
     ) in text
     assert "- Base pay: 135,000\n" in text  # the counteroffer of that day
     assert text.endswith("\n\nBest,\nJo Lee\n")
-    assert "covers p11, p12, o2." in about
+    assert "covers 'Title change to Lead Designer, announce…', 'Lead the Q1 planning, " in about
+    assert "and 'Halden & Co'." in about
 
 
 def test_the_wait_before_asking_again_comes_from_the_config(

@@ -60,7 +60,12 @@ def events(app: LeverageApp) -> list[tuple[str, str, str]]:
     """(date, what, text) of every event row shown."""
     t = app.screen.query_one(RecordTable)
     rows = [t.row_cells(k) for k in t.keys if not k.startswith("#")]
-    return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+    return [(iso(str(r[0])), str(r[1]), str(r[2])) for r in rows]
+
+
+def iso(shown: str) -> str:
+    """A day as the table shows it ('5 Nov 2026') as an ISO date, to compare and sort."""
+    return dt.datetime.strptime(shown, "%d %b %Y").date().isoformat()
 
 
 def headers(app: LeverageApp) -> list[str]:

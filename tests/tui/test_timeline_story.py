@@ -20,6 +20,11 @@ from leverage_tui.widgets.record_table import RecordTable
 TODAY = dt.date(2026, 11, 23)
 
 
+def iso(shown: str) -> str:
+    """A day as the table shows it ('5 Nov 2026') as an ISO date, to compare and sort."""
+    return dt.datetime.strptime(shown, "%d %b %Y").date().isoformat()
+
+
 def rows(app: LeverageApp) -> list[tuple[str, str, str]]:
     """(date, what, text) of the event rows, and ('', 'today', line) for the today line."""
     t = app.screen.query_one(RecordTable)
@@ -29,7 +34,7 @@ def rows(app: LeverageApp) -> list[tuple[str, str, str]]:
             out.append(("", "today", str(t.row_cells(k))))
         elif not k.startswith("#"):
             r = t.row_cells(k)
-            out.append((str(r[0]), str(r[1]), str(r[2])))
+            out.append((iso(str(r[0])), str(r[1]), str(r[2])))
     return out
 
 

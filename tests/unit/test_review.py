@@ -200,7 +200,7 @@ def test_each_ask_with_its_coverage(brief: Brief) -> None:
 def test_checklist_answers(brief: Brief) -> None:
     fixes, writing, verbal, deadline, back = brief.checklist
     assert fixes.ok is False
-    assert fixes.answer.startswith("Not yet: 1 of 4 asks are granted or in writing; only verbal: ")
+    assert fixes.answer.startswith("Not yet: 1 of 4 asks is granted or in writing; only verbal: ")
     assert '"More influence"' in fixes.answer and '"Conference every year"' in fixes.answer
     assert writing.answer == (
         "No: 2 of 3 pending promises are not in writing; "

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leverage_tui.core.journal import Journal
+from leverage_tui.core.plural import counted
 from leverage_tui.core.records import FORMS, STATUSES, Change, Promise
 from leverage_tui.core.track import (
     TOO_FEW,
@@ -29,7 +30,6 @@ from leverage_tui.core.track import (
     track_record,
     wilson,
 )
-from leverage_tui.core.words import plural
 
 TODAY = date(2026, 11, 23)
 D = date(2026, 10, 1)  # the due date most promises below share
@@ -544,18 +544,18 @@ def test_verbal_against_written_on_enough_is_a_finding_with_counts() -> None:
 
 
 @pytest.mark.parametrize(
-    ("count", "word", "many", "text"),
+    ("count", "word", "text"),
     [
-        (0, "promise", None, "0 promises"),
-        (1, "promise", None, "1 promise"),
-        (2, "promise", None, "2 promises"),
-        (1, "person", "people", "1 person"),
-        (3, "person", "people", "3 people"),
-        (-1, "day", None, "-1 days"),
+        (0, "promise", "0 promises"),
+        (1, "promise", "1 promise"),
+        (2, "promise", "2 promises"),
+        (1, "person", "1 person"),
+        (3, "person", "3 people"),
+        (-1, "day", "-1 days"),
     ],
 )
-def test_plural(count: int, word: str, many: str | None, text: str) -> None:
-    assert plural(count, word, many) == text
+def test_plural(count: int, word: str, text: str) -> None:
+    assert counted(count, word) == text
 
 
 def test_keeper_follows_confirmations_lateness_and_a_new_today(tmp_path: Path) -> None:
