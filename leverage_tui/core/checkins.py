@@ -21,6 +21,7 @@ from .conflicts import about_counteroffer, at_employer, employer_companies
 from .decisions import Outcome, decision_words, outcome
 from .plural import counted
 from .records import Promise
+from .show import day_text
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -160,9 +161,9 @@ def section_lines(stay: Stay) -> list[str]:
     lines.append(f"Now: {stay.now.words()}.")
     for n, day, count in stay.checkins:
         lines.append(
-            f"Day {n} ({day.isoformat()}): {count.words()}"
+            f"Day {n} ({day_text(day)}): {count.words()}"
             if count is not None
-            else f"Day {n} ({day.isoformat()}): still to come"
+            else f"Day {n} ({day_text(day)}): still to come"
         )
     return lines
 

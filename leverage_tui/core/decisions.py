@@ -28,6 +28,7 @@ from .floors import possessive
 from .plural import counted
 from .records import RELEASED, Decision, Offer, Promise
 from .registry import KINDS
+from .show import day_text
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -92,7 +93,7 @@ def decide(
     assert isinstance(offer, Offer)
     if offer.status in ("accepted", "declined"):
         done = decisions_of(journal, offer.id)
-        which = f" ({done[-1].id} on {done[-1].on.isoformat()})" if done else ""
+        which = f" ({done[-1].id} on {day_text(done[-1].on)})" if done else ""
         raise InputError(
             f"{offer.id} was already {offer.status}{which}; to decide again, set it open "
             f"first: leverage update offer {offer.id} --status open"
@@ -182,7 +183,7 @@ def decision_words(decision: Decision, offer: Offer) -> str:
         else f"{possessive(offer.company)} offer"
     )
     why = f': "{" ".join(decision.why.split())}"' if decision.why.strip() else ""
-    return f"{decision.choice} {what} ({offer.id}) on {decision.on.isoformat()}{why}"
+    return f"{decision.choice} {what} ({offer.id}) on {day_text(decision.on)}{why}"
 
 
 def left_words(journal: Journal, result: Outcome) -> str:

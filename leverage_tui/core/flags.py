@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from .hedges import DEFAULT_HEDGES as DEFAULT_HEDGES  # its callers import it from here
 from .hedges import find_hedges
 from .records import UNWRITTEN_FORMS, Ask, Change, Offer, Promise
+from .show import day_text
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -177,10 +178,10 @@ def flags_for_promise(
 
     if p.pending:
         if p.due is not None and p.due < today:
-            add("overdue", f"due {p.due.isoformat()}, {_days((today - p.due).days)} overdue")
+            add("overdue", f"due {day_text(p.due)}, {_days((today - p.due).days)} overdue")
         if p.form in UNWRITTEN_FORMS:
             if p.form == "verbal":
-                add("unwritten", f"only said by {p.by} on {p.made_on.isoformat()}; not in writing")
+                add("unwritten", f"only said by {p.by} on {day_text(p.made_on)}; not in writing")
             else:
                 add("unwritten", f"recap sent, {p.by} has not confirmed it in writing")
                 if unanswered(p, today, wait_days):
@@ -196,7 +197,7 @@ def flags_for_promise(
             )
         back = _step_back(p)
         if back:
-            add("walked-back", f"was {back.old}, then moved to {back.new} on {back.on.isoformat()}")
+            add("walked-back", f"was {back.old}, then moved to {back.new} on {day_text(back.on)}")
     if p.status == "released":  # no longer expected: nothing to chase (its history stays)
         return out
     hedge = _hedge_reason(p.text, hedges, not_hedges)
@@ -244,7 +245,7 @@ def flags_for_offer(
         elif left <= DEADLINE_DAYS:
             when = "today" if left == 0 else f"in {_days(left)}"
             out.append(
-                Flag("deadline", "offer", o.id, f"decide by {o.deadline.isoformat()} ({when})")
+                Flag("deadline", "offer", o.id, f"decide by {day_text(o.deadline)} ({when})")
             )
     if not o.written:
         out.append(

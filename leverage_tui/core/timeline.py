@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .flags import RECAP_CHANGE
 from .records import Change, Offer, Promise
+from .show import day_text
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -116,7 +117,13 @@ def _form_words(change: Change) -> str:
 
 
 def _day(text: str | None) -> str:
-    return text or "no date"
+    """A stored ISO day as a screen shows it ('no date' for none)."""
+    if not text:
+        return "no date"
+    try:
+        return day_text(dt.date.fromisoformat(text))
+    except ValueError:
+        return text
 
 
 def promise_events(p: Promise) -> list[Event]:

@@ -13,7 +13,7 @@ def test_decide_accepting_keeps_the_others_open_in_a_script(cli: Run, sample: Pa
     r = cli("decide", "o2", "--accept", "--why", "the", "team", "--on", "2026-11-20")
     assert r.code == 0, r.err
     assert r.out.splitlines()[0] == (
-        'd1: accepted the counteroffer from Current Co (o2) on 2026-11-20: "the team"'
+        'd1: accepted the counteroffer from Current Co (o2) on 20 Nov 2026: "the team"'
     )
     assert "still open: o1" in r.err
     offers = {o["id"]: o["status"] for o in cli("list", "offers", "--json").json}
@@ -35,7 +35,7 @@ def test_decide_accepting_the_outside_offer_declines_the_others_and_releases(
     # nobody is recorded at Current Co: only promises about the counteroffer would go
     assert "no longer expected" not in r.out
     again = cli("decide", "o1", "--decline")
-    assert again.code == 2 and "o1 was already accepted (d1 on 2026-11-23)" in again.err
+    assert again.code == 2 and "o1 was already accepted (d1 on 23 Nov 2026)" in again.err
 
 
 def test_decide_bad_usage_is_exit_2(cli: Run, sample: Path) -> None:

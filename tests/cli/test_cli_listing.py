@@ -213,7 +213,7 @@ def test_flags_json_shape(cli: Run, sample: Path) -> None:
         ("vague", "promise", "p2"),
         ("no-date", "promise", "p2"),
     ]
-    assert flags[0]["reason"] == "due 2026-11-20, 3 days overdue"
+    assert flags[0]["reason"] == "due 20 Nov 2026, 3 days overdue"
     only = cli("flags", "--flag", "unwritten", "--json").json
     assert [f["id"] for f in only] == ["p1", "p2"]
     text = cli("flags").out

@@ -101,7 +101,7 @@ def test_timeline_for_one_person(cli: Run, sample: Path) -> None:
         ("promise-due", "p1"),
     ]
     moved = next(e for e in r.json if e["kind"] == "promise-moved")
-    assert moved["text"] == "due date moved 2026-12-01 → 2026-12-08: You will lead Q3 planning"
+    assert moved["text"] == "due date moved 1 Dec 2026 → 8 Dec 2026: You will lead Q3 planning"
     r = cli("timeline", "--person", "Acme", "--kind", "offer-deadline")
     assert r.code == 0 and "decide on Acme (open)" in r.out
 

@@ -60,8 +60,8 @@ def test_changes_and_the_today_line_on_the_demo(demo_app: LeverageApp, drive) ->
         ) in shown
         moved = [r for r in shown if r[1] == "moved"]
         assert [r[2].split(":")[0] for r in moved] == [
-            "due date moved 2026-09-24 → 2026-10-24",
-            "due date moved 2026-10-24 → 2026-12-03",
+            "due date moved 24 Sep 2026 → 24 Oct 2026",
+            "due date moved 24 Oct 2026 → 3 Dec 2026",
         ]
         line = shown.index(next(r for r in shown if r[1] == "today"))
         assert shown[line][2].startswith("── today · Mon 23 Nov 2026 ──")

@@ -25,6 +25,7 @@ from leverage_tui.core.flags import (
 )
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.records import FORMS, STATUSES, Ask, Change, Offer, Promise
+from leverage_tui.core.show import day_text
 
 TODAY = date(2026, 11, 23)
 
@@ -148,7 +149,7 @@ def test_due_yesterday_is_overdue_by_one_day() -> None:
     assert len(flags) == 1
     assert flags[0].kind == "promise" and flags[0].id == "p1"
     assert "1 day " in flags[0].reason + " " and "1 days" not in flags[0].reason
-    assert days(-1).isoformat() in flags[0].reason
+    assert day_text(days(-1)) in flags[0].reason
 
 
 def test_overdue_reason_counts_the_days() -> None:
@@ -301,7 +302,7 @@ def test_walked_back_reason_says_what_it_was_and_when() -> None:
     )
     (flag,) = [f for f in flags_for_promise(p, TODAY) if f.flag == "walked-back"]
     assert "honored" in flag.reason and "withdrawn" in flag.reason
-    assert days(-9).isoformat() in flag.reason
+    assert day_text(days(-9)) in flag.reason
     assert walked_back(p) == ("honored", days(-9))
 
 

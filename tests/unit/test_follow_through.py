@@ -66,7 +66,7 @@ def test_staying_gives_check_ins_on_the_counteroffer_promises(j: Journal) -> Non
         "You stayed on 14 Oct 2026: 4 counteroffer promises to watch; first check-in on 13 Nov."
     )
     brief = render(build_brief(j, TODAY))
-    assert "## Since you stayed" in brief and "- Day 30 \\(2026-11-13\\): 1 of 4" in brief
+    assert "## Since you stayed" in brief and "- Day 30 \\(13 Nov 2026\\): 1 of 4" in brief
     assert "## Decisions" in brief and "- d1: accepted the counteroffer from Halden" in brief
 
 
@@ -90,7 +90,7 @@ def test_leaving_releases_the_old_employer_s_pending_promises(j: Journal) -> Non
     result = outcome(j)
     assert result is not None and not result.stayed
     assert left_words(j, result) == (
-        'You decided to leave: accepted Northwind\'s offer (o1) on 2026-10-26: "the role"; '
+        'You decided to leave: accepted Northwind\'s offer (o1) on 26 Oct 2026: "the role"; '
         "3 promises of your employer are no longer expected."
     )
     assert j.undo() is not None  # one change: all of it comes back

@@ -287,7 +287,7 @@ def test_json_has_the_promised_shape(brief: Brief) -> None:
         "flag": "overdue",
         "kind": "promise",
         "id": "p5",
-        "reason": "due 2026-11-01, 22 days overdue",
+        "reason": "due 1 Nov 2026, 22 days overdue",
         "about": 'Ria: "Send the band in writing"',
     }
     assert doc["offers"][1]["id"] == "o2" and doc["offers"][1]["days_left"] == 7

@@ -12,6 +12,7 @@ import pytest
 from leverage_tui.core.demo import write_demo
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.records import Change, Offer
+from leverage_tui.core.show import day_text
 from leverage_tui.core.timeline import timeline, written_on
 
 TODAY = date(2026, 11, 23)
@@ -56,18 +57,26 @@ def test_moved_due_dates_say_from_and_to(j: Journal) -> None:
     j.update_promise(p.id, due=days(10), on=days(-30))
     j.update_promise(p.id, due=None, on=days(-1))
     assert changes(j, "promise-moved") == [
-        (days(-80), "promise-moved", f"due date moved no date → {days(-60)}: A seat in planning"),
+        (
+            days(-80),
+            "promise-moved",
+            f"due date moved no date → {day_text(days(-60))}: A seat in planning",
+        ),
         (
             days(-60),
             "promise-moved",
-            f"due date moved {days(-60)} → {days(-30)}: A seat in planning",
+            f"due date moved {day_text(days(-60))} → {day_text(days(-30))}: A seat in planning",
         ),
         (
             days(-30),
             "promise-moved",
-            f"due date moved {days(-30)} → {days(10)}: A seat in planning",
+            f"due date moved {day_text(days(-30))} → {day_text(days(10))}: A seat in planning",
         ),
-        (days(-1), "promise-moved", f"due date moved {days(10)} → no date: A seat in planning"),
+        (
+            days(-1),
+            "promise-moved",
+            f"due date moved {day_text(days(10))} → no date: A seat in planning",
+        ),
     ]
 
 
@@ -201,6 +210,7 @@ def test_an_event_is_named_by_kind_record_and_day(j: Journal) -> None:
     names = [(e.kind, e.id, e.date) for e in timeline(j)]
     assert len(names) == len(set(names))
     moved = next(e for e in timeline(j) if e.kind == "promise-moved")
-    assert moved.text == f"due date moved {days(3)} → {days(4)} → {days(5)} → {days(6)}: Lead Q1"
+    steps = " → ".join(day_text(days(n)) for n in (3, 4, 5, 6))
+    assert moved.text == f"due date moved {steps}: Lead Q1"
     changed = next(e for e in timeline(j) if e.kind == "offer-changed")
     assert changed.text == "Acme offer: base none → 150,000; base 150,000 → 155,000; put in writing"
