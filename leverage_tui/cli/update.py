@@ -13,7 +13,8 @@ from typing import Any
 from ..core.records import Record
 from ..core.registry import KINDS, LISTED, kind_of
 from ..core.visible import visible
-from .common import Context, UsageError, date_arg, print_json
+from .common import Context, UsageError, print_json
+from .dated import check_dates, date_type
 from .options import add_options, field_values
 from .records import command, json_option, record_doc, short, warn_no_evidence
 
@@ -57,6 +58,7 @@ def _update(args: argparse.Namespace, ctx: Context) -> int:
         )
     journal = ctx.journal()
     before = journal.get(args.id, kind.name)
+    check_dates(kind, values, ctx.today, before=before, change_on=getattr(args, "on_date", None))
     after = journal.update(before.id, when=getattr(args, "on_date", None), **values)
     if kind.name == "promise" and getattr(before, "form", None) != getattr(after, "form", None):
         warn_no_evidence(after)
@@ -135,6 +137,6 @@ def _register_update(sub: Any) -> None:
         p.add_argument("id", metavar="ID")
         add_options(p, kind, adding=False)
         if kind.name == "promise":
-            p.add_argument("--on", dest="on_date", type=date_arg, metavar="DATE",
+            p.add_argument("--on", dest="on_date", type=date_type(False), metavar="DATE",
                            help="date of this change; default today")  # fmt: skip
         json_option(p)
