@@ -18,6 +18,7 @@ from ..core.records import Record
 from ..core.registry import KINDS, LISTED
 from .common import Context, print_json
 from .dated import check_dates
+from .long_text import long_texts
 from .options import add_options, field_values
 
 Run = Callable[[argparse.Namespace, Context], int]
@@ -78,7 +79,7 @@ def emit(args: argparse.Namespace, record: Record) -> int:
 
 def _add(args: argparse.Namespace, ctx: Context) -> int:
     kind = KINDS[args.kind]
-    values = field_values(args, kind, adding=True)
+    values = long_texts(kind, field_values(args, kind, adding=True))
     check_dates(kind, values, ctx.today)
     journal = ctx.journal()
     if kind.name == "person":

@@ -15,6 +15,7 @@ from ..core.registry import KINDS, LISTED, kind_of
 from ..core.visible import visible
 from .common import Context, UsageError, print_json
 from .dated import check_dates, date_type
+from .long_text import long_texts
 from .options import add_options, field_values
 from .records import command, json_option, record_doc, short, warn_no_evidence
 
@@ -49,7 +50,7 @@ def _shown(value: Any) -> str:
 
 def _update(args: argparse.Namespace, ctx: Context) -> int:
     kind = KINDS[args.kind]
-    values = field_values(args, kind, adding=False)
+    values = long_texts(kind, field_values(args, kind, adding=False))
     if not values:
         options = [str(s.cli) if str(s.cli).startswith("-") else f"--{s.name}"
                    for s in kind.editable if s.cli][:4]  # fmt: skip

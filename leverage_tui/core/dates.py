@@ -11,7 +11,8 @@ Accepted inputs (case-insensitive, surrounding whitespace ignored, at most 64 ch
 * weekday names, full or short (``fri``, ``friday``, ``tue``/``tues``, ``thu``/``thur``/
   ``thurs``): the next such day strictly after today; ``next fri`` means the same,
   ``last mon`` is the most recent Monday strictly before today and ``this fri`` is the
-  Friday on or after today;
+  Friday on or after today; with ``ahead=False`` (a day that happened) a bare ``fri``
+  is the most recent Friday, today included;
 * ``in 3 days``, ``in 2 weeks``, ``in 1 month``, ``in 1 year``, ``3 days ago``,
   ``1 month ago`` (``a``/``an`` work as ``1``; months and years use calendar arithmetic, so
   ``in 1 month`` from Jan 31 is Feb 28);
@@ -308,6 +309,8 @@ def _parse_date_part(
 
     match = _WEEKDAY.fullmatch(text)
     if match is not None and match["name"] in _WEEKDAYS:
+        if match["mod"] is None and ahead is False:  # a day that happened: the last one
+            return ref - datetime.timedelta(days=(ref.weekday() - _WEEKDAYS[match["name"]]) % 7)
         return _weekday(match["mod"], _WEEKDAYS[match["name"]], ref)
 
     for pattern, sign in ((_IN, 1), (_AGO, -1)):

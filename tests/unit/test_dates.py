@@ -500,6 +500,10 @@ PHRASES = [
     ("dotted day-first with a year", "15.01.2027", True, date(2027, 1, 15)),
     ("dotted single digits", "1.2.2027", None, date(2027, 2, 1)),
     ("a phrase with a time", "eow 17:00", True, date(2026, 10, 30)),
+    ("a weekday ahead is the next one", "mon", True, date(2026, 11, 2)),
+    ("a weekday that happened is the last one", "mon", False, date(2026, 10, 26)),
+    ("a weekday that happened today", "wed", False, FIXED),
+    ("last and next keep their meaning", "next mon", False, date(2026, 11, 2)),
 ]
 
 
