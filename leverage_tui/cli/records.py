@@ -18,6 +18,7 @@ from ..core.records import Record
 from ..core.registry import KINDS, LISTED
 from .common import Context, print_json
 from .dated import check_dates
+from .edit import CANCELLED, in_editor
 from .long_text import long_texts
 from .options import add_options, field_values
 
@@ -80,6 +81,12 @@ def emit(args: argparse.Namespace, record: Record) -> int:
 def _add(args: argparse.Namespace, ctx: Context) -> int:
     kind = KINDS[args.kind]
     values = long_texts(kind, field_values(args, kind, adding=True))
+    if getattr(args, "edit", False):
+        edited = in_editor(kind, values, f"A new {kind.name}.")
+        if edited is None:
+            print(CANCELLED, file=sys.stderr)
+            return 0
+        values.update({name: text for name, text in edited.items() if text or name in values})
     check_dates(kind, values, ctx.today)
     journal = ctx.journal()
     if kind.name == "person":
@@ -154,6 +161,10 @@ def register(sub: Any) -> None:
         add_options(p, kind, adding=True)
         if kind.name == "person":
             p.set_defaults(role=None)  # someone known keeps their role
+        if kind.name == "conversation":
+            p.add_argument(
+                "--edit", action="store_true", help="write the summary and notes in $EDITOR first"
+            )
         json_option(p)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from ..core.records import Record
 from ..core.registry import KINDS, LISTED, kind_of
 from ..core.visible import visible
+from . import edit
 from .common import Context, UsageError, print_json
 from .dated import check_dates, date_type
 from .long_text import long_texts
@@ -20,7 +21,7 @@ from .options import add_options, field_values
 from .records import command, json_option, record_doc, short, warn_no_evidence
 
 
-def _updated(args: argparse.Namespace, before: Record, after: Record) -> int:
+def show_update(args: argparse.Namespace, before: Record, after: Record) -> int:
     """Print what an update changed (or the whole record with --json)."""
     if args.json:
         print_json(record_doc(after))
@@ -63,7 +64,7 @@ def _update(args: argparse.Namespace, ctx: Context) -> int:
     after = journal.update(before.id, when=getattr(args, "on_date", None), **values)
     if kind.name == "promise" and getattr(before, "form", None) != getattr(after, "form", None):
         warn_no_evidence(after)
-    return _updated(args, before, after)
+    return show_update(args, before, after)
 
 
 def _delete(args: argparse.Namespace, ctx: Context) -> int:
@@ -78,8 +79,9 @@ def _delete(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: Any) -> None:
-    """Add the update and delete commands."""
+    """Add the update, edit and delete commands."""
     _register_update(sub)
+    edit.register(sub)
     p = command(
         sub,
         "delete",
