@@ -15,6 +15,7 @@ from ..core.records import CATEGORIES, FORMS, STATUSES, Promise
 from ..core.visible import visible
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField, show_date
+from ..widgets.text_inputs import LineInput
 from .editor_base import EditorScreen, choice_field, field_row
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class PromiseEditor(EditorScreen):
         by = visible(promise.by if promise else promise_maker(conv))
         yield field_row(
             "Promise",
-            Input(
+            LineInput(
                 visible(promise.text) if promise else "",
                 placeholder="what was promised, e.g. Announce me as Q1 planning lead",
                 compact=True,
@@ -103,7 +104,7 @@ class PromiseEditor(EditorScreen):
         suggest = people_suggester(self.leverage)
         yield field_row(
             "By",
-            Input(by, placeholder="who promised it", compact=True, suggester=suggest, id="by"),
+            LineInput(by, placeholder="who promised it", compact=True, suggester=suggest, id="by"),
             "by",
         )
         if promise is None:
@@ -145,7 +146,7 @@ class PromiseEditor(EditorScreen):
             )
         yield field_row(
             "Evidence",
-            Input(
+            LineInput(
                 visible(promise.evidence) if promise else "",
                 compact=True,
                 id="evidence",
