@@ -85,7 +85,7 @@ class AskEditor(EditorScreen):
         target = ask.target if ask and ask.target else ""
         yield field_row(
             "By when",
-            DateField(target, allow_empty=True, compact=True, id="target"),
+            DateField(target, allow_empty=True, compact=True, expect_future=True, id="target"),
             "target",
         )
         yield field_row(

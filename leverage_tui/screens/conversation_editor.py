@@ -62,7 +62,11 @@ class ConversationEditor(EditorScreen):
         yield field_row(
             "When",
             DateField(
-                when, compact=True, id="when", placeholder="today, yesterday, mon 14:30, nov 20"
+                when,
+                compact=True,
+                happened=True,
+                id="when",
+                placeholder="today, yesterday, mon 14:30, nov 20",
             ),
             "when",
         )

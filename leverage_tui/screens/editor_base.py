@@ -258,6 +258,7 @@ class EditorScreen(ModalScreen[str | None]):
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
+    @on(DateField.Changed)
     def _field_changed(self) -> None:
         """Errors shown follow the fields: fixed ones go, others say what is wrong now."""
         shown = [row for row in self.query(".field-message.-error") if row.display]

@@ -106,7 +106,9 @@ class OfferEditor(EditorScreen):
             return
         assert o is None or isinstance(o, Offer)
         received = o.received if o and o.received else self.leverage.today
-        yield field_row("Received", DateField(received, compact=True, id="received"), "received")
+        yield field_row(
+            "Received", DateField(received, compact=True, happened=True, id="received"), "received"
+        )
         deadline = o.deadline if o and o.deadline else ""
         yield field_row(
             "Decide by",
@@ -114,6 +116,7 @@ class OfferEditor(EditorScreen):
                 deadline,
                 allow_empty=True,
                 compact=True,
+                expect_future=True,
                 id="deadline",
                 placeholder="their deadline, e.g. fri, in 2 weeks (empty: none yet)",
             ),

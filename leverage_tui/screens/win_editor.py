@@ -56,7 +56,7 @@ class WinEditor(EditorScreen):
             "text",
         )
         when = win.on if win else self.leverage.today
-        yield field_row("Date", DateField(when, compact=True, id="on"), "on")
+        yield field_row("Date", DateField(when, compact=True, happened=True, id="on"), "on")
         yield field_row(
             "Impact",
             line("impact", win.impact if win else "", "the result, measured: conversion +4%"),
