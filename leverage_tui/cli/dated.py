@@ -3,14 +3,13 @@
 `date_type(ahead)` is an argparse type: for a due date, a deadline or a target
 (`ahead=True`) "mar 1" is the next March 1; for a day something happened (`ahead=False`)
 the last one (core/date_phrases.py). `check_dates` refuses a promise due before it was
-made and warns (one stderr line each) about a day that happened but lies in the future.
+made and gives a warning for each day that happened but lies in the future.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -52,10 +51,10 @@ def check_dates(
     *,
     before: Record | None = None,
     change_on: dt.date | None = None,
-) -> None:
-    """Refuse a promise due before it was made (UsageError: exit 2, nothing written) and
-    warn on stderr about each day that happened but lies after `today` (the record's own
-    dates, and `change_on`, the date given to a change)."""
+) -> list[str]:
+    """Refuse a promise due before it was made (UsageError: exit 2, nothing written);
+    the warnings to print once saved, one line for each day that happened but lies after
+    `today` (the record's own dates, and `change_on`, the date given to a change)."""
     if kind.name == "promise":
         due = values["due"] if "due" in values else getattr(before, "due", None)
         made = values.get("made_on") or getattr(before, "made_on", None) or today
@@ -65,7 +64,4 @@ def check_dates(
     found = [(kind.field(name).what, day) for name, day in happened_fields(values)]
     if change_on is not None:
         found.append(("date of this change", change_on))
-    for what, day in found:
-        warning = future_warning(what, day, today)
-        if warning:
-            print(warning, file=sys.stderr)
+    return [w for what, day in found if (w := future_warning(what, day, today))]

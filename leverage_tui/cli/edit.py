@@ -20,8 +20,11 @@ CANCELLED = "leverage: the editor was left empty: cancelled, nothing changed"
 """What an emptied template says (on stderr, exit 0)."""
 
 
-def in_editor(kind: Kind, values: dict[str, Any], heading: str) -> dict[str, str] | None:
-    """The long fields of `kind` as edited, starting from `values`; None when cancelled.
+def in_editor(
+    kind: Kind, values: dict[str, Any], heading: str
+) -> tuple[dict[str, str] | None, list[str]]:
+    """The long fields of `kind` as edited, starting from `values` (None when cancelled),
+    and the notes to print once saved (a one-line field whose lines were joined).
 
     UsageError (exit 2, nothing changed) when the editor fails or its text cannot be read.
     """
@@ -34,14 +37,13 @@ def in_editor(kind: Kind, values: dict[str, Any], heading: str) -> dict[str, str
     except (EditorError, TemplateError) as err:
         raise UsageError(str(err)) from None
     if edited is None:
-        return None
-    for name in edited.joined:
-        print(
-            f"leverage: note: the {kind.field(name).what} had several lines; "
-            "joined with spaces (it is one line)",
-            file=sys.stderr,
-        )
-    return edited.values
+        return None, []
+    notes = [
+        f"leverage: note: the {kind.field(name).what} had several lines; "
+        "joined with spaces (it is one line)"
+        for name in edited.joined
+    ]
+    return edited.values, notes
 
 
 def _edit(args: argparse.Namespace, ctx: Context) -> int:
@@ -52,7 +54,7 @@ def _edit(args: argparse.Namespace, ctx: Context) -> int:
     kind = kind_of(record)
     current = {spec.name: getattr(record, spec.name) for spec in long_fields(kind)}
     heading = f"Editing {kind.name} {record.id} {kind.label(record)}."
-    values = in_editor(kind, current, heading)
+    values, notes = in_editor(kind, current, heading)
     if values is None:
         print(CANCELLED, file=sys.stderr)
         return 0
@@ -63,7 +65,14 @@ def _edit(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{record.id}: nothing changed")
         return 0
     after = journal.update(record.id, **changed)
+    say(notes)
     return show_update(args, record, after)
+
+
+def say(lines: list[str]) -> None:
+    """Print notes and warnings on stderr (after the change they are about is saved)."""
+    for line in lines:
+        print(line, file=sys.stderr)
 
 
 def register(sub: Any) -> None:

@@ -24,8 +24,16 @@ TEXT_INPUTS = ("line", "name", "notes")
 
 
 def one_line(text: str) -> str:
-    """`text` on one line: its lines (blank ones dropped) joined with single spaces."""
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+    """`text` on one line: its lines (CRLF or LF; blank ones dropped) joined with single
+    spaces. Only line feeds split it: any other control character stays, for the
+    journal's check to refuse."""
+    parts = (part.strip(" \t") for part in text.replace("\r\n", "\n").split("\n"))
+    return " ".join(part for part in parts if part)
+
+
+def _line_count(text: str) -> int:
+    """How many non-blank lines `text` has (split at line feeds)."""
+    return sum(1 for part in text.replace("\r\n", "\n").split("\n") if part.strip(" \t"))
 
 
 def read_stdin(stream: TextIO | None = None) -> str:
@@ -39,9 +47,13 @@ def read_stdin(stream: TextIO | None = None) -> str:
     return text.rstrip("\n")
 
 
-def long_texts(kind: Kind, values: dict[str, Any], stream: TextIO | None = None) -> dict[str, Any]:
-    """`values` with `-` read from standard input and one-line fields on one line."""
+def long_texts(
+    kind: Kind, values: dict[str, Any], stream: TextIO | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """`values` with `-` read from standard input and one-line fields on one line, and the
+    notes to print once the change is saved (a field whose lines were joined)."""
     out = dict(values)
+    notes: list[str] = []
     from_stdin = [
         name
         for name, value in values.items()
@@ -56,14 +68,12 @@ def long_texts(kind: Kind, values: dict[str, Any], stream: TextIO | None = None)
             raise UsageError(f"standard input was empty: no {kind.field(name).what} to save")
     for name, value in out.items():
         spec = kind.field(name)
-        if spec.input in ("line", "name") and isinstance(value, str) and "\n" in value.strip():
+        if spec.input in ("line", "name") and isinstance(value, str) and "\n" in value:
             out[name] = one_line(value)
-            lines = len([line for line in value.splitlines() if line.strip()])
-            print(
-                f"leverage: note: the {spec.what} had {lines} lines; "
-                "joined with spaces (it is one line)",
-                file=sys.stderr,
-            )
-        elif isinstance(value, str) and spec.input in ("line", "name"):
-            out[name] = value.strip("\n")
-    return out
+            lines = _line_count(value)
+            if lines > 1:
+                notes.append(
+                    f"leverage: note: the {spec.what} had {lines} lines; "
+                    "joined with spaces (it is one line)"
+                )
+    return out, notes

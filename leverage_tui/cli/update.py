@@ -51,7 +51,7 @@ def _shown(value: Any) -> str:
 
 def _update(args: argparse.Namespace, ctx: Context) -> int:
     kind = KINDS[args.kind]
-    values = long_texts(kind, field_values(args, kind, adding=False))
+    values, notes = long_texts(kind, field_values(args, kind, adding=False))
     if not values:
         options = [str(s.cli) if str(s.cli).startswith("-") else f"--{s.name}"
                    for s in kind.editable if s.cli][:4]  # fmt: skip
@@ -60,8 +60,10 @@ def _update(args: argparse.Namespace, ctx: Context) -> int:
         )
     journal = ctx.journal()
     before = journal.get(args.id, kind.name)
-    check_dates(kind, values, ctx.today, before=before, change_on=getattr(args, "on_date", None))
-    after = journal.update(before.id, when=getattr(args, "on_date", None), **values)
+    on = getattr(args, "on_date", None)
+    notes += check_dates(kind, values, ctx.today, before=before, change_on=on)
+    after = journal.update(before.id, when=on, **values)
+    edit.say(notes)
     if kind.name == "promise" and getattr(before, "form", None) != getattr(after, "form", None):
         warn_no_evidence(after)
     return show_update(args, before, after)

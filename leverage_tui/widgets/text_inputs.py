@@ -50,9 +50,10 @@ def paste_problem(text: str, *, multiline: bool) -> str | None:
 
 def joined_lines(text: str) -> tuple[str, int]:
     """`text` on one line (its non-blank lines joined with spaces) and how many it had."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    flat = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in flat.split("\n") if line.strip()]
     if len(lines) <= 1:
-        return text.replace("\r", "").replace("\n", ""), len(lines)
+        return flat.replace("\n", ""), len(lines)
     return " ".join(lines), len(lines)
 
 

@@ -81,7 +81,11 @@ def run(path: Path, *args: str) -> Result:
 
 
 def stored(text: str) -> str:
-    """What one-line text is kept as: stripped, tabs as spaces."""
+    """What one-line text is kept as: its lines (split at line feeds) joined with spaces
+    (issue 16: never cut, never refused for a line break), stripped, tabs as spaces."""
+    if "\n" in text:
+        parts = (part.strip(" \t") for part in text.replace("\r\n", "\n").split("\n"))
+        text = " ".join(part for part in parts if part)
     return text.strip().replace("\t", " ")
 
 
