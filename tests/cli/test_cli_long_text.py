@@ -74,3 +74,15 @@ def test_empty_standard_input_is_refused(
     r = cli("add", "promise", "--by", "Sybil", "-")
     assert r.code == 2
     assert "standard input was empty" in r.err
+
+
+def test_a_refused_add_says_one_line_only(cli: Run, journal_path: Path) -> None:
+    r = cli("add", "promise", "--by", "S", "--made", "2026-11-20", "--due", "2026-11-01", "a\nb")
+    assert r.code == 2
+    assert r.err.count("\n") == 1 and "before the promise was made" in r.err
+
+
+def test_other_line_breaks_are_refused_not_swallowed(cli: Run, journal_path: Path) -> None:
+    r = cli("add", "promise", "--by", "S", "one\ntwo\u2028three")
+    assert r.code == 2
+    assert "line break" in r.err and r.err.count("\n") == 1
