@@ -400,6 +400,11 @@ class LeverageApp(App[None]):
         else:
             self.pop_screen()
 
+    async def action_quit(self) -> None:
+        """Quit; an editor holding changes not saved asks "Discard?" first."""
+        if not getattr(self.screen, "ask_before_quit", lambda: False)():
+            await super().action_quit()
+
     def action_undo(self) -> None:
         """Undo the last change of this session."""
         label = self.change(lambda j: j.undo())

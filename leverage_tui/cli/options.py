@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..core.date_phrases import direction
 from ..core.registry import FieldSpec, Kind
-from .common import UsageError, date_arg, lower, when_arg
+from .common import UsageError, lower
+from .dated import date_type
 
 METAVARS = {
     "date": "DATE",
@@ -83,7 +85,7 @@ def _option(parser: argparse.ArgumentParser, spec: FieldSpec, adding: bool) -> N
                             **common)  # fmt: skip
         return
     if spec.input == "date":
-        kind_of_date = when_arg if spec.extra.get("time") else date_arg
+        kind_of_date = date_type(direction(spec.name), time=bool(spec.extra.get("time")))
         parser.add_argument(flag, type=kind_of_date, metavar="DATE", **common)
     elif spec.many:
         parser.add_argument(flag, action="append", metavar=METAVARS.get(spec.input, "TEXT"),

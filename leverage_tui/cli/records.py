@@ -17,6 +17,9 @@ from ..core.plural import counted as count_of
 from ..core.records import Record
 from ..core.registry import KINDS, LISTED
 from .common import Context, print_json
+from .dated import check_dates
+from .edit import CANCELLED, in_editor, say
+from .long_text import long_texts
 from .options import add_options, field_values
 
 Run = Callable[[argparse.Namespace, Context], int]
@@ -77,7 +80,15 @@ def emit(args: argparse.Namespace, record: Record) -> int:
 
 def _add(args: argparse.Namespace, ctx: Context) -> int:
     kind = KINDS[args.kind]
-    values = field_values(args, kind, adding=True)
+    values, notes = long_texts(kind, field_values(args, kind, adding=True))
+    if getattr(args, "edit", False):
+        edited, more = in_editor(kind, values, f"A new {kind.name}.")
+        if edited is None:
+            print(CANCELLED, file=sys.stderr)
+            return 0
+        values.update({name: text for name, text in edited.items() if text or name in values})
+        notes += more
+    notes += check_dates(kind, values, ctx.today)
     journal = ctx.journal()
     if kind.name == "person":
         record: Record = journal.add_person(
@@ -85,6 +96,7 @@ def _add(args: argparse.Namespace, ctx: Context) -> int:
         )
     else:
         record = journal.add(kind.name, **values)
+    say(notes)  # once saved: a failed add says one line only
     if kind.name == "promise":
         warn_no_evidence(record)
     return emit(args, record)
@@ -151,6 +163,10 @@ def register(sub: Any) -> None:
         add_options(p, kind, adding=True)
         if kind.name == "person":
             p.set_defaults(role=None)  # someone known keeps their role
+        if kind.name == "conversation":
+            p.add_argument(
+                "--edit", action="store_true", help="write the summary and notes in $EDITOR first"
+            )
         json_option(p)
 
 

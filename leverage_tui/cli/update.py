@@ -13,12 +13,15 @@ from typing import Any
 from ..core.records import Record
 from ..core.registry import KINDS, LISTED, kind_of
 from ..core.visible import visible
-from .common import Context, UsageError, date_arg, print_json
+from . import edit
+from .common import Context, UsageError, print_json
+from .dated import check_dates, date_type
+from .long_text import long_texts
 from .options import add_options, field_values
 from .records import command, json_option, record_doc, short, warn_no_evidence
 
 
-def _updated(args: argparse.Namespace, before: Record, after: Record) -> int:
+def show_update(args: argparse.Namespace, before: Record, after: Record) -> int:
     """Print what an update changed (or the whole record with --json)."""
     if args.json:
         print_json(record_doc(after))
@@ -48,7 +51,7 @@ def _shown(value: Any) -> str:
 
 def _update(args: argparse.Namespace, ctx: Context) -> int:
     kind = KINDS[args.kind]
-    values = field_values(args, kind, adding=False)
+    values, notes = long_texts(kind, field_values(args, kind, adding=False))
     if not values:
         options = [str(s.cli) if str(s.cli).startswith("-") else f"--{s.name}"
                    for s in kind.editable if s.cli][:4]  # fmt: skip
@@ -57,10 +60,13 @@ def _update(args: argparse.Namespace, ctx: Context) -> int:
         )
     journal = ctx.journal()
     before = journal.get(args.id, kind.name)
-    after = journal.update(before.id, when=getattr(args, "on_date", None), **values)
+    on = getattr(args, "on_date", None)
+    notes += check_dates(kind, values, ctx.today, before=before, change_on=on)
+    after = journal.update(before.id, when=on, **values)
+    edit.say(notes)
     if kind.name == "promise" and getattr(before, "form", None) != getattr(after, "form", None):
         warn_no_evidence(after)
-    return _updated(args, before, after)
+    return show_update(args, before, after)
 
 
 def _delete(args: argparse.Namespace, ctx: Context) -> int:
@@ -75,8 +81,9 @@ def _delete(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: Any) -> None:
-    """Add the update and delete commands."""
+    """Add the update, edit and delete commands."""
     _register_update(sub)
+    edit.register(sub)
     p = command(
         sub,
         "delete",
@@ -135,6 +142,6 @@ def _register_update(sub: Any) -> None:
         p.add_argument("id", metavar="ID")
         add_options(p, kind, adding=False)
         if kind.name == "promise":
-            p.add_argument("--on", dest="on_date", type=date_arg, metavar="DATE",
+            p.add_argument("--on", dest="on_date", type=date_type(False), metavar="DATE",
                            help="date of this change; default today")  # fmt: skip
         json_option(p)

@@ -11,18 +11,26 @@ Accepted inputs (case-insensitive, surrounding whitespace ignored, at most 64 ch
 * weekday names, full or short (``fri``, ``friday``, ``tue``/``tues``, ``thu``/``thur``/
   ``thurs``): the next such day strictly after today; ``next fri`` means the same,
   ``last mon`` is the most recent Monday strictly before today and ``this fri`` is the
-  Friday on or after today;
+  Friday on or after today; with ``ahead=False`` (a day that happened) a bare ``fri``
+  is the most recent Friday, today included;
 * ``in 3 days``, ``in 2 weeks``, ``in 1 month``, ``in 1 year``, ``3 days ago``,
   ``1 month ago`` (``a``/``an`` work as ``1``; months and years use calendar arithmetic, so
   ``in 1 month`` from Jan 31 is Feb 28);
 * month names: ``nov 20``, ``november 20``, ``20 nov``, ``20 Nov 2026``, ``Nov 20 2026``,
-  ``Nov 20, 2026`` (a day may carry an ordinal suffix, ``nov 20th``); without a year the
-  year of *today* is used.
+  ``Nov 20, 2026`` (a day may carry an ordinal suffix, ``nov 20th``); without a year,
+  ``ahead=True`` (a due date, a deadline, a target) means the next such day,
+  ``ahead=False`` (a day something happened) the last such day, and the default
+  ``ahead=None`` today's year;
+* deadline phrases (see :mod:`date_phrases`): ``next week``, ``next month``,
+  ``end of week``/``eow``, ``end of next week``, ``end of month``/``eom``,
+  ``q1``..``q4`` (the end of that quarter, placed like a year-less date), and dotted
+  day-first dates with a year, ``15.01.2027``.
 
 Any of these may be followed by a time of day (``fri 9:00``, ``today at 2pm``,
 ``nov 20, 14:30``); :func:`parse_when` keeps it and :func:`parse_date` drops it. Slashed
-dates such as ``20/11/2026`` are rejected because they are ambiguous. Years must lie in
-1900..2200. Anything else raises :class:`DateError` and nothing else.
+dates such as ``20/11/2026`` (and dotted ones without a year) are rejected because they
+are ambiguous. Years must lie in 1900..2200. Anything else raises :class:`DateError`
+and nothing else.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ import re
 from typing import Final
 
 from dateutil.relativedelta import relativedelta
+
+from .date_phrases import phrase, place_in_year
 
 __all__ = ["MONTH_NAMES", "DateError", "describe", "parse_date", "parse_when", "today"]
 
@@ -273,10 +283,19 @@ def _month_day(month: int, day: int, year: int, ref: datetime.date) -> datetime.
     return result
 
 
-def _parse_date_part(text: str, original: str, ref: datetime.date) -> datetime.date:
+def _parse_date_part(
+    text: str, original: str, ref: datetime.date, ahead: bool | None
+) -> datetime.date:
     """Parse the (normalised, time-less) date expression ``text``."""
     if text in _RELATIVE_DAYS:
         return ref + datetime.timedelta(days=_RELATIVE_DAYS[text])
+
+    try:
+        named = phrase(text, ref, ahead)
+    except ValueError:
+        raise _error(original, "no such day in the calendar") from None
+    if named is not None:
+        return named
 
     match = _ISO.fullmatch(text)
     if match is not None:
@@ -290,6 +309,8 @@ def _parse_date_part(text: str, original: str, ref: datetime.date) -> datetime.d
 
     match = _WEEKDAY.fullmatch(text)
     if match is not None and match["name"] in _WEEKDAYS:
+        if match["mod"] is None and ahead is False:  # a day that happened: the last one
+            return ref - datetime.timedelta(days=(ref.weekday() - _WEEKDAYS[match["name"]]) % 7)
         return _weekday(match["mod"], _WEEKDAYS[match["name"]], ref)
 
     for pattern, sign in ((_IN, 1), (_AGO, -1)):
@@ -300,11 +321,17 @@ def _parse_date_part(text: str, original: str, ref: datetime.date) -> datetime.d
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         match = pattern.fullmatch(text)
         if match is not None and match["month"] in _MONTHS:
+            month, day = _MONTHS[match["month"]], int(match["day"])
+            if not match["year"] and ahead is not None:
+                try:
+                    return place_in_year(month, day, ref, ahead)
+                except ValueError:
+                    raise _error(original, "no such day in the calendar") from None
             year = int(match["year"]) if match["year"] else ref.year
             if not _MIN_YEAR <= year <= _MAX_YEAR:
                 raise _error(original, f"year must be between {_MIN_YEAR} and {_MAX_YEAR}")
             try:
-                return _month_day(_MONTHS[match["month"]], int(match["day"]), year, ref)
+                return _month_day(month, day, year, ref)
             except (ValueError, OverflowError):
                 raise _error(original, "no such day in the calendar") from None
 
@@ -314,9 +341,12 @@ def _parse_date_part(text: str, original: str, ref: datetime.date) -> datetime.d
 
 
 def parse_when(
-    text: str, today: datetime.date | None = None
+    text: str, today: datetime.date | None = None, *, ahead: bool | None = None
 ) -> tuple[datetime.date, datetime.time | None]:
     """Parse a date with an optional trailing time of day.
+
+    ``ahead`` places a date given without a year (``mar 1``, ``q1``): True the next
+    such day, False the last one, None in today's year (see the module docstring).
 
     Accepts every form :func:`parse_date` does, optionally followed by a time:
     ``2026-11-20 14:30``, ``2026-11-20T14:30``, ``fri 9:00``, ``today at 2pm``,
@@ -331,7 +361,7 @@ def parse_when(
         normal = split["date"]
         clock = _parse_time(split["time"], text)
     try:
-        result = _parse_date_part(normal, text, ref)
+        result = _parse_date_part(normal, text, ref, ahead)
     except DateError:
         raise
     except (ValueError, OverflowError):
@@ -341,13 +371,16 @@ def parse_when(
     return result, clock
 
 
-def parse_date(text: str, today: datetime.date | None = None) -> datetime.date:
+def parse_date(
+    text: str, today: datetime.date | None = None, *, ahead: bool | None = None
+) -> datetime.date:
     """Parse what people type into a date, relative to ``today`` (default: :func:`today`).
 
-    See the module docstring for the accepted forms; a trailing time of day is allowed and
-    dropped. Raises :class:`DateError` (and nothing else) for anything it cannot read.
+    See the module docstring for the accepted forms and ``ahead``; a trailing time of day
+    is allowed and dropped. Raises :class:`DateError` (and nothing else) for anything it
+    cannot read.
     """
-    return parse_when(text, today)[0]
+    return parse_when(text, today, ahead=ahead)[0]
 
 
 def _plural(count: int, unit: str) -> str:

@@ -62,6 +62,9 @@ RECAP_WAIT_DAYS = 3
 """Days after a recap is sent before an unconfirmed one is asked again (the default)."""
 RECAP_CHANGE = "recap"
 """The history field of a recap sent again for a promise already recap-sent."""
+DUE_CORRECTION = "due-corrected"
+"""The history field of a due date corrected, not moved: changed on the day the promise
+was made, before any other change to it (what was typed was wrong). Never a move."""
 OFFER_WORDS = ("role", "equity", "terms")
 """The offer fields whose words are checked for hedges (a reason names the field)."""
 
@@ -135,8 +138,18 @@ def _unconfirmed_reason(promise: Promise, today: dt.date) -> str:
     return f"recap sent {_ago((today - sent).days)}, no written confirmation yet"
 
 
+def is_due_correction(promise: Promise, day: dt.date, today: dt.date) -> bool:
+    """True when changing the due date of `promise` on `day` corrects what was typed
+    rather than moving it: the change is made today, on the day the promise was made,
+    and nothing else about the promise has changed since (corrections aside)."""
+    return day == today == promise.made_on and all(
+        c.field == DUE_CORRECTION for c in promise.history
+    )
+
+
 def moved_later(promise: Promise) -> list[tuple[str, str]]:
-    """The (old, new) due dates of every time the due date was pushed later."""
+    """The (old, new) due dates of every time the due date was pushed later (a
+    correction, DUE_CORRECTION, is not a move)."""
     return [
         (c.old, c.new)
         for c in promise.history

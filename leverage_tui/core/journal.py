@@ -21,7 +21,7 @@ from msgspec.structs import replace
 
 from .checks import InputError, check_record, clean, clean_values, date_problem
 from .employers import employers_from
-from .flags import RECAP_CHANGE, recap_sent, recap_sent_on
+from .flags import DUE_CORRECTION, RECAP_CHANGE, is_due_correction, recap_sent, recap_sent_on
 from .journal_core import JournalCore
 from .plural import counted
 from .records import (
@@ -88,6 +88,7 @@ class Journal(JournalCore):
         kind = kind_of_id(record.id)
         assert kind is not None
         fields = clean_values(kind, values)
+        dated = when is not None  # a change dated by hand is never a correction
         when = when or self.today
         problem = date_problem(when, "date of the change")
         if problem:
@@ -100,7 +101,7 @@ class Journal(JournalCore):
                 raise InputError(f"{name} was deleted by another program; nothing was changed")
             self._check_links(kind, fields)
             self._link_people(kind, fields)
-            changed = self._tracked(kind, current, fields, when)
+            changed = self._tracked(kind, current, fields, when, correcting=not dated)
             updated = check_record(kind, replace(current, **changed))
             return self._put_with_employers(updated)
 
@@ -187,16 +188,28 @@ class Journal(JournalCore):
         return name
 
     def _tracked(
-        self, kind: Kind, current: Record, fields: dict[str, Any], when: dt.date
+        self,
+        kind: Kind,
+        current: Record,
+        fields: dict[str, Any],
+        when: dt.date,
+        *,
+        correcting: bool = False,
     ) -> dict[str, Any]:
-        """`fields` plus the history entries (and status date) their changes make."""
+        """`fields` plus the history entries (and status date) their changes make; with
+        `correcting`, a promise's due date fixed on the day it was made is marked as a
+        correction (flags.is_due_correction), not a move."""
         if not hasattr(current, "history"):
             return fields
         changes = []
         for name in (spec.name for spec in kind.tracked):
             if name in fields and fields[name] != getattr(current, name):
                 old, new = getattr(current, name), fields[name]
-                changes.append(Change(name, _text(old), _text(new), when))
+                field = name
+                fixing = name == "due" and correcting and isinstance(current, Promise)
+                if fixing and is_due_correction(current, when, self.today):  # type: ignore[arg-type]
+                    field = DUE_CORRECTION
+                changes.append(Change(field, _text(old), _text(new), when))
         if not changes:
             return fields
         out = {**fields, "history": (*getattr(current, "history", ()), *changes)}

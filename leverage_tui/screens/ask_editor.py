@@ -23,6 +23,7 @@ from ..core.records import ASK_STATUSES, PRIORITIES, Ask
 from ..core.visible import visible
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField
+from ..widgets.text_inputs import LineInput
 from .editor_base import EditorScreen, choice_field, field_row
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class AskEditor(EditorScreen):
         see, who, where = split_measure(ask.measure) if ask else ("", "", "")
 
         def line(name: str, value: str, placeholder: str) -> Input:
-            return Input(visible(value), placeholder=placeholder, compact=True, id=name)
+            return LineInput(visible(value), placeholder=placeholder, compact=True, id=name)
 
         yield field_row(
             "Ask",
@@ -84,7 +85,7 @@ class AskEditor(EditorScreen):
         target = ask.target if ask and ask.target else ""
         yield field_row(
             "By when",
-            DateField(target, allow_empty=True, compact=True, id="target"),
+            DateField(target, allow_empty=True, compact=True, expect_future=True, id="target"),
             "target",
         )
         yield field_row(

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -192,8 +193,12 @@ class ConversationScreen(PromiseActions, Screen[None]):
         self._show_reasons()
 
     def selected_promise_id(self) -> str | None:
-        """The promise under the table's cursor."""
-        key = self.query_one(RecordTable).cursor_key
+        """The promise under the table's cursor (None while the table is not there: the
+        footer asks which keys apply while the screen is being built or taken down)."""
+        try:
+            key = self.query_one(RecordTable).cursor_key
+        except NoMatches:
+            return None
         return key if key in self.leverage.journal.promises else None
 
     @on(RecordTable.CursorMoved)

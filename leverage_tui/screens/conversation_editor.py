@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, TextArea
 from ..core.records import CHANNELS, Conversation
 from ..core.visible import visible
 from ..widgets.date_field import DateField
+from ..widgets.text_inputs import LineInput, NotesArea
 from .editor_base import EditorScreen, choice_field, field_row
 from .promise_editor import people_suggester
 
@@ -61,13 +62,17 @@ class ConversationEditor(EditorScreen):
         yield field_row(
             "When",
             DateField(
-                when, compact=True, id="when", placeholder="today, yesterday, mon 14:30, nov 20"
+                when,
+                compact=True,
+                happened=True,
+                id="when",
+                placeholder="today, yesterday, mon 14:30, nov 20",
             ),
             "when",
         )
         yield field_row(
             "With",
-            Input(
+            LineInput(
                 visible(", ".join(conv.people)) if conv else "",
                 compact=True,
                 id="people",
@@ -83,7 +88,7 @@ class ConversationEditor(EditorScreen):
         )
         yield field_row(
             "Summary",
-            Input(
+            LineInput(
                 visible(conv.summary) if conv else "",
                 compact=True,
                 id="summary",
@@ -93,7 +98,7 @@ class ConversationEditor(EditorScreen):
         )
         yield field_row(
             "Tags",
-            Input(
+            LineInput(
                 visible(" ".join(conv.tags)) if conv else "",
                 compact=True,
                 id="tags",
@@ -103,14 +108,17 @@ class ConversationEditor(EditorScreen):
         )
         yield field_row(
             "Notes",
-            TextArea(
+            NotesArea(
                 visible(conv.notes, multiline=True) if conv else "",
+                kind="conversation",
+                field="notes",
                 compact=True,
                 id="notes",
                 soft_wrap=True,
                 show_line_numbers=False,
             ),
             "notes",
+            "ctrl+e: write the notes in $EDITOR",
         )
 
     def on_mount(self) -> None:

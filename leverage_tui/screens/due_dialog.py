@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from ..core.date_phrases import due_problem
 from ..core.flags import moved_later
 from ..core.show import day_text
 from ..core.visible import visible
@@ -42,7 +43,7 @@ class DueDialog(PromiseDialog[DueChoice]):
             title = visible(f"Due date of {p.id}: {p.text}")
             yield Static(title, classes="dialog-title", markup=False)
             yield Static(note + " Empty = no due date.", classes="dialog-note", markup=False)
-            yield DateField(p.due, allow_empty=True, id="due-date")
+            yield DateField(p.due, allow_empty=True, expect_future=True, id="due-date")
             yield self.buttons()
 
     def on_mount(self) -> None:
@@ -55,5 +56,10 @@ class DueDialog(PromiseDialog[DueChoice]):
         if not field.is_valid:
             field.focus()
             self.notify(field.error or "not a date", severity="warning")
+            return
+        problem = due_problem(field.date, self.promise.made_on)
+        if problem:
+            field.focus()
+            self.notify(problem, severity="warning", markup=False)
             return
         self.dismiss(DueChoice(field.date))

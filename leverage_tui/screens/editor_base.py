@@ -3,7 +3,9 @@
 A subclass yields its rows from `fields()`, checks them in `problems()` (field id ->
 message) and writes in `save()`. Save (ctrl+s, Enter in a one-line field, or the button)
 does nothing while any field has a problem: the messages show under the fields and
-nothing is written. Escape cancels.
+nothing is written; a message shown goes (or changes) as its field is changed. Escape
+cancels, and ctrl+q quits; with changes not saved, both ask "Discard?" first. The
+fields' pastes and $EDITOR notes are widgets/text_inputs.py (LineInput, NotesArea).
 """
 
 from __future__ import annotations
@@ -12,18 +14,25 @@ import contextlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from ..core.checks import InputError, clean
 from ..core.registry import KINDS
 from ..widgets.date_field import DateField
+from ..widgets.text_inputs import FieldNote
+from .confirm import ConfirmScreen
+
+DISCARD = "Discard the changes you made?"
+"""What Escape asks when the form holds changes not saved."""
+QUIT_DISCARD = "Quit and discard the changes you made?"
+"""What ctrl+q asks when the form holds changes not saved."""
 
 
 def field_row(label: str, field: Widget, name: str, note: str = "") -> Horizontal:
@@ -112,6 +121,8 @@ class EditorScreen(ModalScreen[str | None]):
 
     heading = "Edit"
     """The title on the frame."""
+    _start: tuple[object, ...] | None = None
+    """What the form held when it opened (to tell whether anything was changed)."""
 
     def fields(self) -> ComposeResult:
         """The form's rows (use `field_row`)."""
@@ -187,9 +198,76 @@ class EditorScreen(ModalScreen[str | None]):
         with contextlib.suppress(NoMatches):
             self.query_one(f"#{name}").focus()
 
+    def _state(self) -> tuple[object, ...]:
+        """What every field of the form holds now."""
+        held: list[object] = []
+        for widget in self.query("Input, TextArea, Select, Checkbox"):
+            if isinstance(widget, TextArea):
+                held.append(widget.text)
+            elif isinstance(widget, Input | Select | Checkbox):
+                held.append(widget.value)
+        return tuple(held)
+
+    @on(events.ScreenResume)
+    def _remember_start(self) -> None:
+        if self._start is None:  # the first time shown: what the form opened with
+            self._start = self._state()
+
+    @property
+    def changed(self) -> bool:
+        """True when a field holds something other than what it opened with."""
+        return self._start is not None and self._state() != self._start
+
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close without saving; with changes not saved, ask first."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen(DISCARD, yes="Discard", no="Keep editing"), answered)
+
+    def ask_before_quit(self) -> bool:
+        """For the app's quit (ctrl+q): True when this form asks "Discard?" first (it
+        then quits on yes), False when nothing was changed and the app may quit."""
+        if not self.changed:
+            return False
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.exit()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Quit and discard the changes you made?", yes="Discard", no="Keep editing"
+            ),
+            answered,
+        )
+        return True
+
+    @on(FieldNote)
+    def _field_note(self, event: FieldNote) -> None:
+        event.stop()
+        if event.field.id:
+            self.show_message(event.field.id, event.text, error=event.error)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(DateField.Changed)
+    def _field_changed(self) -> None:
+        """Errors shown follow the fields: fixed ones go, others say what is wrong now."""
+        shown = [row for row in self.query(".field-message.-error") if row.display]
+        if not shown:
+            return
+        found = self.problems()
+        for row in shown:
+            name = (row.id or "").removesuffix("-message")
+            self.show_message(name, found.get(name))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

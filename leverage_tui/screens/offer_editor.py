@@ -19,6 +19,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from ..core.records import OFFER_STATUSES, CurrentJob, Offer
 from ..core.visible import visible
 from ..widgets.date_field import DateField
+from ..widgets.text_inputs import LineInput, NotesArea
 from .editor_base import EditorScreen, choice_field, field_row
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class OfferEditor(EditorScreen):
 
         def line(name: str, value: object, placeholder: str) -> Input:
             text = "" if value is None else visible(str(value))
-            return Input(text, placeholder=placeholder, compact=True, id=name)
+            return LineInput(text, placeholder=placeholder, compact=True, id=name)
 
         company = "employer" if self.current_job else "who offers it"
         yield field_row("Company", line("company", o and o.company, company), "company")
@@ -90,8 +91,10 @@ class OfferEditor(EditorScreen):
             line("benefits", o and o.benefits, "a year: retirement match... (empty: unknown)"),
             "benefits",
         )
-        terms = TextArea(
+        terms = NotesArea(
             visible(o.terms, multiline=True) if o else "",
+            kind="job" if self.current_job else "offer",
+            field="terms",
             compact=True,
             id="terms",
             soft_wrap=True,
@@ -103,7 +106,9 @@ class OfferEditor(EditorScreen):
             return
         assert o is None or isinstance(o, Offer)
         received = o.received if o and o.received else self.leverage.today
-        yield field_row("Received", DateField(received, compact=True, id="received"), "received")
+        yield field_row(
+            "Received", DateField(received, compact=True, happened=True, id="received"), "received"
+        )
         deadline = o.deadline if o and o.deadline else ""
         yield field_row(
             "Decide by",
@@ -111,6 +116,7 @@ class OfferEditor(EditorScreen):
                 deadline,
                 allow_empty=True,
                 compact=True,
+                expect_future=True,
                 id="deadline",
                 placeholder="their deadline, e.g. fri, in 2 weeks (empty: none yet)",
             ),

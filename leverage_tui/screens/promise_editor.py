@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.suggester import Suggester
 from textual.widgets import Input, Select, Static
 
+from ..core.date_phrases import due_problem
 from ..core.flags import find_hedge
 from ..core.journal import promise_maker
 from ..core.records import CATEGORIES, FORMS, STATUSES, Promise
@@ -16,6 +17,7 @@ from ..core.show import day_text
 from ..core.visible import visible
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField, show_date
+from ..widgets.text_inputs import LineInput
 from .editor_base import EditorScreen, choice_field, field_row
 
 if TYPE_CHECKING:
@@ -93,7 +95,7 @@ class PromiseEditor(EditorScreen):
         by = visible(promise.by if promise else promise_maker(conv))
         yield field_row(
             "Promise",
-            Input(
+            LineInput(
                 visible(promise.text) if promise else "",
                 placeholder="what was promised, e.g. Announce me as Q1 planning lead",
                 compact=True,
@@ -104,12 +106,14 @@ class PromiseEditor(EditorScreen):
         suggest = people_suggester(self.leverage)
         yield field_row(
             "By",
-            Input(by, placeholder="who promised it", compact=True, suggester=suggest, id="by"),
+            LineInput(by, placeholder="who promised it", compact=True, suggester=suggest, id="by"),
             "by",
         )
         if promise is None:
             made = conv.on if conv else self.leverage.today
-            yield field_row("Made on", DateField(made, compact=True, id="made"), "made")
+            yield field_row(
+                "Made on", DateField(made, compact=True, happened=True, id="made"), "made"
+            )
         else:
             yield field_row(
                 "Made on", Static(show_date(promise.made_on, self.leverage.today)), "made"
@@ -146,7 +150,7 @@ class PromiseEditor(EditorScreen):
             )
         yield field_row(
             "Evidence",
-            Input(
+            LineInput(
                 visible(promise.evidence) if promise else "",
                 compact=True,
                 id="evidence",
@@ -179,9 +183,16 @@ class PromiseEditor(EditorScreen):
         return self.query_one(f"#{name}", Input).value
 
     def problems(self) -> dict[str, str]:
-        """What the journal would refuse (date fields show their own errors)."""
+        """What the journal would refuse (date fields show their own errors), and a due
+        date before the promise was made."""
         names = ("text", "by", "evidence")
-        return self.field_errors("promise", {n: (n, self._value(n)) for n in names})
+        found = self.field_errors("promise", {n: (n, self._value(n)) for n in names})
+        promise = self._existing()
+        made = promise.made_on if promise else self.query_one("#made", DateField).date
+        problem = due_problem(self.query_one("#due", DateField).date, made)
+        if problem:
+            found["due"] = problem
+        return found
 
     def save(self) -> str | None:
         """Add or update the promise through the app; its id, or None."""

@@ -58,7 +58,7 @@ class StatusDialog(PromiseDialog[StatusChoice]):
                 *(Option(f"{s:<10} {STATUS_HELP[s]}", id=s) for s in STATUSES), id="statuses"
             )
             yield Label("On which day?")
-            yield DateField("today", id="status-on")
+            yield DateField("today", happened=True, id="status-on")
             yield self.buttons()
 
     def on_mount(self) -> None:

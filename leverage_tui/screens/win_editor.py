@@ -11,6 +11,7 @@ from textual.widgets import Input, SelectionList
 from ..core.checklist import short
 from ..core.records import Win
 from ..widgets.date_field import DateField
+from ..widgets.text_inputs import LineInput
 from .conversation_editor import split_tags
 from .editor_base import EditorScreen, field_row
 
@@ -47,7 +48,7 @@ class WinEditor(EditorScreen):
         win = self._existing()
 
         def line(name: str, value: str, placeholder: str) -> Input:
-            return Input(value, placeholder=placeholder, compact=True, id=name)
+            return LineInput(value, placeholder=placeholder, compact=True, id=name)
 
         yield field_row(
             "Win",
@@ -55,7 +56,7 @@ class WinEditor(EditorScreen):
             "text",
         )
         when = win.on if win else self.leverage.today
-        yield field_row("Date", DateField(when, compact=True, id="on"), "on")
+        yield field_row("Date", DateField(when, compact=True, happened=True, id="on"), "on")
         yield field_row(
             "Impact",
             line("impact", win.impact if win else "", "the result, measured: conversion +4%"),

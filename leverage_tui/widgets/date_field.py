@@ -71,17 +71,23 @@ class DateField(Vertical):
         placeholder: str = DEFAULT_PLACEHOLDER,
         compact: bool = False,
         expect_future: bool = False,
+        happened: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         """A date field; `value` may be text or a date; `allow_empty` accepts no date.
 
         `compact` draws the input without a border (for dense forms); `expect_future`
-        (a due date, say) adds a warning to the hint when the day is already past.
+        (a due date, say) reads a day without a year as the next one and adds a warning
+        to the hint when the day is already past; `happened` (the day a thing was said)
+        reads it as the last one and warns about a day in the future.
         """
         super().__init__(id=id, classes=classes)
         self.allow_empty = allow_empty
         self.expect_future = expect_future
+        self.happened = happened
+        self.ahead: bool | None = True if expect_future else (False if happened else None)
+        """How a day typed without a year is placed (core/date_phrases.py)."""
         self._typed = False  # the past-date warning is for what the user typed
         self._today = today
         text = value.isoformat() if isinstance(value, dt.date) else (value or "")
@@ -161,7 +167,7 @@ class DateField(Vertical):
                 self._error = "a date is needed: " + DEFAULT_PLACEHOLDER
         else:
             try:
-                self._date, self._time = dates.parse_when(text, self.today)
+                self._date, self._time = dates.parse_when(text, self.today, ahead=self.ahead)
             except dates.DateError as err:
                 self._error = str(err)
         if self._error:
@@ -172,17 +178,24 @@ class DateField(Vertical):
                 hint += f" at {self._time:%H:%M}"
             if self._past():
                 hint += " · already past: add a year if you meant the next one"
+            elif self._future():
+                hint += " · in the future: is that what you meant?"
         else:
             hint = "no date"
         self._hint.update(hint)
         self._hint.set_class(self._error is not None, "-error")
-        self._hint.set_class(self._past(), "-warning")
+        self._hint.set_class(self._past() or self._future(), "-warning")
         self._input.set_class(self._error is not None, "-invalid")
 
     def _past(self) -> bool:
         """True when a typed due date is already past (worth a second look)."""
         day = self._date
         return self.expect_future and self._typed and day is not None and day < self.today
+
+    def _future(self) -> bool:
+        """True when a day something happened on lies after today (worth a second look)."""
+        day = self._date
+        return self.happened and day is not None and day > self.today
 
     @on(Input.Changed, ".date-input")
     def _changed(self, event: Input.Changed) -> None:

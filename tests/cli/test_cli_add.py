@@ -29,7 +29,7 @@ def test_add_conversation_with_time_channel_tags_notes(cli: Run) -> None:
     assert r.code == 0
     assert r.json == {
         "id": "c1",
-        "on": "2026-11-27",
+        "on": "2026-11-20",  # "fri" for a conversation is the last Friday: it happened
         "at": "14:30",
         "with": ["Sybil"],
         "channel": "call",
@@ -165,7 +165,6 @@ BAD_ADDS = [
     (["add", "promise", "--by", "S", "   "], "promise text is empty"),
     (["add", "promise", "--by", "S", "x" * 5000], "too long (5,000 characters"),
     (["add", "promise", "--by", "S", "a\x00b"], "control character"),
-    (["add", "promise", "--by", "S", "line\nbreak"], "line break"),
     (["add", "promise", "--by", "S", "\udcffbad"], "control character"),
     (["add", "promise", "--by", "S", "--due", "20/11/2026", "x"], "ambiguous"),
     (["add", "promise", "--by", "S", "--due", "1800-01-01", "x"], "year must be between"),

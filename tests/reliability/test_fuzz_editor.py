@@ -12,6 +12,7 @@ from textual import events
 from textual.widgets import Input
 
 from leverage_tui.app import LeverageApp
+from leverage_tui.core.checks import bad_character
 from leverage_tui.core.journal import Journal
 from leverage_tui.screens.promise_editor import PromiseEditor
 
@@ -33,9 +34,14 @@ def nasty(rng: random.Random) -> str:
 
 
 def kept(pasted: str) -> str:
-    """What a one-line field keeps of a paste (its first line), as the journal stores it."""
-    lines = pasted.splitlines()
-    return (lines[0] if lines else "").strip().replace("\t", " ")
+    """What a one-line field keeps of a paste, as the journal stores it: nothing when it
+    holds a control character (refused, issue 17), else its lines joined with spaces
+    (issue 16: never cut to the first line)."""
+    flat = pasted.replace("\r\n", "\n").replace("\r", "\n")
+    if bad_character(flat.replace("\n", " ")):
+        return ""
+    lines = [line.strip() for line in flat.split("\n") if line.strip()]
+    return " ".join(lines).strip().replace("\t", " ")
 
 
 def test_random_text_in_the_promise_editor(tmp_path: Path) -> None:

@@ -139,7 +139,9 @@ def test_bad_date_is_refused_and_nothing_is_written(small_app: LeverageApp, driv
         assert "not a date" in str(hint.render())
         await pilot.press("enter")  # Enter saves too: still refused
         assert isinstance(app.screen, PromiseEditor)
-        await pilot.press("escape")
+        await pilot.press("escape")  # what was typed: "Discard?" first
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
 

@@ -29,8 +29,12 @@ def make_journal(path: Path) -> dict[str, str]:
     c = j.add_conversation(["Maya Chen"], "Review", on=dt.date(2026, 10, 1))
     ids = {
         "verbal": j.add_promise("Lead the Q1 planning", "Maya Chen", conversation=c.id).id,
-        "written": j.add_promise(
-            "Raise of 8%", "Priya Nair", form="written", due=dt.date(2026, 12, 1)
+        "written": j.add_promise(  # made before today: moving its due date is a move
+            "Raise of 8%",
+            "Priya Nair",
+            form="written",
+            made_on=dt.date(2026, 11, 20),
+            due=dt.date(2026, 12, 1),
         ).id,
         "overdue": j.add_promise(
             "Announce me as owner", "Maya Chen", due=dt.date(2026, 11, 1), form="official"

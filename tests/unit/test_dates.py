@@ -220,7 +220,6 @@ REJECTED = [
     "3 days",
     "in 3",
     "in 3 fortnights",
-    "next week",
     "",
     " ",
     "   \t\n ",
@@ -279,7 +278,9 @@ def test_rejected_forms(text: str) -> None:
     assert message.startswith("not a date: ")
 
 
-@pytest.mark.parametrize("text", ["20/11/2026", "11/20/2026", "2026/11/20", "20/11", "20.11.2026"])
+@pytest.mark.parametrize(
+    "text", ["20/11/2026", "11/20/2026", "2026/11/20", "20/11", "20.11", "2026.11.20"]
+)
 def test_slashed_dates_are_rejected_with_iso_hint(text: str) -> None:
     with pytest.raises(DateError, match="ISO") as caught:
         parse_date(text, TODAY)
@@ -466,3 +467,61 @@ def test_error_quote_stays_short_when_escapes_are_long() -> None:
         parse_date(text, date(2026, 11, 23))
     assert len(str(err.value)) < 200
     assert "..." in str(err.value)
+
+
+# --- dates as people mean them (issue 16 section 4) -----------------------------------------
+
+FIXED = date(2026, 10, 28)  # a Wednesday, late October
+
+PHRASES = [
+    # (label, text, ahead, expected)
+    ("year-less due date is the next one", "mar 1", True, date(2027, 3, 1)),
+    ("year-less day that happened is the last one", "mar 1", False, date(2026, 3, 1)),
+    ("year-less day later this year, ahead", "dec 4", True, date(2026, 12, 4)),
+    ("year-less day later this year, happened", "dec 4", False, date(2025, 12, 4)),
+    ("year-less today counts as next", "oct 28", True, FIXED),
+    ("year-less today counts as last", "28 oct", False, FIXED),
+    ("year-less without a direction: this year", "mar 1", None, date(2026, 3, 1)),
+    ("a year given wins over the direction", "mar 1 2026", True, date(2026, 3, 1)),
+    ("feb 29 ahead: the next leap year", "feb 29", True, date(2028, 2, 29)),
+    ("feb 29 behind: the last leap year", "feb 29", False, date(2024, 2, 29)),
+    ("next week", "next week", True, date(2026, 11, 4)),
+    ("next month", "next month", True, date(2026, 11, 28)),
+    ("end of week is Friday", "end of week", True, date(2026, 10, 30)),
+    ("eow", "eow", True, date(2026, 10, 30)),
+    ("end of next week", "end of next week", True, date(2026, 11, 6)),
+    ("end of month", "end of month", True, date(2026, 10, 31)),
+    ("eom", "EOM", True, date(2026, 10, 31)),
+    ("end of next month", "end of next month", True, date(2026, 11, 30)),
+    ("q4 is still ahead", "q4", True, date(2026, 12, 31)),
+    ("q1 ahead: next year's", "q1", True, date(2027, 3, 31)),
+    ("q1 happened: this year's", "q1", False, date(2026, 3, 31)),
+    ("q2 with a year", "q2 2027", True, date(2027, 6, 30)),
+    ("dotted day-first with a year", "15.01.2027", True, date(2027, 1, 15)),
+    ("dotted single digits", "1.2.2027", None, date(2027, 2, 1)),
+    ("a phrase with a time", "eow 17:00", True, date(2026, 10, 30)),
+    ("a weekday ahead is the next one", "mon", True, date(2026, 11, 2)),
+    ("a weekday that happened is the last one", "mon", False, date(2026, 10, 26)),
+    ("a weekday that happened today", "wed", False, FIXED),
+    ("last and next keep their meaning", "next mon", False, date(2026, 11, 2)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead", "expected"), [p[1:] for p in PHRASES], ids=[p[0] for p in PHRASES]
+)
+def test_phrases_at_a_fixed_today(text: str, ahead: bool | None, expected: date) -> None:
+    assert parse_date(text, FIXED, ahead=ahead) == expected
+
+
+def test_end_of_week_on_a_weekend_is_the_coming_friday() -> None:
+    saturday = date(2026, 10, 31)
+    assert parse_date("eow", saturday) == date(2026, 11, 6)
+    assert parse_date("end of next week", saturday) == date(2026, 11, 13)
+    assert parse_date("eow", date(2026, 10, 30)) == date(2026, 10, 30)  # on a Friday: today
+
+
+@pytest.mark.parametrize("text", ["31.02.2027", "q5", "q0", "32.1.2027", "q1 1800"])
+def test_bad_phrases_are_refused(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_date(text, FIXED, ahead=True)
