@@ -23,6 +23,7 @@ from ..core.registry import KINDS
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField
 from ..widgets.footer import Footer
+from ..widgets.text_inputs import FieldNote, LineInput
 from .capture_parts import (
     CHANNEL_KEYS,
     FORM_KEYS,
@@ -114,7 +115,7 @@ class CaptureForm(Screen[None]):
         names = sorted(p.name for p in self.leverage.journal.people.values())
         yield field_row(
             "With",
-            Input(
+            LineInput(
                 placeholder="who was there: names, separated by commas",
                 compact=True,
                 suggester=NameSuggester(names),
@@ -138,7 +139,7 @@ class CaptureForm(Screen[None]):
         )  # fmt: skip
         yield field_row(
             "Summary",
-            Input(placeholder="one line: what was it about?", compact=True, id="c-summary"),
+            LineInput(placeholder="one line: what was it about?", compact=True, id="c-summary"),
             "c-summary",
         )
 
@@ -147,14 +148,14 @@ class CaptureForm(Screen[None]):
         yield Static("", id="c-promise-title", markup=False)
         yield field_row(
             "Words",
-            Input(
+            LineInput(
                 placeholder="as said, e.g. I'll announce it at Friday's all-hands",
                 compact=True,
                 id="p-text",
             ),  # fmt: skip
             "p-text",
         )
-        yield field_row("By", Input(placeholder="who said it", compact=True, id="p-by"), "p-by")
+        yield field_row("By", LineInput(placeholder="who said it", compact=True, id="p-by"), "p-by")
         yield field_row(
             "By when",
             DateField(
@@ -173,7 +174,7 @@ class CaptureForm(Screen[None]):
         )  # fmt: skip
         row = field_row(
             "Evidence",
-            Input(
+            LineInput(
                 placeholder="the email subject, letter or file that has it in writing",
                 compact=True,
                 id="p-evidence",
@@ -208,7 +209,7 @@ class CaptureForm(Screen[None]):
                 ("o-base", "Base pay", "a year, e.g. 135000 or 135k"),
                 ("o-bonus", "Bonus", "a year"),
             ):
-                yield field_row(label, Input(placeholder=hint, compact=True, id=name), name)
+                yield field_row(label, LineInput(placeholder=hint, compact=True, id=name), name)
             yield field_row(
                 "Decide by", DateField("", allow_empty=True, compact=True, id="o-deadline"),
                 "o-deadline",
@@ -219,7 +220,7 @@ class CaptureForm(Screen[None]):
                 "o-written",
             )
             yield field_row(
-                "Terms", Input(placeholder="title change, start date...", compact=True,
+                "Terms", LineInput(placeholder="title change, start date...", compact=True,
                                id="o-terms"), "o-terms",
             )  # fmt: skip
 
@@ -317,6 +318,11 @@ class CaptureForm(Screen[None]):
         config = self.leverage.config
         note, hedged = hedge_note(text, config.hedges, config.not_hedges)
         self._message("p-text", note, "-hedge" if hedged else "-firm")
+
+    @on(FieldNote)
+    def _field_note(self, event: FieldNote) -> None:
+        """A paste joined (said) or refused (said why), as in the editors."""
+        self.notify(event.text, title="Paste", severity="warning" if event.error else "information")
 
     @on(Input.Changed, "#p-text")
     def _words_changed(self, event: Input.Changed) -> None:

@@ -325,3 +325,26 @@ def test_capture_on_an_empty_journal(tmp_path: Path, drive: Drive) -> None:
     drive(app, body)
     (p,) = Journal(tmp_path / "new.json").promises.values()
     assert (p.by, p.due, p.conversation) == ("Sybil", dt.date(2026, 11, 27), "c1")
+
+
+def test_a_multi_line_paste_in_capture_is_joined_and_garbled_one_refused(
+    demo_app: LeverageApp, drive: Drive
+) -> None:
+    """Capture's fields join a pasted text's lines (Textual's Input kept the first) and
+    refuse one holding escape sequences, as the editors do."""
+    from textual import events
+    from textual.widgets import Input
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        screen = await open_capture(app, pilot)
+        summary = screen.query_one("#c-summary", Input)
+        summary.focus()
+        await pilot.pause()
+        app.post_message(events.Paste("Pay review\nwith HR\n"))
+        await pilot.pause()
+        assert summary.value == "Pay review with HR"
+        app.post_message(events.Paste(" and \x1b]0;pwned\x07"))
+        await pilot.pause()
+        assert summary.value == "Pay review with HR"  # nothing of it inserted
+
+    drive(demo_app, body)
