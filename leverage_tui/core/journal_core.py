@@ -102,6 +102,7 @@ class JournalCore:
         self._step: Step | None = None
         self._track = TrackKeeper()
         self._flags = FlagKeeper()
+        self._flags_memo: tuple[tuple[Any, ...], dict[str, list[Flag]]] | None = None
         self.chain = ChainKeeper()
         """Appends every change to the journal's hash chain (chain.py)."""
         self._views: dict[str, dict[str, Any]] = {}
@@ -221,8 +222,16 @@ class JournalCore:
     def promise_flags(
         self, today: dt.date | None = None, settings: FlagSettings | None = None
     ) -> dict[str, list[Flag]]:
-        """Promise id -> its flags, worst first, kept up to date per changed promise."""
-        return self._flags.of(self.promises, today or self.today, settings or FlagSettings())
+        """Promise id -> its flags, worst first, kept up to date per changed promise.
+
+        Asked once per row drawn: while nothing changed (the same revision, day and
+        settings), the last answer is given again without looking at 20,000 promises.
+        """
+        key = (self.revision, len(self.promises), today or self.today, settings or FlagSettings())
+        if self._flags_memo is None or self._flags_memo[0] != key:
+            flags = self._flags.of(self.promises, key[2], key[3])
+            self._flags_memo = (key, flags)
+        return self._flags_memo[1]
 
     def flags_of(
         self,
