@@ -13,12 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
 
 from ..core.decisions import decide, is_leaving, old_employer_promises, open_offers
 from ..core.plural import counted
@@ -27,6 +25,7 @@ from ..core.visible import visible
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField
 from .confirm import ConfirmScreen
+from .promise_dialog import FormDialog
 
 
 @dataclass(frozen=True)
@@ -38,20 +37,15 @@ class DecideChoice:
     why: str
 
 
-class DecideDialog(ModalScreen[DecideChoice | None]):
+class DecideDialog(FormDialog[DecideChoice]):
     """Accept or decline one offer: the choice, the day, the reason."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="decide-dialog.cancel")]
     DEFAULT_CSS = """
     DecideDialog {
-        align: center middle;
-        & > Vertical {
-            width: 72; max-width: 95%; height: auto; max-height: 95%;
-            border: thick $primary; background: $surface; padding: 0 1;
-        }
-        & .dialog-title { text-style: bold; margin-bottom: 1; }
-        & .dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-        & .dialog-buttons Button { margin-left: 1; }
+        & > Vertical { width: 72; }
+        & .dialog-title { margin-bottom: 1; }
+        & .dialog-buttons { margin-top: 1; }
     }
     """
 
@@ -76,11 +70,7 @@ class DecideDialog(ModalScreen[DecideChoice | None]):
             yield DateField("today", today=self.today, id="decide-on")
             yield Label("Why (a line, for the record)")
             yield Input(placeholder="e.g. the title and the team, in writing", id="decide-why")
-            yield Horizontal(
-                Button("Decide", variant="primary", id="save"),
-                Button("Cancel", id="cancel"),
-                classes="dialog-buttons",
-            )
+            yield self.buttons("Decide")
 
     def on_mount(self) -> None:
         """Start on the choice."""
@@ -96,22 +86,6 @@ class DecideDialog(ModalScreen[DecideChoice | None]):
         accept = self.query_one("#decide-choice", ChoiceBar).value == "accept"
         why = self.query_one("#decide-why", Input).value
         self.dismiss(DecideChoice(accept, field.date, why))
-
-    def action_cancel(self) -> None:
-        """Close without deciding."""
-        self.dismiss(None)
-
-    def on_input_submitted(self) -> None:
-        """Enter in a field decides."""
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
 
 def consequences(app: Any, offer: Offer, accept: bool) -> str:

@@ -1,4 +1,5 @@
-"""PromiseDialog: the frame of the small dialogs about one promise (status, due date).
+"""FormDialog: the frame of the small dialogs (a promise's status or due date, the
+decision on an offer); PromiseDialog: one about a promise.
 
 A title, the subclass's fields, Save and Cancel. Save (the button, or Enter in a field)
 runs the subclass's `action_save`; Cancel (the button, or escape, bound by each
@@ -19,11 +20,11 @@ from ..core.records import Promise
 R = TypeVar("R")
 
 
-class PromiseDialog(ModalScreen[R | None]):
-    """A modal about `promise`: fields in a framed box, then Save and Cancel."""
+class FormDialog(ModalScreen[R | None]):
+    """A modal: fields in a framed box, then Save and Cancel."""
 
     DEFAULT_CSS = """
-    PromiseDialog {
+    FormDialog {
         align: center middle;
         & > Vertical {
             width: 64;
@@ -40,16 +41,11 @@ class PromiseDialog(ModalScreen[R | None]):
     }
     """
 
-    def __init__(self, promise: Promise) -> None:
-        """A dialog about `promise`."""
-        super().__init__()
-        self.promise = promise
-
     @staticmethod
-    def buttons() -> Horizontal:
-        """The Save and Cancel buttons, right-aligned."""
+    def buttons(save: str = "Save") -> Horizontal:
+        """The Save (or `save`) and Cancel buttons, right-aligned."""
         return Horizontal(
-            Button("Save", variant="primary", id="save"),
+            Button(save, variant="primary", id="save"),
             Button("Cancel", id="cancel"),
             classes="dialog-buttons",
         )
@@ -73,3 +69,12 @@ class PromiseDialog(ModalScreen[R | None]):
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
+
+
+class PromiseDialog(FormDialog[R]):
+    """A form dialog about `promise`."""
+
+    def __init__(self, promise: Promise) -> None:
+        """A dialog about `promise`."""
+        super().__init__()
+        self.promise = promise
