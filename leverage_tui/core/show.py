@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .dates import MONTH_NAMES
+from .records import Offer
 from .registry import kind_of_id
 
 if TYPE_CHECKING:
@@ -47,3 +48,8 @@ def day_text(day: dt.date, *, weekday: bool = False) -> str:
     """A day as every screen shows it: '5 Oct 2026' (or 'Mon 5 Oct 2026')."""
     shown = f"{day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
     return f"{WEEKDAYS[day.weekday()]} {shown}" if weekday else shown
+
+
+def offer_from(offer: Offer) -> str:
+    """'the counteroffer from Halden & Co' or 'the offer from Northwind Labs'."""
+    return f"the {'counteroffer' if offer.counter else 'offer'} from {offer.company}"

@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, Static
 from ..core.decisions import decide, is_leaving, old_employer_promises, open_offers
 from ..core.plural import counted
 from ..core.records import Offer
+from ..core.show import offer_from
 from ..core.visible import visible
 from ..widgets.choice_bar import ChoiceBar
 from ..widgets.date_field import DateField
@@ -58,10 +59,9 @@ class DecideDialog(FormDialog[DecideChoice]):
     def compose(self) -> ComposeResult:
         """The offer, the choice, the day, the reason, the buttons."""
         o = self.offer
-        what = "the counteroffer from" if o.counter else "the offer from"
         with Vertical():
             yield Static(
-                f"Decide on {what} {visible(o.company)} ({o.id}): {visible(o.role)}",
+                f"Decide on {visible(offer_from(o))} ({o.id}): {visible(o.role)}",
                 classes="dialog-title",
                 markup=False,
             )
@@ -91,8 +91,7 @@ class DecideDialog(FormDialog[DecideChoice]):
 def consequences(app: Any, offer: Offer, accept: bool) -> str:
     """What the decision will change, in words, for the confirmation."""
     verb = "Accept" if accept else "Decline"
-    what = "the counteroffer from" if offer.counter else "the offer from"
-    lines = [f"{verb} {what} {visible(offer.company)} ({offer.id})?"]
+    lines = [f"{verb} {visible(offer_from(offer))} ({offer.id})?"]
     if is_leaving(offer, accept):
         pending = len(old_employer_promises(app.journal))
         if pending:

@@ -30,7 +30,7 @@ from ..core.records import Offer
 from ..core.registry import CURRENT_JOB_ID
 from ..core.review import Brief, brief_markdown, build_brief
 from ..core.safe_files import write_private
-from ..core.show import day_text
+from ..core.show import day_text, offer_from
 from ..core.visible import visible
 from ..widgets.footer import Footer
 from ..widgets.letter_keys import DataTable
@@ -430,6 +430,5 @@ def brief_counter(brief: Brief, oid: str) -> bool:
 
 def offer_words(offer: Offer) -> str:
     """'the counteroffer from Halden & Co: Lead Designer, decide by 29 Nov'."""
-    what = "the counteroffer from" if offer.counter else "the offer from"
     by = f", decide by {offer.deadline.day} {offer.deadline:%b}" if offer.deadline else ""
-    return visible(f"{what} {offer.company}: {' '.join(offer.role.split())}{by}")
+    return visible(f"{offer_from(offer)}: {' '.join(offer.role.split())}{by}")
