@@ -7,8 +7,6 @@ summary line, and a pane with the conversation under the cursor.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,11 +22,8 @@ from ..core.visible import visible
 from ..widgets.flag_badges import flag_text
 from ..widgets.footer import Footer
 from ..widgets.record_table import Column, RecordTable
-from ..widgets.text_filter import FilterInput, TextFilter
+from ..widgets.text_filter import FilterInput
 from .table_screen import TableScreen
-
-if TYPE_CHECKING:
-    from ..app import LeverageApp
 
 LOG_WIDE = 100
 """From this width on, the channel and tags get their own columns."""
@@ -71,18 +66,6 @@ class LogScreen(TableScreen):
     DEFAULT_CSS = """
     LogScreen .detail { height: 6; min-height: 0; }
     """
-
-    def __init__(self) -> None:
-        """An empty log; it fills in when mounted."""
-        super().__init__()
-        self._order: list[str] = []
-        self._hay: dict[str, str] = {}
-        self._text_filter = TextFilter()
-
-    @property
-    def leverage(self) -> LeverageApp:
-        """The app, typed."""
-        return cast("LeverageApp", self.app)
 
     def compose(self) -> ComposeResult:
         """The filter, a count line, the table, the conversation under the cursor."""

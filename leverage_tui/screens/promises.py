@@ -21,7 +21,7 @@ from ..core.show import day_text
 from ..widgets.flag_badges import flag_legend, flag_text, promise_detail
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
-from ..widgets.text_filter import FilterInput, TextFilter
+from ..widgets.text_filter import FilterInput
 from .promise_keys import PromiseActions, promise_bindings
 from .table_screen import WIDE, TableScreen
 
@@ -56,13 +56,10 @@ class PromisesScreen(PromiseActions, TableScreen):
     def __init__(self) -> None:
         """The screen, filled when mounted."""
         super().__init__()
-        self._order: list[str] = []
         self._people: list[str] = []
         self._hay_of: dict[str, Promise] = {}
-        self._hay: dict[str, str] = {}
         self._base_key: tuple[object, ...] = ()
         self._base_ids: list[str] = []
-        self._text_filter = TextFilter()
         self._drawn: tuple[int, bool] = (-1, False)
 
     def compose(self) -> ComposeResult:

@@ -4,7 +4,7 @@ RecordTable and a detail pane, refreshed after every change to the journal."""
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.binding import Binding
@@ -15,8 +15,11 @@ from ..core.flags import Flag
 from ..core.journal import Journal
 from ..widgets.flag_badges import promise_flags
 from ..widgets.record_table import Column, RecordTable
-from ..widgets.text_filter import FilterInput
+from ..widgets.text_filter import FilterInput, TextFilter
 from .in_view import in_view
+
+if TYPE_CHECKING:
+    from ..app import LeverageApp
 
 WIDE = 110
 """From this width on, flags are spelled out in the tables."""
@@ -63,6 +66,16 @@ class TableScreen(Screen[None]):
         self.seen_revision = -1
         self._detail_shown: tuple[str | None, int, bool] | None = None
         self._summary_shown: tuple[str, bool, str] | None = None
+        self._order: list[str] = []
+        """The ids of the rows, in the table's order."""
+        self._hay: dict[str, str] = {}
+        """Id -> what the text filter searches in that record."""
+        self._text_filter = TextFilter()
+
+    @property
+    def leverage(self) -> LeverageApp:
+        """The app, typed."""
+        return cast("LeverageApp", self.app)
 
     @property
     def journal(self) -> Journal:

@@ -8,8 +8,6 @@ links it to asks, Delete deletes it after asking.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,13 +22,10 @@ from ..core.show import day_text
 from ..core.wins import all_wins
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
-from ..widgets.text_filter import FilterInput, TextFilter
+from ..widgets.text_filter import FilterInput
 from .confirm import ConfirmScreen
 from .table_screen import WIDE, TableScreen
 from .win_editor import WinEditor
-
-if TYPE_CHECKING:
-    from ..app import LeverageApp
 
 NO_ASK = "-"
 """The ask filter's value for wins that support no ask yet."""
@@ -60,15 +55,7 @@ class WinsScreen(TableScreen):
     def __init__(self) -> None:
         """The screen, filled when mounted."""
         super().__init__()
-        self._order: list[str] = []
-        self._hay: dict[str, str] = {}
         self._asks: list[tuple[str, str]] = []
-        self._text_filter = TextFilter()
-
-    @property
-    def leverage(self) -> LeverageApp:
-        """The app, typed."""
-        return cast("LeverageApp", self.app)
 
     def compose(self) -> ComposeResult:
         """A filter, a summary line, the table and the detail pane."""
