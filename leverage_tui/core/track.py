@@ -336,14 +336,14 @@ def kept_words(t: Tally) -> str:
     """'2 of 5 kept, 1 partly' (kept = honored), or 'nothing resolved yet'."""
     if not t.resolved:
         return "nothing resolved yet"
-    text = f"{t.honored} of {t.resolved} kept"
-    return text + (f", {t.partly} partly" if t.partly else "")
+    text = f"{t.honored:,} of {t.resolved:,} kept"
+    return text + (f", {t.partly:,} partly" if t.partly else "")
 
 
 def tally_words(t: Tally) -> str:
     """Counts, overdue ones, then the rate: '1 of 1 kept, 5 overdue: too few to tell'
     ('nothing resolved yet, 2 overdue' when nothing is)."""
-    late = f", {t.late} overdue" if t.late else ""
+    late = f", {t.late:,} overdue" if t.late else ""
     if not t.resolved:
         return f"{kept_words(t)}{late}"
     return f"{kept_words(t)}{late}: {rate_words(t)}"

@@ -620,3 +620,11 @@ def test_keeper_matches_a_fresh_count_through_random_edits(tmp_path: Path) -> No
     rec = keeper.update(j.promises, TODAY)
     assert rec.overall.total == len(j.promises)
     assert rec.verbal.total + rec.written.total == len(j.promises)
+
+
+def test_counts_in_words_have_thousands_separators() -> None:
+    """A ten-year journal's counts read like every other number the brief prints
+    ('865 of 1,966 kept', as '1,608 pending'), not '865 of 1966 kept'."""
+    t = tally(honored=865, broken=1_101 - 381, partly=381, withdrawn=0)
+    assert kept_words(t) == f"865 of {t.resolved:,} kept, 381 partly"
+    assert t.resolved >= 1_000 and f"{t.resolved:,}" in kept_words(t)
