@@ -24,6 +24,7 @@ from reliability_support import PYTHON, REPO, TODAY, run_cli
 
 from leverage_tui.app import LeverageApp
 from leverage_tui.core.checks import InputError
+from leverage_tui.core.flags import DUE_CORRECTION
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.records import FORMS
 from leverage_tui.core.storage import inspect_file
@@ -77,9 +78,12 @@ def _one_promise(path: Path) -> None:
 
 
 def _history(path: Path, field: str) -> list[tuple[str | None, str | None]]:
-    """(old, new) of every history entry of p1 for `field`, in order."""
+    """(old, new) of every history entry of p1 for `field`, in order. A due date
+    changed on the day the promise was made, before anything else changed, is kept
+    as a correction (DUE_CORRECTION): still a change of the due date, so it counts."""
+    fields = {field, DUE_CORRECTION} if field == "due" else {field}
     p = Journal(path, today=TODAY).promise("p1")
-    return [(c.old, c.new) for c in p.history if c.field == field]
+    return [(c.old, c.new) for c in p.history if c.field in fields]
 
 
 def _switches(path: Path) -> int:
