@@ -137,7 +137,9 @@ def test_ctrl_c_never_makes_the_message_untrue(
     def replace(src: str | Path, dst: str | Path) -> None:
         staging = str(src).endswith(".part")
         if staging == (when == "staging"):
-            os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C here
+            # the user presses Ctrl-C here; raise_signal sends it to this thread, so it
+            # lands now (os.kill may hand it to another thread, to land after the switch)
+            signal.raise_signal(signal.SIGINT)
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace)
