@@ -2,7 +2,9 @@
 
 Pure helpers for :mod:`dates` (which owns the input checks and the error messages):
 
-* ``next week`` (a week from today), ``next month`` (a calendar month from today);
+* ``next week`` (a week from today), ``next month`` (a calendar month from today),
+  ``next year``; ``last week``, ``last month``, ``last year`` the same span back (a
+  filter's ``--from "last month"``);
 * ``end of week`` / ``eow``: the first Friday on or after today (the end of the working
   week; on a Saturday or Sunday, the coming Friday); ``end of next week``: a week later;
 * ``end of month`` / ``eom``, ``end of next month``: the last day of that month;
@@ -42,6 +44,7 @@ BEHIND_FIELDS: Final = frozenset({"on", "made_on", "received", "status_on", "whe
 
 _FRIDAY: Final = 4
 _QUARTER: Final = re.compile(r"q(?P<q>[1-4])(?: (?P<year>\d{4}))?", re.ASCII)
+_NEXT_LAST: Final = re.compile(r"(?P<way>next|last) (?P<unit>week|month|year)", re.ASCII)
 _DOTTED: Final = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})", re.ASCII)
 
 
@@ -88,10 +91,10 @@ def place_in_year(month: int, day: int, ref: datetime.date, ahead: bool | None) 
 def phrase(text: str, ref: datetime.date, ahead: bool | None) -> datetime.date | None:
     """The day a deadline phrase names (normalised lower-case ``text``), or None when
     ``text`` is none of them. May raise ValueError for a day the calendar lacks."""
-    if text == "next week":
-        return ref + datetime.timedelta(weeks=1)
-    if text == "next month":
-        shifted: datetime.date = ref + relativedelta(months=1)
+    match = _NEXT_LAST.fullmatch(text)
+    if match is not None:
+        sign = 1 if match["way"] == "next" else -1
+        shifted: datetime.date = ref + relativedelta(**{f"{match['unit']}s": sign})
         return shifted
     if text in ("end of week", "eow", "end of the week"):
         return _end_of_week(ref)

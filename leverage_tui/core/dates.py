@@ -43,6 +43,7 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 
 from .date_phrases import phrase, place_in_year
+from .plural import counted
 
 __all__ = ["MONTH_NAMES", "DateError", "describe", "parse_date", "parse_when", "today"]
 
@@ -383,11 +384,6 @@ def parse_date(
     return parse_when(text, today, ahead=ahead)[0]
 
 
-def _plural(count: int, unit: str) -> str:
-    """``1 day`` / ``3 days``."""
-    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
-
-
 def describe(d: datetime.date, today: datetime.date) -> str:
     """Short relative words for ``d`` as seen from ``today``.
 
@@ -405,11 +401,11 @@ def describe(d: datetime.date, today: datetime.date) -> str:
         return "yesterday"
     span = abs(days)
     if span < 14:
-        amount = _plural(span, "day")
+        amount = counted(span, "day")
     elif span < 60:
-        amount = _plural(span // 7, "week")
+        amount = counted(span // 7, "week")
     elif span < 365:
-        amount = _plural(max(2, round(span / 30.4375)), "month")
+        amount = counted(max(2, round(span / 30.4375)), "month")
     else:
-        amount = _plural(span // 365, "year")
+        amount = counted(span // 365, "year")
     return f"in {amount}" if days > 0 else f"{amount} ago"

@@ -157,6 +157,14 @@ def moved_later(promise: Promise) -> list[tuple[str, str]]:
     ]
 
 
+def _iso_day(text: str) -> str:
+    """A day the history keeps as ISO text, as screens show days ('30 Sep 2026')."""
+    try:
+        return day_text(dt.date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
 def _step_back(promise: Promise) -> Change | None:
     """The first change of status that took a kept (or partly kept) promise back."""
     for change in promise.history:
@@ -206,7 +214,8 @@ def flags_for_promise(
         if len(moves) >= 2:
             add(
                 "moving-target",
-                f"due date pushed later {len(moves)} times ({moves[0][0]} -> {moves[-1][1]})",
+                f"due date pushed later {len(moves)} times "
+                f"(from {_iso_day(moves[0][0])} to {_iso_day(moves[-1][1])})",
             )
         back = _step_back(p)
         if back:

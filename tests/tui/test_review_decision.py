@@ -126,7 +126,7 @@ def test_the_why_of_a_flag_wraps_in_full(tmp_path: Path, drive: Drive) -> None:
         await to_review(app, pilot)
         table = app.screen.query_one("#review-flags", DataTable)
         why = table.get_cell("promise:p1", "why").plain
-        assert "due date pushed later 2 times (2026-09-30 -> 2026-12-03)" in why
+        assert "due date pushed later 2 times (from 30 Sep 2026 to 3 Dec 2026)" in why
         row = table.rows[table.coordinate_to_cell_key((0, 0)).row_key]
         assert row.height >= 4  # two reasons, each wrapped over lines, not cut
 

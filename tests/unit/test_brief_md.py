@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 from leverage_tui.core.demo import write_demo
 from leverage_tui.core.journal import Journal
 from leverage_tui.core.review import brief_markdown, build_brief
+from leverage_tui.core.show import day_text
 
 from .conftest import TODAY, days
 
@@ -58,9 +59,8 @@ def test_flags_a_record_a_line_worst_first_in_full(path: Path) -> None:
     first = flag_lines[0]
     assert first.startswith("- **overdue, moving-target, unwritten** · Sam: ")
     assert long.strip() in first  # the whole promise, not cut at 48 characters
-    assert (
-        f"moving-target: due date pushed later 2 times \\({days(-60)} -\\> {days(-5)}\\)" in first
-    )
+    moved = f"from {day_text(days(-60))} to {day_text(days(-5))}"
+    assert f"moving-target: due date pushed later 2 times \\({moved}\\)" in first
 
 
 HOSTILE = "[x](javascript:alert(1)) <b>bold</b>"

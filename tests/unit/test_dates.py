@@ -487,6 +487,10 @@ PHRASES = [
     ("feb 29 behind: the last leap year", "feb 29", False, date(2024, 2, 29)),
     ("next week", "next week", True, date(2026, 11, 4)),
     ("next month", "next month", True, date(2026, 11, 28)),
+    ("next year", "next year", True, date(2027, 10, 28)),
+    ("last week, a filter's --from", "last week", None, date(2026, 10, 21)),
+    ("last month", "Last Month", None, date(2026, 9, 28)),
+    ("last year", "last year", None, date(2025, 10, 28)),
     ("end of week is Friday", "end of week", True, date(2026, 10, 30)),
     ("eow", "eow", True, date(2026, 10, 30)),
     ("end of next week", "end of next week", True, date(2026, 11, 6)),
@@ -521,7 +525,14 @@ def test_end_of_week_on_a_weekend_is_the_coming_friday() -> None:
     assert parse_date("eow", date(2026, 10, 30)) == date(2026, 10, 30)  # on a Friday: today
 
 
-@pytest.mark.parametrize("text", ["31.02.2027", "q5", "q0", "32.1.2027", "q1 1800"])
+def test_last_month_from_the_31st_is_the_end_of_a_shorter_month() -> None:
+    assert parse_date("last month", date(2027, 3, 31)) == date(2027, 2, 28)
+    assert parse_date("next month", date(2027, 1, 31)) == date(2027, 2, 28)
+
+
+@pytest.mark.parametrize(
+    "text", ["31.02.2027", "q5", "q0", "32.1.2027", "q1 1800", "last decade", "next weeks"]
+)
 def test_bad_phrases_are_refused(text: str) -> None:
     with pytest.raises(DateError):
         parse_date(text, FIXED, ahead=True)
