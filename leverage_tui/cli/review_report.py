@@ -31,7 +31,14 @@ from ..core.day_words import long_date
 from ..core.floors import floor_words
 from ..core.plural import counted
 from ..core.review import Brief
-from ..core.track import DEFINITION, Tally, comparison_words, evidence_words, rate_words
+from ..core.track import (
+    DEFINITION,
+    TRACK_COLUMNS,
+    TRACK_LABELS,
+    comparison_words,
+    evidence_words,
+    track_rows,
+)
 from ..core.visible import visible
 
 REPORT_FLAG_RECORDS = 30
@@ -115,23 +122,16 @@ def _floors(brief: Brief) -> list[RenderableType]:
     return out
 
 
-def _tally(label: str, t: Tally) -> list[str]:
-    counts = (t.honored, t.partly, t.broken, t.withdrawn, t.pending, t.late)
-    return [visible(label), *(str(n) for n in counts), rate_words(t, brief=True)]
-
-
 def _track(brief: Brief) -> list[RenderableType]:
     t = brief.track
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
     table.add_column("promises", no_wrap=True)
-    for name in ("kept", "partly", "broken", "withdrawn", "pending", "overdue"):
+    for name in TRACK_COLUMNS:
         table.add_column(name, justify="right")
     table.add_column("rate (95% range)", justify="right", no_wrap=True)
-    table.add_row(*_tally("all", t.overall), style="bold")
-    table.add_row(*_tally("made verbally", t.verbal))
-    table.add_row(*_tally("made in writing", t.written))
-    for name, tally in sorted(t.by_person.items()):
-        table.add_row(*_tally(f"  {name}", tally))
+    counted = track_rows(t, TRACK_LABELS, lambda name: f"  {visible(name)}")
+    for i, row in enumerate(counted):
+        table.add_row(*(Text(c) for c in row), style="bold" if i == 0 else "")
     compared = comparison_words(t)
     evidence = evidence_words(t)  # issue 15: written promises with nothing to show
     return [

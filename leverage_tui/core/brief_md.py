@@ -29,12 +29,12 @@ from .registry import CURRENT_JOB_ID
 from .review import AskCoverage, Brief, spark
 from .track import (
     DEFINITION,
-    Tally,
+    TRACK_COLUMNS,
     TrackRecord,
     comparison_words,
     confirmed_words,
     evidence_words,
-    rate_words,
+    track_rows,
 )
 from .visible import md_text
 
@@ -130,20 +130,12 @@ def _floors(brief: Brief) -> list[str]:
     return out + [""]
 
 
-def _tally_row(label: str, t: Tally) -> list[str]:
-    counts = (t.honored, t.partly, t.broken, t.withdrawn, t.pending, t.late)
-    return [label, *(str(n) for n in counts), rate_words(t, brief=True)]
-
-
 def _track(brief: Brief) -> list[str]:
     t = brief.track
     out = ["## Track record", ""]
-    header = ["", "kept", "partly", "broken", "withdrawn", "pending", "overdue"]
-    header.append("honor rate (95% range)")
-    rows = [_tally_row("All promises", t.overall)]
-    rows.append(_tally_row("Made verbally (or recap sent)", t.verbal))
-    rows.append(_tally_row("Made in writing (or official)", t.written))
-    rows += [_tally_row(cell(name), tally) for name, tally in sorted(t.by_person.items())]
+    header = ["", *TRACK_COLUMNS, "honor rate (95% range)"]
+    labels = ("All promises", "Made verbally (or recap sent)", "Made in writing (or official)")
+    rows = track_rows(t, labels, cell)
     out += _table(header, rows)
     out += ["", DEFINITION + " Verbal or written is the form a promise had when made.", ""]
     compared, confirmed = comparison_words(t), confirmed_words(t)

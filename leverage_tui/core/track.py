@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -330,6 +330,28 @@ def rate_words(t: Tally, *, brief: bool = False) -> str:
     low, high = interval
     named = "" if brief else "95% range "
     return f"{percent(t.honor_rate)} ({named}{round(low * 100)}–{percent(high)})"
+
+
+TRACK_COLUMNS = ("kept", "partly", "broken", "withdrawn", "pending", "overdue")
+"""The count columns of a track-record table, in order; the rate comes after them."""
+TRACK_LABELS = ("all", "made verbally", "made in writing")
+"""The first three rows of the track record on screen (the brief spells them out)."""
+
+
+def track_rows(
+    record: TrackRecord, labels: tuple[str, str, str], person: Callable[[str], str]
+) -> list[list[str]]:
+    """The track record as table rows, each a label, the counts of TRACK_COLUMNS and the
+    rate: everything, made verbally, made in writing (`labels` name these three), then
+    one row a person, named by `person(name)` (the caller escapes it for its output)."""
+
+    def row(label: str, t: Tally) -> list[str]:
+        counts = (t.honored, t.partly, t.broken, t.withdrawn, t.pending, t.late)
+        return [label, *(f"{n:,}" for n in counts), rate_words(t, brief=True)]
+
+    overall, verbal, written = labels
+    rows = [row(overall, record.overall), row(verbal, record.verbal), row(written, record.written)]
+    return rows + [row(person(name), t) for name, t in sorted(record.by_person.items())]
 
 
 def kept_words(t: Tally) -> str:

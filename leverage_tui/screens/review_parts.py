@@ -12,11 +12,12 @@ from rich.text import Text
 from ..core.review import Brief, spark
 from ..core.track import (
     DEFINITION,
-    Tally,
+    TRACK_COLUMNS,
+    TRACK_LABELS,
     comparison_words,
     confirmed_words,
     evidence_words,
-    rate_words,
+    track_rows,
 )
 from ..core.visible import visible
 
@@ -56,13 +57,6 @@ def coverage_text(coverage: str, colours: Mapping[str, str]) -> Text:
     return Text(f"{mark} {coverage}", style=theme_style(semantic, colours))
 
 
-def _row(label: str, t: Tally) -> list[Text]:
-    """A track-record row as Text: a name is shown as written, never read as markup."""
-    counts = (t.honored, t.partly, t.broken, t.withdrawn, t.pending, t.late)
-    cells = [visible(label), *(str(n) for n in counts), rate_words(t, brief=True)]
-    return [Text(cell) for cell in cells]
-
-
 def track_table(brief: Brief, colours: Mapping[str, str]) -> RenderableType:
     """The track record: counts and honor rates (or "too few to tell", never coloured),
     what they mean, lateness, and kept / partly / broken by month."""
@@ -71,14 +65,13 @@ def track_table(brief: Brief, colours: Mapping[str, str]) -> RenderableType:
         box=None, padding=(0, 1), collapse_padding=True, show_edge=False, header_style="bold"
     )
     table.add_column("promises")
-    for name in ("kept", "partly", "broken", "withdrawn", "pending", "overdue"):
+    for name in TRACK_COLUMNS:
         table.add_column(name, justify="right")
     table.add_column("rate (95% range)", justify="right", no_wrap=True)
-    table.add_row(*_row("all", t.overall), style="bold")
-    table.add_row(*_row("made verbally", t.verbal))
-    table.add_row(*_row("made in writing", t.written))
-    for name, tally in sorted(t.by_person.items()):
-        table.add_row(*_row(f"  {name}", tally))
+    # Text cells: a name is shown as written, never read as markup
+    counted = track_rows(t, TRACK_LABELS, lambda name: f"  {visible(name)}")
+    for i, row in enumerate(counted):
+        table.add_row(*(Text(c) for c in row), style="bold" if i == 0 else "")
     compared, confirmed = comparison_words(t), confirmed_words(t)
     meaning = Text(DEFINITION, style="dim")
     finding = Text(compared[0].upper() + compared[1:] + (f" · {confirmed}" if confirmed else ""))

@@ -17,6 +17,7 @@ from leverage_tui.core.plural import counted
 from leverage_tui.core.records import FORMS, STATUSES, Change, Promise
 from leverage_tui.core.track import (
     TOO_FEW,
+    TRACK_COLUMNS,
     Tally,
     TrackKeeper,
     TrackRecord,
@@ -28,6 +29,7 @@ from leverage_tui.core.track import (
     rate_words,
     tally_words,
     track_record,
+    track_rows,
     wilson,
 )
 
@@ -139,6 +141,22 @@ def test_per_person(record: TrackRecord) -> None:
     assert dana.honor_rate == pytest.approx(1.5 / 3)
     assert (sam.honored, sam.partly, sam.broken, sam.withdrawn, sam.pending) == (2, 0, 0, 1, 0)
     assert sam.honor_rate == pytest.approx(2 / 3)
+
+
+def test_track_rows_are_the_table_every_face_draws(record: TrackRecord) -> None:
+    rows = track_rows(record, ("all", "verbal", "written"), lambda name: f"<{name}>")
+    assert [r[0] for r in rows] == ["all", "verbal", "written", "<Dana>", "<Sam>"]
+    assert len(TRACK_COLUMNS) == 6 and all(len(r) == 1 + 6 + 1 for r in rows)
+    # kept, partly, broken, withdrawn, pending, overdue; then the rate
+    assert rows[0][1:7] == ["3", "1", "1", "1", "1", "0"]
+    assert rows[0][7] == rate_words(record.overall, brief=True)
+    assert rows[4][1:7] == ["2", "0", "0", "1", "0", "0"]  # Sam
+
+
+def test_track_rows_count_with_thousands_separators() -> None:
+    many = [promise(f"p{i}", "Dana", "verbal", "honored") for i in range(1, 1202)]
+    (overall, *_) = track_rows(track_record(many, TODAY), ("a", "b", "c"), str)
+    assert overall[1] == "1,201"
 
 
 def test_average_days_late(record: TrackRecord) -> None:
