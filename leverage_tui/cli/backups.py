@@ -31,8 +31,9 @@ from ..core.storage import (
     read_journal,
     write_atomically,
 )
-from .common import Context, UsageError, print_json, table
+from .common import Context, UsageError, print_json
 from .records import counted
+from .tables import table
 
 
 def describe(backup: Path) -> dict[str, Any]:
@@ -160,7 +161,8 @@ def restore(args: argparse.Namespace, ctx: Context) -> int:
                  f"{f['size'] or 0:,} B", _summary(f["counts"], f["note"])]
                 for i, f in enumerate(infos, 1)
             ]  # fmt: skip
-            print(table(rows, ["#", "backup", "revision", "saved", "size", "records"]))
+            headers = ["#", "backup", "revision", "saved", "size", "records"]
+            print(table(rows, headers, keep=(0, 1), text=5))
         return 0
     chosen = _pick(args.backup, backups, path)
     note = describe(chosen)["note"]

@@ -136,16 +136,3 @@ def shown(text: str) -> str:
     if "\r" in text:
         return "\r\n".join(visible(part, multiline=True) for part in text.split("\r\n"))
     return visible(text, multiline=True)
-
-
-def table(rows: list[list[str]], headers: list[str]) -> str:
-    """A plain text table with columns padded to fit (control characters escaped)."""
-    if not rows:
-        return ""
-    rows = [[visible(cell) for cell in row] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    width = shutil.get_terminal_size((120, 24)).columns
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    for r in rows:
-        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
-    return "\n".join(line[: max(width, 40)] if sys.stdout.isatty() else line for line in lines)

@@ -150,3 +150,17 @@ def test_bad_filter_is_one_line_exit_2(
     assert (r.code, r.out) == (2, "")
     assert message in r.err and r.err.count("\n") == 1
     assert sample.read_bytes() == before
+
+
+def test_backup_listing_keeps_every_column_in_a_narrow_terminal(
+    cli: Run, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`leverage restore` lists backups with the listings' table: nothing cut at 60 columns."""
+    monkeypatch.setattr(tables, "terminal_width", lambda: 60)
+    out = cli("restore").out
+    lines = out.splitlines()[1:]
+    assert all(len(line) <= 60 for line in lines)
+    words = " ".join(lines).split()
+    for header in ("#", "backup", "revision", "saved", "size", "records"):
+        assert header in words
+    assert "promises" in words and any(w.endswith(".json") for w in words)
