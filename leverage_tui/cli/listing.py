@@ -18,7 +18,7 @@ from ..core.filters import select
 from ..core.flags import FLAGS, Flag, all_flags, flags_for_ask, flags_for_offer, flags_for_promise
 from ..core.journal import Journal
 from ..core.records import Record
-from ..core.registry import kind_of_id
+from ..core.registry import LISTED, kind_of_id
 from ..core.timeline import EVENT_KINDS, Event, timeline
 from .common import Context, UsageError, date_arg, lower, print_json
 from .filter_options import add_filter_options, filter_of
@@ -27,11 +27,9 @@ from .tables import table
 
 LISTS: tuple[str, ...] = ("conversations", "promises", "asks", "offers", "people", "wins")
 LISTS += ("decisions", "attachments")
-"""What `leverage list` can list."""
-_SINGULAR = {"conversation": "conversations", "promise": "promises", "ask": "asks"}
-_SINGULAR |= {"offer": "offers", "person": "people", "win": "wins"}
-_SINGULAR |= {"decision": "decisions", "attachment": "attachments"}  # issue 15
-_PLAIN = {"decisions": "decision", "attachments": "attachment"}
+"""What `leverage list` can list (every listed kind, in the order help names them)."""
+_SINGULAR = {k.name: k.plural for k in LISTED}
+_PLAIN = {k.plural: k.name for k in LISTED if k.name in ("decision", "attachment")}
 """Lists with no flags: their records as they are."""
 
 

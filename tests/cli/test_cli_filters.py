@@ -164,3 +164,14 @@ def test_backup_listing_keeps_every_column_in_a_narrow_terminal(
     for header in ("#", "backup", "revision", "saved", "size", "records"):
         assert header in words
     assert "promises" in words and any(w.endswith(".json") for w in words)
+
+
+def test_list_takes_every_listed_kind_singular_or_plural(cli: Run, sample: Path) -> None:
+    from leverage_tui.cli.listing import LISTS
+    from leverage_tui.core.registry import LISTED
+
+    assert sorted(LISTS) == sorted(k.plural for k in LISTED)  # a new kind is listable
+    for kind in LISTED:
+        for name in (kind.name, kind.plural.title()):
+            assert cli("list", name, "--json").code == 0, name
+    assert cli("list", "person", "--json").json == cli("list", "people", "--json").json
