@@ -27,6 +27,7 @@ from .floors import floor_words
 from .plural import counted
 from .registry import CURRENT_JOB_ID
 from .review import AskCoverage, Brief, spark
+from .show import day_text
 from .track import (
     DEFINITION,
     TRACK_COLUMNS,
@@ -182,7 +183,7 @@ def _flags(brief: Brief) -> list[str]:
 
 
 def _ask_lines(a: AskCoverage) -> list[str]:
-    target = f", by {a.ask.target.isoformat()}" if a.ask.target else ", no target date"
+    target = f", by {day_text(a.ask.target)}" if a.ask.target else ", no target date"
     out = [f"- **{md_text(a.ask.text)}** ({a.ask.priority}{target}): {a.coverage}"]
     if a.ask.measure:
         out.append(f"  - How I will know: {md_text(a.ask.measure)}")

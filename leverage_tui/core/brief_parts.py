@@ -14,6 +14,7 @@ from .offer_totals import INPUT_WORDS, Totals, job_name, money, pairs, versus_wo
 from .records import CurrentJob, Offer, Pay
 from .registry import CURRENT_JOB_ID
 from .review import Brief, OfferView, deadline_text
+from .show import day_text
 
 SIDE_BY_SIDE = 6
 """How many open offers the side-by-side table shows (more are listed a line each)."""
@@ -181,7 +182,7 @@ def closed_lines(brief: Brief) -> tuple[list[str], int]:
         what = "counteroffer" if o.counter else "offer"
         lines.append(
             f"{o.company} ({o.id}), {what}, {' '.join(o.role.split())}: {o.status} on "
-            f"{on.isoformat()} (base {money(o.base)}, {form})"
+            f"{day_text(on)} (base {money(o.base)}, {form})"
         )
     return lines, older
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .flags import DEADLINE_DAYS, walked_back
 from .plural import are, counted
 from .records import UNWRITTEN_FORMS, Offer, Promise
+from .show import day_text
 from .track import TrackRecord, confirmed_words, is_late, made_verbally, tally_words
 
 if TYPE_CHECKING:
@@ -114,10 +115,8 @@ def check_verbal_record(track: TrackRecord, promises: Iterable[Promise], today: 
     )
     parts = [f"Made verbally: {tally_words(v)}"]
     if overdue:
-        parts.append(
-            "Overdue: "
-            + some([f'"{short(p.text, 40)}" ({p.by}, due {p.due})' for p in overdue], "; ")
-        )
+        named = [f'"{short(p.text, 40)}" ({p.by}, due {day_text(p.due)})' for p in overdue if p.due]
+        parts.append("Overdue: " + some(named, "; "))
     confirmed = confirmed_words(track)
     if confirmed:
         parts.append(confirmed)
@@ -137,9 +136,10 @@ def check_deadline(offers: Iterable[Offer], today: dt.date) -> Check:
     assert o.deadline is not None
     left = (o.deadline - today).days
     if left < 0:
-        return Check(question, f"Passed {days(-left)} ago ({o.company}, {o.deadline}).", False)
+        passed = f"Passed {days(-left)} ago ({o.company}, {day_text(o.deadline)})."
+        return Check(question, passed, False)
     when = "Today" if left == 0 else days(left)
-    answer = f"{when}: {o.company} wants an answer by {o.deadline.isoformat()}."
+    answer = f"{when}: {o.company} wants an answer by {day_text(o.deadline)}."
     return Check(question, answer, left > DEADLINE_DAYS)
 
 
@@ -151,5 +151,5 @@ def check_walked_back(promises: Iterable[Promise]) -> Check:
     if not found:
         return Check(question, "No: nothing kept has been taken back.", True)
     found.sort(key=lambda pb: pb[1][1], reverse=True)  # the latest first
-    items = [f'"{short(p.text, 40)}" ({p.by}, {p.status} on {b[1]})' for p, b in found]
+    items = [f'"{short(p.text, 40)}" ({p.by}, {p.status} on {day_text(b[1])})' for p, b in found]
     return Check(question, f"Yes, {len(found)}: " + some(items, "; ") + ".", False)

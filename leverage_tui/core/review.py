@@ -35,6 +35,7 @@ from .floors import FloorCheck, check_floors, floor_doc
 from .offer_totals import Totals, Versus, compare_all, totals
 from .records import UNWRITTEN_FORMS, Ask, CurrentJob, Offer, Promise
 from .registry import CURRENT_JOB_ID
+from .show import day_text
 from .track import TrackRecord
 
 if TYPE_CHECKING:
@@ -391,13 +392,13 @@ def _decided(journal: Journal) -> str:
 
 
 def deadline_text(view: OfferView) -> str:
-    """'2026-11-25 (in 2 days)', 'passed 3 days ago' or '—'."""
+    """'25 Nov 2026 (in 2 days)', '20 Nov 2026 (3 days ago)' or '—'."""
     o = view.offer
     if o.deadline is None or view.days_left is None:
         return "—"
     left = view.days_left
     when = "today" if left == 0 else f"in {days(left)}" if left > 0 else f"{days(-left)} ago"
-    return f"{o.deadline.isoformat()} ({when})"
+    return f"{day_text(o.deadline)} ({when})"
 
 
 def brief_markdown(brief: Brief) -> str:

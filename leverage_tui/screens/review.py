@@ -246,8 +246,8 @@ class ReviewScreen(Screen[None]):
         row = table.cursor_row
         table.clear(columns=True)
         table.add_column("priority", width=8)
-        table.add_column("ask", width=max(16, self.size.width - 62))
-        table.add_column("target", width=10)
+        table.add_column("ask", width=max(16, self.size.width - 63))
+        table.add_column("target", width=11)  # "29 Dec 2026"
         table.add_column("covered by", width=30)
         colours = self.app.theme_variables
         for a in brief.asks:

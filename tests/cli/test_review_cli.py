@@ -47,7 +47,7 @@ def test_review_json_numbers(cli: Run, sample: Path) -> None:
         "a1": "verbal only",
         "a2": "not covered",
     }
-    assert doc["checklist"][3]["answer"] == "2 days: Acme wants an answer by 2026-11-25."
+    assert doc["checklist"][3]["answer"] == "2 days: Acme wants an answer by 25 Nov 2026."
 
 
 def test_review_md_to_stdout_and_to_a_private_file(cli: Run, sample: Path, tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_review_shows_the_brief(tmp_path: Path) -> None:
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
         offers = app.screen.query_one("#review-offers", DataTable)
         assert [c.value for c in offers.columns] == ["o1"]
-        assert offers.get_cell("Decide by", "o1").plain == "2026-11-25 (in 2 days)"
+        assert offers.get_cell("Decide by", "o1").plain == "25 Nov 2026 (in 2 days)"
         assert "current job is not recorded" in text_of(app, "#review-offers-note")
         assert (
             text_of(app, "#review-flags-title") == "Open flags (6 flags on 5 records), worst first"
@@ -320,6 +320,25 @@ def test_one_kept_and_five_overdue_reads_too_few_to_tell(tmp_path: Path) -> None
             question = next(x for x in checklist.splitlines() if "verbal promises kept" in x)
             assert question.lstrip().startswith("? open")  # neither ✓ ok nor ! watch
             assert "1 of 1 kept, 5 overdue: too few to tell" in " ".join(checklist.split())
-            assert '"Late 0" (Sybil, due 2026-05-01)' in " ".join(checklist.split())
+            assert '"Late 0" (Sybil, due 1 May 2026)' in " ".join(checklist.split())
+
+    asyncio.run(go())
+
+
+def test_an_asks_target_day_fits_its_column(tmp_path: Path) -> None:
+    """Bug: the target column was 10 cells wide, so '29 Dec 2026' showed as '29 Dec 202'."""
+    path = tmp_path / "j.json"
+    make_journal(path)
+    Journal(path, today=TODAY).add_ask("Lead the Q1 planning", target=dt.date(2026, 12, 29))
+
+    async def go() -> None:
+        app = LeverageApp(path, today=TODAY)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.switch_mode("review")
+            await pilot.pause()
+            table = app.screen.query_one("#review-asks", DataTable)
+            target = next(c for c in table.columns.values() if str(c.label) == "target")
+            assert target.width >= len("29 Dec 2026")
+            assert "29 Dec 2026" in [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
 
     asyncio.run(go())

@@ -209,13 +209,13 @@ def test_checklist_answers(brief: Brief) -> None:
     assert writing.ok is False
     assert verbal.answer == (
         "Made verbally: 0 of 2 kept, 1 partly, 1 overdue: too few to tell. "
-        'Overdue: "Send the band in writing" (Ria, due 2026-11-01). '
+        'Overdue: "Send the band in writing" (Ria, due 1 Nov 2026). '
         "Made in writing: 1 of 2 kept: too few to tell."
     )
     assert verbal.ok is None  # too few to tell: no verdict either way
-    assert deadline.answer == "4 days: Acme wants an answer by 2026-11-27."
+    assert deadline.answer == "4 days: Acme wants an answer by 27 Nov 2026."
     assert deadline.ok is True  # more than 3 days left
-    assert back.answer == 'Yes, 1: "Lead the planning review" (Sam, withdrawn on 2026-08-10).'
+    assert back.answer == 'Yes, 1: "Lead the planning review" (Sam, withdrawn on 10 Aug 2026).'
     assert back.ok is False
 
 
@@ -226,7 +226,7 @@ def test_checklist_names_a_few_and_counts_the_rest(tmp_path: Path) -> None:
         j.update_promise(p.id, status="honored", on=date(2026, 2, 1))
         j.update_promise(p.id, status="withdrawn", on=date(2026, 3, 1 + n))
     back = build_brief(j).checklist[-1]
-    assert back.answer.startswith('Yes, 8: "Promise 7" (Sam, withdrawn on 2026-03-08); ')
+    assert back.answer.startswith('Yes, 8: "Promise 7" (Sam, withdrawn on 8 Mar 2026); ')
     assert back.answer.count("(Sam, withdrawn") == 5  # the latest five
     assert back.answer.endswith("; and 3 more.")
 
@@ -302,7 +302,7 @@ def test_markdown_brief(brief: Brief) -> None:
     assert "| Base pay | 125,000 | 150,000 | 140,000 |" in lines
     assert "| Bonus | 5,000 | 10,000 | unknown |" in lines  # never a zero
     assert "| In writing | yes \\(your contract\\) | yes | **no** |" in lines
-    assert "| Decide by | — | 2026-11-27 \\(in 4 days\\) | 2026-11-30 \\(in 7 days\\) |" in lines
+    assert "| Decide by | — | 27 Nov 2026 \\(in 4 days\\) | 30 Nov 2026 \\(in 7 days\\) |" in lines
     assert "| All promises | 1 | 1 | 1 | 1 | 3 | 1 | too few to tell |" in lines
     assert "| Made verbally (or recap sent) | 0 | 1 | 0 | 1 | 2 | 1 | too few to tell |" in lines
     assert "Verbal vs written: too few to tell (2 and 2 resolved)." in lines
@@ -324,7 +324,7 @@ def test_markdown_brief(brief: Brief) -> None:
     )
     assert (
         "4. **How long until the outside deadline?** [ok] 4 days: Acme wants an answer by "
-        "2026-11-27." in lines
+        "27 Nov 2026." in lines
     )
 
 
@@ -355,7 +355,7 @@ def test_one_kept_and_five_overdue_is_not_a_good_record(tmp_path: Path) -> None:
     assert verbal.answer.startswith("Made verbally: 1 of 1 kept, 5 overdue: too few to tell.")
     assert "100%" not in verbal.answer
     for n in range(5):  # the overdue ones are named, oldest due first
-        assert f'"Overdue {n}" (Sybil, due 2026-05-0{1 + n})' in verbal.answer
+        assert f'"Overdue {n}" (Sybil, due {1 + n} May 2026)' in verbal.answer
     doc = brief.to_doc()["track_record"]["by_person"]["Sybil"]
     assert (doc["honored"], doc["late"], doc["too_few"]) == (1, 5, True)
     lines = brief_markdown(brief).splitlines()
