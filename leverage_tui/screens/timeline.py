@@ -324,7 +324,8 @@ class TimelineScreen(PromiseActions, TableScreen):
 
     def _place_today(self, rows: list[str], shown: list[str]) -> None:
         """Put the today line before the first event shown from today on (at the end
-        when all are past), unless the date range leaves today out."""
+        when all are past; above the heading of a month or week that starts after
+        today), unless the date range leaves today out."""
         if not rows:
             return
         today = self.app.today
@@ -333,7 +334,14 @@ class TimelineScreen(PromiseActions, TableScreen):
             return
         events = self._events
         first = bisect_left(shown, today, key=lambda k: events[k][0])  # shown: date order
-        rows.insert(rows.index(shown[first]) if first < len(shown) else len(rows), TODAY_KEY)
+        if first == len(shown):  # everything shown is past
+            rows.append(TODAY_KEY)
+            return
+        at = rows.index(shown[first])
+        heading = "#" + group_of(events[shown[first]][0], self.by_week)
+        if rows[at - 1] == heading != "#" + group_of(today, self.by_week):
+            at -= 1  # a month starting after today: the line goes above its heading
+        rows.insert(at, TODAY_KEY)
 
     def _go_to_today(self) -> None:
         """Start with the cursor on the first event from today on."""

@@ -7,11 +7,13 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
 from leverage_tui.app import LeverageApp
 from leverage_tui.core.config import Config
+from leverage_tui.core.journal import Journal
 from leverage_tui.screens.name_dialog import NameDialog
 from leverage_tui.screens.offer_message import OfferMessageScreen
 from leverage_tui.screens.timeline import TODAY_KEY, TimelineScreen
@@ -226,3 +228,30 @@ def test_a_name_that_cannot_be_one_is_refused(demo_app: LeverageApp, drive) -> N
         assert not app.config.name_asked and not app.config_path.exists()
 
     drive(demo_app, body)
+
+
+@pytest.mark.parametrize(
+    ("next_due", "around"),
+    [
+        (dt.date(2026, 12, 1), ("#November 2026", "#December 2026")),  # a month after today
+        (dt.date(2026, 11, 30), ("#November 2026", "promise-due:p1")),  # in today's month
+    ],
+)
+def test_the_today_line_sits_between_what_happened_and_what_is_due(
+    tmp_path: Path, drive, next_due: dt.date, around: tuple[str, str]
+) -> None:
+    """Bug: on 29 Nov with the next event on 1 Dec, the line came under 'December 2026'."""
+    today = dt.date(2026, 11, 29)
+    path = tmp_path / "j.json"
+    j = Journal(path, today=today)
+    j.add_promise("Raise in writing", "Maya", made_on=dt.date(2026, 11, 20), due=next_due)
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await to_timeline(app, pilot)
+        keys = app.screen.query_one(RecordTable).keys
+        line = keys.index(TODAY_KEY)
+        before, after = around
+        assert keys[line + 1].startswith(after)
+        assert before in keys[:line] and not any(k.startswith("#") for k in keys[line + 2 :])
+
+    drive(LeverageApp(path, today=today), body)
