@@ -15,6 +15,7 @@ from .flags import Flag
 from .plural import counted
 from .prep import Prep
 from .records import Promise, Win
+from .show import day_text
 from .track import Tally, tally_words
 from .visible import md_text, visible
 
@@ -49,14 +50,14 @@ def track_words(prep: Prep) -> str:
 def _due(p: Promise, today: dt.date) -> str:
     if p.due is None:
         return "no date"
-    return f"due {long_date(p.due)} ({describe(p.due, today)})"
+    return f"due {day_text(p.due)} ({describe(p.due, today)})"
 
 
 def win_words(w: Win) -> str:
     """'12 Nov 2026: Shipped the checkout redesign (conversion +4%) · evidence: ...'."""
     impact = f" ({w.impact})" if w.impact else ""
     evidence = f" · evidence: {w.evidence}" if w.evidence else ""
-    return f"{long_date(w.on)}: {w.text}{impact}{evidence}"
+    return f"{day_text(w.on)}: {w.text}{impact}{evidence}"
 
 
 def prep_sections(prep: Prep) -> list[Section]:
@@ -77,23 +78,23 @@ def prep_sections(prep: Prep) -> list[Section]:
     recaps = []
     for r in prep.awaiting:
         conv = r.conversation
-        where = f" of {long_date(conv.on)} ({conv.id})" if conv else ""
+        where = f" of {day_text(conv.on)} ({conv.id})" if conv else ""
         again = "time to ask again" if r.ask_again else "too soon to ask again"
         ids = ", ".join(p.id for p in r.promises)
         recaps.append(
             Item(
-                f"recap{where} sent {long_date(r.sent_on)} ({describe(r.sent_on, today)}), "
+                f"recap{where} sent {day_text(r.sent_on)} ({describe(r.sent_on, today)}), "
                 f"not confirmed: {counted(len(r.promises), 'promise')} ({ids}); {again}"
             )
         )
     talks = tuple(
-        Item(f"{long_date(c.on)} · {c.channel} · {c.summary} ({counted(n, 'promise')})")
+        Item(f"{day_text(c.on)} · {c.channel} · {c.summary} ({counted(n, 'promise')})")
         for c, n in prep.last_conversations
     )
     asks = tuple(
         Item(
             f"{a.ask.priority} · {a.ask.id} {a.ask.text}"
-            + (f" · by {long_date(a.ask.target)}" if a.ask.target else ""),
+            + (f" · by {day_text(a.ask.target)}" if a.ask.target else ""),
             a.flags,
             tuple(f"why I deserve it: {win_words(w)}" for w in a.wins)
             or ("no win logged for it yet: what have you done that supports it?",),
@@ -129,10 +130,10 @@ def prep_sections(prep: Prep) -> list[Section]:
 
 
 def _wins_title(prep: Prep) -> str:
-    """'Your wins since you last talked (22 November 2026)', or 'Your wins' (never talked)."""
+    """'Your wins since you last talked (22 Nov 2026)', or 'Your wins' (never talked)."""
     if prep.since is None:
         return "Your wins"
-    return f"Your wins since you last talked ({long_date(prep.since)})"
+    return f"Your wins since you last talked ({day_text(prep.since)})"
 
 
 def _heading(prep: Prep) -> str:

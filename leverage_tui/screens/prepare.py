@@ -65,8 +65,9 @@ def meeting_person(app: LeverageApp, people: tuple[str, ...]) -> str:
 
 
 def brief_text(prep: Prep, wide: bool) -> Group:
-    """The brief as styled text: section titles, items with flag badges (lines that wrap
-    stay indented under their bullet), and the lines under an item."""
+    """The brief as styled text: section titles, items with their flag badges at the
+    right (lines that wrap stay indented under their bullet), and the lines under an
+    item."""
     parts: list[RenderableType] = [Text(PRIVATE, "dim italic")]
     for section in prep_sections(prep):
         count = f" ({len(section.items)})" if section.key != "track_record" else ""
@@ -74,16 +75,14 @@ def brief_text(prep: Prep, wide: bool) -> Group:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=3, justify="right")
         grid.add_column(ratio=1)
+        grid.add_column(no_wrap=True)  # the badges: a marker never parted from its word
         if not section.items:
             grid.add_row("", Text(section.empty, "dim italic"))
         for item in section.items:
             line = Text(item.text)
-            if item.flags:
-                line.append("  ")
-                line.append_text(flag_text(item.flags, short=not wide))
             for under in item.under:
                 line.append(f"\n  {under}", "dim")
-            grid.add_row("•", line)
+            grid.add_row("•", line, flag_text(item.flags, short=not wide))
         parts.append(grid)
     return Group(*parts)
 

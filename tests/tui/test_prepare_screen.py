@@ -33,7 +33,7 @@ def test_p_on_a_conversation_prepares_for_its_manager(demo_app: LeverageApp, dri
         assert isinstance(screen, PrepareScreen) and screen.person == "Maya Chen"
         text = screen_text(app)
         for words in ("What they owe you (5)", "Recaps not confirmed (1)", "Your asks to raise",
-                      "why I deserve it: 14 October 2026", "Questions to ask",
+                      "why I deserve it: 14 Oct 2026", "Questions to ask",
                       "Maya Chen: 1 of 2 kept, 1 overdue: too few to tell; 5 pending"):  # fmt: skip
             assert words in text, words
         assert app.last_prep_person == "Maya Chen"

@@ -108,7 +108,7 @@ def test_sections_text_and_markdown_say_the_same(story: Journal) -> None:
         "asks_to_raise", "wins", "questions",
     ]  # fmt: skip
     asks = next(s for s in sections if s.key == "asks_to_raise")
-    assert asks.items[0].under[0].startswith("why I deserve it: 3 November 2026: Before")
+    assert asks.items[0].under[0].startswith("why I deserve it: 3 Nov 2026: Before")
     assert asks.items[1].under == (
         "no win logged for it yet: what have you done that supports it?",
     )
