@@ -1,9 +1,10 @@
 """Capture the demo's last meeting in a real terminal, paced like a person, and time it.
 
 Runs `leverage --demo` in a detached tmux session (100x30, today fixed at 2026-11-23),
-sends the keys a new user would press on the Capture screen (c on Today, who, when, how,
-the summary, two promises, the asks, the counteroffer, Save, the name to sign with),
-then copies the recap and marks it sent, and prints how long that took. The screen is
+sends the keys a new user would press on the Capture screen (c on Today, who (taking the
+names the field suggests), when, how, the summary, two promises, the asks, the
+counteroffer, Save, the name to sign with), then copies the recap and marks it sent, and
+prints how long the capture took until saved, and with the name and the recap. The screen is
 checked at each step (the step's title must show before the keys go in).
 
 The pace is a model, set in the environment (defaults: a 40 words-a-minute typist who
@@ -36,11 +37,16 @@ ROOT = Path(__file__).resolve().parent.parent
 LEVERAGE = ROOT / ".venv" / "bin" / "leverage"
 
 # (what the person does, the argument): type TEXT, accept (Enter on a right default),
-# next (Enter after typing), choose KEY, step WORDS (wait until WORDS show, then read)
+# next (Enter after typing), choose KEY, step WORDS (wait until WORDS show, then read),
+# complete (take the name the field suggests: the right arrow), saved (the capture is
+# saved: the time so far is the capture's own; the name to sign with and the recap follow)
 SCRIPT: list[tuple[str, str]] = [
     ("key", "c"),
     ("step", "who was there"),
-    ("type", "Maya Chen, Robert Osei"),
+    ("type", "Ma"),
+    ("complete", ""),  # the name suggested, taken with the right arrow
+    ("type", ", Ro"),
+    ("complete", ""),
     ("next", ""),
     ("accept", ""),  # when: today
     ("choose", "c"),  # how: a call
@@ -49,7 +55,8 @@ SCRIPT: list[tuple[str, str]] = [
     ("step", "Promise #1"),
     ("type", "Title change to Lead Designer, announced to the team"),
     ("next", ""),
-    ("type", "Robert Osei"),
+    ("type", "Ro"),  # by: Maya is filled in; Robert is suggested
+    ("complete", ""),
     ("next", ""),
     ("type", "in 2 weeks"),
     ("next", ""),
@@ -84,6 +91,7 @@ SCRIPT: list[tuple[str, str]] = [
     ("next", ""),
     ("step", "saves it all"),
     ("key", "C-s"),
+    ("saved", ""),
     ("step", "sign"),
     ("type", "Alex Kim"),
     ("next", ""),
@@ -126,7 +134,7 @@ def main() -> int:
     try:
         wait_for("Track record")
         start = time.monotonic()
-        waited = 0.0
+        waited = saved = 0.0
         for action, arg in SCRIPT:
             if action == "step":
                 waited += wait_for(arg)
@@ -141,6 +149,11 @@ def main() -> int:
             elif action == "accept":
                 time.sleep(ACCEPT)
                 tmux("send-keys", "-t", SESSION, "Enter")
+            elif action == "complete":
+                time.sleep(ACCEPT)
+                tmux("send-keys", "-t", SESSION, "Right")
+            elif action == "saved":
+                saved = time.monotonic() - start
             elif action == "choose":
                 time.sleep(CHOOSE)
                 tmux("send-keys", "-t", SESSION, "-l", arg)
@@ -149,7 +162,8 @@ def main() -> int:
                 time.sleep(0.3)
         waited += wait_for("sent")
         total = time.monotonic() - start
-        print(f"capture_seconds: {total:.1f}")
+        print(f"capture_saved_seconds: {saved:.1f}")
+        print(f"with_name_and_recap_seconds: {total:.1f}")
         print(f"waiting_on_the_app_seconds: {waited:.1f}")
         print(f"pace: CHAR={CHAR} THINK={THINK} STEP={STEP} ACCEPT={ACCEPT} CHOOSE={CHOOSE}")
     finally:
