@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from .hedges import DEFAULT_HEDGES as DEFAULT_HEDGES  # its callers import it from here
 from .hedges import find_hedges
 from .records import UNWRITTEN_FORMS, Ask, Change, Offer, Promise
-from .show import day_text
+from .show import day_text, stored_day_text
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -157,14 +157,6 @@ def moved_later(promise: Promise) -> list[tuple[str, str]]:
     ]
 
 
-def _iso_day(text: str) -> str:
-    """A day the history keeps as ISO text, as screens show days ('30 Sep 2026')."""
-    try:
-        return day_text(dt.date.fromisoformat(text))
-    except ValueError:
-        return text
-
-
 def _step_back(promise: Promise) -> Change | None:
     """The first change of status that took a kept (or partly kept) promise back."""
     for change in promise.history:
@@ -215,7 +207,7 @@ def flags_for_promise(
             add(
                 "moving-target",
                 f"due date pushed later {len(moves)} times "
-                f"(from {_iso_day(moves[0][0])} to {_iso_day(moves[-1][1])})",
+                f"(from {stored_day_text(moves[0][0])} to {stored_day_text(moves[-1][1])})",
             )
         back = _step_back(p)
         if back:

@@ -50,6 +50,17 @@ def day_text(day: dt.date, *, weekday: bool = False) -> str:
     return f"{WEEKDAYS[day.weekday()]} {shown}" if weekday else shown
 
 
+def stored_day_text(text: str | None) -> str:
+    """A day a history entry keeps as ISO text, as screens show days ('30 Sep 2026';
+    'no date' for none; text that is not a day as it is)."""
+    if not text:
+        return "no date"
+    try:
+        return day_text(dt.date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
 def offer_from(offer: Offer) -> str:
     """'the counteroffer from Halden & Co' or 'the offer from Northwind Labs'."""
     return f"the {'counteroffer' if offer.counter else 'offer'} from {offer.company}"

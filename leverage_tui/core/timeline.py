@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .flags import RECAP_CHANGE
 from .records import Change, Offer, Promise
-from .show import day_text
+from .show import stored_day_text
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -116,16 +116,6 @@ def _form_words(change: Change) -> str:
     return f"form {change.old or '—'} → {change.new or '—'}"
 
 
-def _day(text: str | None) -> str:
-    """A stored ISO day as a screen shows it ('no date' for none)."""
-    if not text:
-        return "no date"
-    try:
-        return day_text(dt.date.fromisoformat(text))
-    except ValueError:
-        return text
-
-
 def promise_events(p: Promise) -> list[Event]:
     """The events of one promise: made, every recorded change, resolved, due."""
     who = (p.by,)
@@ -148,7 +138,8 @@ def promise_events(p: Promise) -> list[Event]:
             out.append(Event(day, "promise-form", pid, f"{words}: {text}", who))
     if moves:
         for day, changes in _by_day(moves):
-            steps = " → ".join([_day(changes[0].old), *(_day(c.new) for c in changes)])
+            days = [changes[0].old, *(c.new for c in changes)]
+            steps = " → ".join(stored_day_text(d) for d in days)
             out.append(Event(day, "promise-moved", pid, f"due date moved {steps}: {text}", who))
     first = next((c for c in statuses if c.old == "pending" and c.new != "pending"), None)
     if first is not None:
