@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .hedges import DEFAULT_HEDGES as DEFAULT_HEDGES  # its callers import it from here
 from .hedges import find_hedges
+from .plural import counted
 from .records import UNWRITTEN_FORMS, Ask, Change, Offer, Promise
 from .show import day_text, stored_day_text
 
@@ -98,12 +99,8 @@ def _hedge_reason(text: str, hedges: Sequence[str], not_hedges: Sequence[str]) -
     return "hedge: " + "; ".join(h.reason for h in found) if found else None
 
 
-def _days(n: int) -> str:
-    return f"{n} day{'s' if n != 1 else ''}"
-
-
 def _ago(n: int) -> str:
-    return {0: "today", 1: "yesterday"}.get(n, f"{n} days ago")
+    return {0: "today", 1: "yesterday"}.get(n, f"{counted(n, 'day')} ago")
 
 
 def recap_sent_on(promise: Promise) -> dt.date | None:
@@ -191,7 +188,7 @@ def flags_for_promise(
 
     if p.pending:
         if p.due is not None and p.due < today:
-            add("overdue", f"due {day_text(p.due)}, {_days((today - p.due).days)} overdue")
+            add("overdue", f"due {day_text(p.due)}, {counted((today - p.due).days, 'day')} overdue")
         if p.form in UNWRITTEN_FORMS:
             if p.form == "verbal":
                 add("unwritten", f"only said by {p.by} on {day_text(p.made_on)}; not in writing")
@@ -254,10 +251,15 @@ def flags_for_offer(
         left = (o.deadline - today).days
         if left < 0:
             out.append(
-                Flag("deadline", "offer", o.id, f"decision deadline passed {_days(-left)} ago")
+                Flag(
+                    "deadline",
+                    "offer",
+                    o.id,
+                    f"decision deadline passed {counted(-left, 'day')} ago",
+                )
             )
         elif left <= DEADLINE_DAYS:
-            when = "today" if left == 0 else f"in {_days(left)}"
+            when = "today" if left == 0 else f"in {counted(left, 'day')}"
             out.append(
                 Flag("deadline", "offer", o.id, f"decide by {day_text(o.deadline)} ({when})")
             )

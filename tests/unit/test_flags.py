@@ -157,6 +157,14 @@ def test_overdue_reason_counts_the_days() -> None:
     assert "12 days" in flag.reason
 
 
+def test_long_waits_count_with_thousands_separators() -> None:
+    """Read on the bench's ten-year journal: '3000 days overdue' beside '1,608 pending'."""
+    old = promise(made_on=days(-3300), due=days(-3000), form="recap-sent")
+    reasons = {f.flag: f.reason for f in flags_for_promise(old, TODAY)}
+    assert reasons["overdue"].endswith(", 3,000 days overdue")
+    assert "recorded as recap-sent when made, 3,300 days ago" in reasons["unconfirmed"]
+
+
 def test_due_tomorrow_is_not_overdue() -> None:
     assert "overdue" not in names(flags_for_promise(promise(due=days(1)), TODAY))
 
