@@ -54,15 +54,25 @@ def some(items: Sequence[str], sep: str = ", ") -> str:
     return shown + (f"{sep}and {rest} more" if rest > 0 else "")
 
 
+FIRM = ("granted", "in writing")
+"""The coverages that fix an ask: granted, or promised in writing."""
+
+
+def active_asks(asks: Sequence[AskCoverage]) -> list[AskCoverage]:
+    """The asks that still say why you looked: all but the dropped ones (a refused ask
+    is one that was not fixed)."""
+    return [a for a in asks if a.coverage != "dropped"]
+
+
 def check_fixes_why(asks: Sequence[AskCoverage]) -> Check:
     """Does it fix why you started looking? From how firmly each ask is covered."""
     question = "Does it fix why you started looking?"
-    active = [a for a in asks if a.coverage != "dropped"]
+    active = active_asks(asks)
     if not active:
         return Check(question, "Can't tell: no asks recorded. Write down what you want.", None)
-    firm = [a for a in active if a.coverage in ("granted", "in writing")]
+    firm = [a for a in active if a.coverage in FIRM]
     verbal = [a for a in active if a.coverage == "verbal only"]
-    missing = [a for a in active if a.coverage not in ("granted", "in writing", "verbal only")]
+    missing = [a for a in active if a.coverage not in (*FIRM, "verbal only")]
     if not verbal and not missing:
         return Check(
             question,

@@ -20,7 +20,9 @@ from .bottom_line import bottom_line, involved_people, risk_questions
 from .chain import current_fingerprint
 from .checkins import DEFAULT_DAYS, Stay, brief_sections, since_stayed, stay_doc
 from .checklist import (
+    FIRM,
     Check,
+    active_asks,
     check_deadline,
     check_fixes_why,
     check_in_writing,
@@ -345,8 +347,7 @@ def build_brief(
         {c.id: c.people for c in journal.conversations.values()},
         employer_people(journal, counters),
     )
-    firm = ("granted", "in writing")
-    live_asks = [a for a in asks if a.coverage not in ("dropped", "refused")]
+    live_asks = active_asks(asks)  # the same asks the checklist counts
     checklist = [
         check_fixes_why(asks),
         check_in_writing(promises, offers),
@@ -373,7 +374,7 @@ def build_brief(
             counters,
             [o for o in open_offers if not o.counter],
             counter_promises,
-            sum(a.coverage not in firm for a in live_asks),
+            sum(a.coverage not in FIRM for a in live_asks),
             len(live_asks),
         ),
         flag_groups=group_flags(flags, about_flags),

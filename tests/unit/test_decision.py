@@ -244,6 +244,21 @@ def test_risk_questions_only_mechanisms_and_the_journals_facts(tmp_path: Path) -
     assert brief.to_doc()["risk_questions"] == questions
 
 
+def test_the_risks_and_the_checklist_count_the_same_asks(path: Path) -> None:
+    """Read on the ten-year journal: the checklist said '68 of 156 asks are granted or in
+    writing', the risks 'not yet granted or in writing: 31 of 99' (refused asks left out
+    of one count only). A refused ask is one the counteroffer did not fix."""
+    j = Journal(path, today=TODAY)
+    j.add_offer("Halden", "Lead", base=150_000, counter=True, written=True, deadline=days(5))
+    for text, status in [("Title", "granted"), ("Budget", "refused"), ("Mentor", "open")]:
+        j.add_ask(text, status=status)
+    j.add_ask("Old wish", status="dropped")
+    brief = build_brief(j)
+    fixes = brief.checklist[0].answer
+    assert fixes.startswith("Not yet: 1 of 3 asks is granted or in writing")
+    assert any("Asks not yet granted or in writing: 2 of 3." in q for q in brief.risk_questions)
+
+
 # -- who works where -------------------------------------------------------------------------
 
 
