@@ -179,13 +179,13 @@ def risk_questions(
     undated = sum(p.due is None for p in pending)
     promises_fact = (
         f" Of the {counted(len(pending), 'pending promise')} around the counteroffer, "
-        f"{verbal} {'is' if verbal == 1 else 'are'} not in writing and {undated} "
+        f"{verbal:,} {'is' if verbal == 1 else 'are'} not in writing and {undated:,} "
         f"{'has' if undated == 1 else 'have'} no date."
         if pending
         else ""
     )
     asks_fact = (
-        f" Asks not yet granted or in writing: {asks_not_firm} of {asks_open}."
+        f" Asks not yet granted or in writing: {asks_not_firm:,} of {asks_open:,}."
         if asks_open
         else " You have not written down what you want: do that first."
     )

@@ -51,7 +51,7 @@ def some(items: Sequence[str], sep: str = ", ") -> str:
     """The first EXAMPLES items joined, then "and N more" for the rest."""
     shown = sep.join(items[:EXAMPLES])
     rest = len(items) - EXAMPLES
-    return shown + (f"{sep}and {rest} more" if rest > 0 else "")
+    return shown + (f"{sep}and {rest:,} more" if rest > 0 else "")
 
 
 FIRM = ("granted", "in writing")
@@ -84,7 +84,7 @@ def check_fixes_why(asks: Sequence[AskCoverage]) -> Check:
             True,
         )
     granted = f"{counted(len(active), 'ask')} {are(len(firm))} granted or in writing"
-    parts = [f"Not yet: {len(firm)} of {granted}"]
+    parts = [f"Not yet: {len(firm):,} of {granted}"]
     if verbal:
         parts.append("only verbal: " + some([f'"{short(a.ask.text, 40)}"' for a in verbal]))
     if missing:
@@ -107,7 +107,7 @@ def check_in_writing(promises: Iterable[Promise], offers: Iterable[Offer]) -> Ch
     if unwritten:
         n = len(unwritten)
         verb = "is" if n == 1 else "are"
-        parts.append(f"{n} of {len(pending)} pending promises {verb} not in writing")
+        parts.append(f"{n:,} of {len(pending):,} pending promises {verb} not in writing")
     for o in verbal_offers:
         parts.append(f"the {'counteroffer' if o.counter else 'offer'} from {o.company} is verbal")
     return Check(question, "No: " + "; ".join(parts) + ".", False)
@@ -162,4 +162,4 @@ def check_walked_back(promises: Iterable[Promise]) -> Check:
         return Check(question, "No: nothing kept has been taken back.", True)
     found.sort(key=lambda pb: pb[1][1], reverse=True)  # the latest first
     items = [f'"{short(p.text, 40)}" ({p.by}, {p.status} on {day_text(b[1])})' for p, b in found]
-    return Check(question, f"Yes, {len(found)}: " + some(items, "; ") + ".", False)
+    return Check(question, f"Yes, {len(found):,}: " + some(items, "; ") + ".", False)

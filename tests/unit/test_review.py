@@ -386,3 +386,18 @@ def test_the_checklist_says_when_the_recap_worked(tmp_path: Path) -> None:
     assert "1 verbal promise confirmed in writing later: the recap worked." in (
         brief_markdown(brief)
     )
+
+
+def test_checklist_counts_carry_thousands_separators() -> None:
+    """Read on the ten-year journal: '752 of 1607 pending promises' under a bottom line
+    that said '752 of 1,607'."""
+    from leverage_tui.core.checklist import check_in_writing, some
+    from leverage_tui.core.records import Promise
+
+    def p(i: int, form: str) -> Promise:
+        return Promise(id=f"p{i}", text="x", by="Sam", made_on=date(2026, 1, 1), form=form)
+
+    promises = [p(i, "verbal") for i in range(1200)] + [p(i, "written") for i in range(1200, 1607)]
+    answer = check_in_writing(promises, []).answer
+    assert answer == "No: 1,200 of 1,607 pending promises are not in writing."
+    assert some([str(n) for n in range(1010)]).endswith("and 1,005 more")
