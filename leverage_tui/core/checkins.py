@@ -2,7 +2,7 @@
 
 Once the user has accepted a counteroffer (decisions.outcome), its promises are the ones
 to watch: made in its conversation, in a conversation tagged `counteroffer`, or naming a
-counteroffer (conflicts.about_counteroffer), by someone at the employer. At each check-in
+counteroffer, by someone at the employer (conflicts.promises_around). At each check-in
 day (config `checkin_days`, default 30, 60, 90 days after the decision) the record says
 how many were kept, partly kept, broken, pending and overdue, as they stood that day
 (from each promise's history); the next check-in is still to come.
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .conflicts import about_counteroffer, at_employer, employer_companies
+from .conflicts import promises_around
 from .decisions import Outcome, decision_words, outcome
 from .plural import counted
 from .records import Promise
@@ -106,19 +106,6 @@ class Stay:
         return next(((n, day) for n, day, count in self.checkins if count is None), None)
 
 
-def counteroffer_promises(journal: Journal, result: Outcome) -> list[Promise]:
-    """The accepted counteroffer's promises (see the module docstring)."""
-    counters = [result.offer]
-    companies = employer_companies(journal.current_job, counters)
-    people = {u.name.casefold(): u for u in journal.people.values()}
-    return [
-        p
-        for p in journal.promises.values()
-        if about_counteroffer(p, counters, journal.conversations)
-        and (at_employer(people.get(p.by.casefold()), companies) or p.by.casefold() not in people)
-    ]
-
-
 def since_stayed(
     journal: Journal, today: dt.date, days: Sequence[int] = DEFAULT_DAYS
 ) -> Stay | None:
@@ -126,7 +113,7 @@ def since_stayed(
     result = outcome(journal)
     if result is None or not result.stayed:
         return None
-    promises = counteroffer_promises(journal, result)
+    promises = promises_around(journal, [result.offer])
     checkins: list[tuple[int, dt.date, Count | None]] = []
     for n in sorted(set(days)):
         day = result.decision.on + dt.timedelta(days=n)
