@@ -133,7 +133,7 @@ def prepare(
     owed = []
     for p in journal.promises.values():
         if p.by == name and p.pending:
-            flags = tuple(flags_for_promise(p, day, hedges, not_hedges))
+            flags = tuple(flags_for_promise(p, day, hedges, not_hedges, wait_days))
             owed.append(OwedPromise(p, flags, max(0, (day - p.made_on).days)))
     owed.sort(key=_urgency)
     talks = sorted(

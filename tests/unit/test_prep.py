@@ -122,3 +122,18 @@ def test_journal_text_is_shown_safely(story: Journal) -> None:
     story.add_promise("Link [here](javascript:x) *now*", "Dana", due=days(4))
     md = prep_markdown(prepare(story, "Dana"))
     assert "\\[here\\]\\(javascript:x\\) \\*now\\*" in md
+
+
+def test_the_users_recap_wait_decides_unconfirmed_on_the_owed_promises(tmp_path: Path) -> None:
+    """The owed promises' flags ignored `wait_days` (always 3) while the recaps section of
+    the same page used it: a recap sent 5 days ago read both 'too soon to ask again' and
+    'unconfirmed'."""
+    j = Journal(tmp_path / "j.json", today=TODAY)
+    j.add_promise("Raise to 130k", "Sam", made_on=days(-6), due=days(20))
+    j.mark_recap_sent(["p1"], on=days(-5))
+    patient = prepare(j, "Sam", wait_days=10)
+    (owed,) = patient.open_promises
+    assert "unconfirmed" not in {f.flag for f in owed.flags}
+    assert not patient.awaiting[0].ask_again
+    (owed,) = prepare(j, "Sam", wait_days=3).open_promises
+    assert "unconfirmed" in {f.flag for f in owed.flags}
