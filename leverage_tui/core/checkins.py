@@ -155,11 +155,10 @@ def section_lines(stay: Stay) -> list[str]:
     return lines
 
 
-def brief_sections(
-    journal: Journal, today: dt.date, days: Sequence[int] = DEFAULT_DAYS
-) -> list[tuple[str, list[str]]]:
+def brief_sections(journal: Journal, stay: Stay | None) -> list[tuple[str, list[str]]]:
     """The brief's sections after a decision, as (title, plain lines): the decisions
-    (and what leaving released), then "Since you stayed". None before any decision."""
+    (and what leaving released), then "Since you stayed" (`stay`: `since_stayed`, worked
+    out once by the caller). None before any decision."""
     out: list[tuple[str, list[str]]] = []
     decided = sorted(journal.records("decision").values(), key=lambda d: (d.on, int(d.id[1:])))
     lines = [
@@ -175,7 +174,6 @@ def brief_sections(
         )
     if lines:
         out.append(("Decisions", lines))
-    stay = since_stayed(journal, today, days)
     if stay is not None:
         out.append(("Since you stayed", section_lines(stay)))
     return out

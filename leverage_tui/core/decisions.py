@@ -25,7 +25,7 @@ from msgspec.structs import replace
 from .checks import InputError, check_record, clean, date_problem
 from .conflicts import about_counteroffer, at_employer, employer_companies
 from .floors import possessive
-from .plural import counted
+from .plural import are, counted
 from .records import RELEASED, Decision, Offer, Promise
 from .registry import KINDS
 from .show import day_text
@@ -190,6 +190,5 @@ def left_words(journal: Journal, result: Outcome) -> str:
     """What Today says once the user has left: the decision, and what is no longer
     expected."""
     n = sum(p.status == RELEASED for p in journal.promises.values())
-    verb = "is" if n == 1 else "are"
-    gone = f"; {counted(n, 'promise')} of your employer {verb} no longer expected" if n else ""
+    gone = f"; {counted(n, 'promise')} of your employer {are(n)} no longer expected" if n else ""
     return f"You decided to leave: {decision_words(result.decision, result.offer)}{gone}."

@@ -348,6 +348,7 @@ def build_brief(
         employer_people(journal, counters),
     )
     live_asks = active_asks(asks)  # the same asks the checklist counts
+    stay = since_stayed(journal, day, checkin_days)
     checklist = [
         check_fixes_why(asks),
         check_in_writing(promises, offers),
@@ -378,8 +379,8 @@ def build_brief(
             len(live_asks),
         ),
         flag_groups=group_flags(flags, about_flags),
-        after=brief_sections(journal, day, checkin_days),
-        stay=since_stayed(journal, day, checkin_days),
+        after=brief_sections(journal, stay),
+        stay=stay,
         fingerprint=current_fingerprint(journal.storage.meta),
     )
 
