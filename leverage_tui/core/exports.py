@@ -15,12 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from .brief_md import long_date
 
-# the iCalendar export lives in calendar_file.py; its names stay importable from here
-from .calendar_file import CALENDAR_WARNING as CALENDAR_WARNING
-from .calendar_file import PRODID as PRODID
-from .calendar_file import calendar_events as calendar_events
+# the iCalendar export lives in calendar_file.py; ics_bytes stays importable from here
 from .calendar_file import ics_bytes as ics_bytes
-from .calendar_file import parse_alarm as parse_alarm
 from .checks import InputError
 from .dates import MONTH_NAMES
 from .filters import Filter, select

@@ -197,11 +197,14 @@ def select(
     """
     kept: list[T] = []
     days: list[dt.date | None] = []
+    # what an item judged on its own date and people asks of its record (built once)
+    narrower = Filter(start=f.start, end=f.end, tag=f.tag, status=f.status, form=f.form)
     for item in items:
         record = record_of(item)
         day = date_of(item) if date_of else None
         if record is None or people_of is not None:
-            if not _keeps_item(journal, f, record, day, people_of(item) if people_of else ()):
+            people = people_of(item) if people_of else ()
+            if not _keeps_item(journal, f, narrower, record, day, people):
                 continue
         elif not keeps(journal, f, record, day):
             continue
@@ -215,16 +218,21 @@ def select(
 
 
 def _keeps_item(
-    journal: Journal, f: Filter, record: Any, day: dt.date | None, people: Sequence[str]
+    journal: Journal,
+    f: Filter,
+    narrower: Filter,
+    record: Any,
+    day: dt.date | None,
+    people: Sequence[str],
 ) -> bool:
-    """An item judged on its own date and people, its record's status, form and tags."""
+    """An item judged on its own date and people, its record's status, form and tags
+    (`narrower`: `f` without the person and the count)."""
     if f.person is not None:
         wanted = f.person.casefold()
         if not any(name.casefold() == wanted for name in people):
             return False
     if record is None:
         return not (f.promises_only or f.tag) and _in_range(f, day)
-    narrower = Filter(start=f.start, end=f.end, tag=f.tag, status=f.status, form=f.form)
     return keeps(journal, narrower, record, day)
 
 
