@@ -33,7 +33,13 @@ from .journal_file import MAGIC, Codec, JournalError
 from .plural import counted
 from .records import Attachment, Promise, Record
 from .registry import KINDS, kind_of_id
-from .safe_files import files_dir, folder_problem, make_private_dir, write_atomically
+from .safe_files import (
+    files_dir,
+    folder_problem,
+    make_private_dir,
+    overwrite_with_zeros,
+    write_atomically,
+)
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -268,10 +274,7 @@ def remove_copies(journal_path: Path, ids: Iterable[str]) -> None:
         with contextlib.suppress(OSError):
             fd = os.open(copy, os.O_WRONLY | os.O_NOFOLLOW)
             try:
-                left = os.fstat(fd).st_size
-                zeros = bytes(min(left, 1 << 20))
-                while left > 0:
-                    left -= os.write(fd, zeros[: min(left, len(zeros))])
+                overwrite_with_zeros(fd, os.fstat(fd).st_size)
             finally:
                 os.close(fd)
         with contextlib.suppress(OSError):

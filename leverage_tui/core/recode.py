@@ -43,7 +43,7 @@ from .journal_file import (
     write_atomically,
 )
 from .journal_format import Encoder, empty_tables
-from .safe_files import files_dir
+from .safe_files import files_dir, overwrite_with_zeros
 
 PREFIX = ".recode."
 """Staged files are `.recode.<backup name>.tmp` (whole) or `.part` (being written)."""
@@ -127,11 +127,7 @@ def _zero_if_unlinked(fd: int | None) -> None:
     with contextlib.suppress(OSError):
         st = os.fstat(fd)
         if st.st_nlink == 0 and stat.S_ISREG(st.st_mode):
-            os.lseek(fd, 0, os.SEEK_SET)
-            left = st.st_size
-            zeros = bytes(min(left, 1 << 16))
-            while left > 0:
-                left -= os.write(fd, zeros[: min(left, len(zeros))])
+            overwrite_with_zeros(fd, st.st_size)
             os.fsync(fd)
 
 

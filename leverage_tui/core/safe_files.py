@@ -110,6 +110,16 @@ def copy_private(source: Path, folder_fd: int, name: str) -> None:
         os.close(src)
 
 
+def overwrite_with_zeros(fd: int, size: int) -> None:
+    """Write `size` zero bytes over the file behind `fd` from its start (OSError as it
+    comes): what a file said is gone before its blocks are freed."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    left = size
+    zeros = bytes(min(left, 1 << 20))
+    while left > 0:
+        left -= os.write(fd, zeros[: min(left, len(zeros))])
+
+
 def write_atomically(
     path: Path,
     parts: Iterable[bytes | memoryview],
