@@ -320,6 +320,8 @@ class TimelineScreen(PromiseActions, TableScreen):
         if not self._placed and rows:
             self._placed = True
             self.call_after_refresh(self._go_to_today)
+        if (self.table.cursor_key or "").startswith("#"):
+            self._detail_shown = None  # a heading's details count what the filters show
         self.update_detail(self.table.cursor_key)
 
     def _place_today(self, rows: list[str], shown: list[str]) -> None:

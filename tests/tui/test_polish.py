@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, DataTable, Static
+from textual.widgets import Checkbox, DataTable, Select, Static
 
 from leverage_tui.app import DEMO_MARK, ICON, LeverageApp
 from leverage_tui.core.config import DEFAULT_THEME, Config
@@ -131,12 +131,19 @@ def test_timeline_details_on_a_month_heading_count_what_it_holds(
         seen.append(str(screen.query_one("#timeline-detail", Static).render()))
         rows = [k for k in screen.table.keys if not k.startswith("#")]
         seen.append(str(sum(1 for k in rows if screen._label_of().get(k) == "#November 2026")))
+        screen.query_one("#t-kind", Select).value = "offer"  # the cursor stays on the heading
+        await pilot.pause()
+        assert screen.table.cursor_key == "#November 2026"
+        seen.append(str(screen.query_one("#timeline-detail", Static).render()))
 
     drive(demo_app, body)
-    detail, count = seen
+    detail, count, filtered = seen
     assert "No events match" not in detail
     assert detail.startswith(f"November 2026: {count} events shown: ")
     assert "conversation" in detail
+    # bug: the details kept the counts from before the filter
+    assert filtered.startswith("November 2026: ") and "conversation" not in filtered
+    assert filtered != detail
 
 
 @pytest.mark.parametrize("theme", ["leverage-dark", "leverage-light", "leverage-contrast"])
