@@ -181,3 +181,37 @@ def test_d_with_no_offer_under_the_cursor_asks_which_offer(
         assert app.journal.offers["o2"].status == "open"  # nothing decided
 
     drive(demo_app, body)
+
+
+def test_j_and_k_move_in_the_list_of_offers_to_pick(demo_app: LeverageApp, drive: Drive) -> None:
+    """The pick dialog's list takes j/k/g/G as every list does (it was Textual's own
+    OptionList, where j and k did nothing)."""
+    from leverage_tui.screens.pick_dialog import PickDialog
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await app.switch_mode("review")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        options = app.screen.query_one(OptionList)
+        assert app.focused is options
+        assert options.highlighted == 0
+        await pilot.press("j")
+        await pilot.pause()
+        assert options.highlighted == 1
+        await pilot.press("k")
+        await pilot.pause()
+        assert options.highlighted == 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert options.highlighted == 1
+        await pilot.press("g")
+        await pilot.pause()
+        assert options.highlighted == 0
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DecideDialog)
+        assert app.screen.offer.id == "o2"
+
+    drive(demo_app, body)
