@@ -11,7 +11,7 @@ fields' pastes and $EDITOR notes are widgets/text_inputs.py (LineInput, NotesAre
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from textual import events, on
@@ -223,30 +223,24 @@ class EditorScreen(ModalScreen[str | None]):
         if not self.changed:
             self.dismiss(None)
             return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen(DISCARD, yes="Discard", no="Keep editing"), answered)
+        self._confirm_discard(DISCARD, lambda: self.dismiss(None))
 
     def ask_before_quit(self) -> bool:
         """For the app's quit (ctrl+q): True when this form asks "Discard?" first (it
         then quits on yes), False when nothing was changed and the app may quit."""
         if not self.changed:
             return False
+        self._confirm_discard(QUIT_DISCARD, self.app.exit)
+        return True
+
+    def _confirm_discard(self, question: str, then: Callable[[], object]) -> None:
+        """Ask `question` (Discard / Keep editing); on Discard, `then()`."""
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.app.exit()
+                then()
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "Quit and discard the changes you made?", yes="Discard", no="Keep editing"
-            ),
-            answered,
-        )
-        return True
+        self.app.push_screen(ConfirmScreen(question, yes="Discard", no="Keep editing"), answered)
 
     @on(FieldNote)
     def _field_note(self, event: FieldNote) -> None:
