@@ -56,6 +56,10 @@ class WinsScreen(TableScreen):
         """The screen, filled when mounted."""
         super().__init__()
         self._asks: list[tuple[str, str]] = []
+        self._base_key: tuple[object, ...] = ()
+        self._base_ids: list[str] = []
+        self._backed = (0, 0)
+        """(open asks backed by a win, open asks), counted once per journal revision."""
 
     def compose(self) -> ComposeResult:
         """A filter, a summary line, the table and the detail pane."""
@@ -85,6 +89,9 @@ class WinsScreen(TableScreen):
                 w.id: " ".join((w.id, w.text, w.impact, w.evidence, *w.tags, *w.asks)).casefold()
                 for w in wins
             }
+            supported = {aid for w in wins for aid in w.asks}
+            open_asks = [a.id for a in journal.asks.values() if a.status == "open"]
+            self._backed = (sum(aid in supported for aid in open_asks), len(open_asks))
             asks = [(f"{a.id} {a.text}", a.id) for a in journal.asks.values()]
             asks.append(("no ask yet", NO_ASK))
             if asks != self._asks:
@@ -96,9 +103,13 @@ class WinsScreen(TableScreen):
                     select.value = keep
         self.refilter()
 
-    def matching(self) -> list[str]:
-        """The ids of the wins that pass the filters, newest first."""
+    def _base(self) -> list[str]:
+        """The wins that pass the ask filter, newest first: the same list object while
+        the journal and the filter stay the same (the text filter then reuses its work)."""
         wanted = self.query_one("#f-ask", Select).value
+        key = (self.seen_revision, wanted)
+        if key == self._base_key:
+            return self._base_ids
         wins = self.journal.records("win")
         base = self._order
         if wanted is not Select.NULL:
@@ -107,8 +118,13 @@ class WinsScreen(TableScreen):
                 for wid in base
                 if (wanted in wins[wid].asks) or (wanted == NO_ASK and not wins[wid].asks)
             ]
+        self._base_key, self._base_ids = key, base
+        return base
+
+    def matching(self) -> list[str]:
+        """The ids of the wins that pass the filters, newest first."""
         text = self.query_one(".text-filter", Input).value
-        return self._text_filter.apply(base, self._hay, text)
+        return self._text_filter.apply(self._base(), self._hay, text)
 
     def refilter(self) -> None:
         """Show the wins that pass the filters."""
@@ -120,11 +136,9 @@ class WinsScreen(TableScreen):
             what = f"{len(shown)} of {what}"
         if total == 1:
             what = "1 win"
-        open_asks = [a for a in self.journal.asks.values() if a.status == "open"]
-        backed = sum(any(a.id in w.asks for w in self.journal.records("win").values())
-                     for a in open_asks)  # fmt: skip
+        backed, open_asks = self._backed
         if open_asks:
-            what += f" · {backed} of {len(open_asks)} open asks backed by a win"
+            what += f" · {backed} of {open_asks} open asks backed by a win"
         self.set_summary(what + " · n new · enter edit")
         self.update_detail(self.table.cursor_key)
 

@@ -96,6 +96,8 @@ def test_enter_links_a_win_to_an_ask_and_delete_asks_first(
         assert app.journal.records("win")["w4"].asks == ("a3",)
         detail = str(app.screen.query_one("#win-detail", Static).render())
         assert "Supports a3: More influence on design (open)" in detail
+        summary = str(app.screen.query_one(".summary", Static).render())
+        assert "3 of 3 open asks backed by a win" in summary  # counted again on the change
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
