@@ -23,7 +23,6 @@ from ..core.wins import all_wins
 from ..widgets.footer import Footer
 from ..widgets.record_table import Cells, Column, RecordTable
 from ..widgets.text_filter import FilterInput
-from .confirm import ConfirmScreen
 from .table_screen import WIDE, TableScreen
 from .win_editor import WinEditor
 
@@ -205,10 +204,10 @@ class WinsScreen(TableScreen):
         w: Win | None = self.journal.records("win").get(wid) if wid else None
         if w is None:
             return
-
-        def answer(yes: bool | None) -> None:
-            if yes and self.leverage.change(lambda j: j.delete(w.id)):
-                self.notify(f"Deleted the {label} (ctrl+z undoes)", markup=False)
+        from .attachments import delete_asking  # says when its files go too
 
         label = self.journal.label(w.id)
-        self.app.push_screen(ConfirmScreen(f"Delete the {label}?"), answer)
+        done = f"Deleted the {label} (ctrl+z undoes)"
+        delete_asking(
+            self.leverage, w.id, f"Delete the {label}?", lambda: self.notify(done, markup=False)
+        )
