@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from ..core.decisions import decide, is_leaving, old_employer_promises, open_offers
-from ..core.plural import counted
+from ..core.plural import counted, plural
 from ..core.records import Offer
 from ..core.show import offer_from
 from ..core.visible import visible
@@ -126,9 +126,7 @@ def decide_asking(app: Any, offer_id: str) -> None:
                 _make(app, offer_id, choice, False)
                 return
             named = ", ".join(f"{o.id} {visible(o.company)}" for o in others[:4])
-            question = (
-                f"Decline the other open {'offer' if len(others) == 1 else 'offers'} too? ({named})"
-            )
+            question = f"Decline the other open {plural('offer', len(others))} too? ({named})"
             app.push_screen(
                 ConfirmScreen(question, yes="Decline them", no="Keep them open"),
                 lambda decline: _make(app, offer_id, choice, bool(decline)),
