@@ -96,11 +96,7 @@ class PromisesScreen(PromiseActions, TableScreen):
             people = sorted({p.by for p in promises.values()}, key=str.casefold)
             if people != self._people:
                 self._people = people
-                select = self.query_one("#f-person", Select)
-                keep = select.value
-                select.set_options((name, name) for name in people)
-                if keep in people:
-                    select.value = keep
+                self.set_select_options("#f-person", [(name, name) for name in people])
         self.refilter()
 
     def _value(self, select_id: str) -> str | None:

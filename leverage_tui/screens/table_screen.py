@@ -4,6 +4,7 @@ RecordTable and a detail pane, refreshed after every change to the journal."""
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
@@ -94,6 +95,15 @@ class TableScreen(Screen[None]):
         return promise_flags(
             self.journal, app.today, app.hedges, app.not_hedges, app.recap_wait_days
         )
+
+    def set_select_options(self, select_id: str, options: Sequence[tuple[str, str]]) -> None:
+        """Give the Select `select_id` new (words, value) options, keeping the value it
+        holds when that is still one of them (a filter stays set across a change)."""
+        select = self.query_one(select_id, Select)
+        keep = select.value
+        select.set_options(options)
+        if keep in [value for _, value in options]:
+            select.value = keep
 
     def columns(self, width: int) -> list[Column]:
         """The table's columns at this width."""

@@ -209,11 +209,7 @@ class TimelineScreen(PromiseActions, TableScreen):
         names = {p.name for p in self.journal.people.values()}
         names |= {o.company for o in self.journal.offers.values()}
         people = sorted(names, key=str.casefold)
-        select = self.query_one("#t-person", Select)
-        keep = select.value
-        select.set_options((name, name) for name in people)
-        if keep in people:
-            select.value = keep
+        self.set_select_options("#t-person", [(name, name) for name in people])
 
     def event(self, key: str) -> Event | None:
         """The event with this key, or None (a header row, or gone)."""

@@ -95,11 +95,7 @@ class WinsScreen(TableScreen):
             asks.append(("no ask yet", NO_ASK))
             if asks != self._asks:
                 self._asks = asks
-                select = self.query_one("#f-ask", Select)
-                keep = select.value
-                select.set_options(asks)
-                if keep in [v for _, v in asks]:
-                    select.value = keep
+                self.set_select_options("#f-ask", asks)
         self.refilter()
 
     def _base(self) -> list[str]:
