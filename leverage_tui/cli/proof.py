@@ -22,7 +22,7 @@ from ..core.chain_verify import against, normal_fingerprint, summary, verify
 from ..core.safe_files import OutputError, write_private
 from ..core.visible import visible
 from .common import Context, UsageError, print_json
-from .records import command, counted, record_doc, short
+from .records import command, counted, emit, short
 
 SHOWN = 20
 """How many problems, or changes since a fingerprint, `verify` lists."""
@@ -37,11 +37,7 @@ def _attach(args: argparse.Namespace, ctx: Context) -> int:
         note=" ".join(args.note or []),
         limit_mb=ctx.config.attachment_limit_mb,
     )
-    if args.json:
-        print_json(record_doc(record))
-    else:
-        print(record.id)
-    return 0
+    return emit(args, record)
 
 
 def _attachment(args: argparse.Namespace, ctx: Context) -> int:
