@@ -37,11 +37,12 @@ IMPORT_LIMIT = 512 * 1024 * 1024
 """Largest file `import` will read, in bytes."""
 
 
-def write_output(target: str, text: str, ctx: Context) -> Path:
-    """Write `text` to the file `target` with the core's safe writer (0600, atomically, no
-    link followed, never onto the journal or its backups); any refusal is a UsageError."""
+def write_output(target: str, data: str | bytes, ctx: Context) -> Path:
+    """Write `data` (text or bytes) to the file `target` with the core's safe writer (0600,
+    atomically, no link followed, never onto the journal or its backups); any refusal is a
+    UsageError."""
     try:
-        return write_private(Path(target), text, journal=ctx.path)
+        return write_private(Path(target), data, journal=ctx.path)
     except OutputError as err:
         raise UsageError(str(err)) from None
 

@@ -19,9 +19,9 @@ from typing import Any
 from ..core import chain
 from ..core.attachments import attach, check_copies, read_back
 from ..core.chain_verify import against, normal_fingerprint, summary, verify
-from ..core.safe_files import OutputError, write_private
 from ..core.visible import visible
 from .common import Context, UsageError, print_json
+from .files import write_output
 from .records import command, counted, emit, short
 
 SHOWN = 20
@@ -51,10 +51,7 @@ def _attachment(args: argparse.Namespace, ctx: Context) -> int:
             out.write(data)
             out.flush()
         return 0
-    try:
-        written = write_private(Path(args.output), data, journal=ctx.path)
-    except OutputError as err:
-        raise UsageError(str(err)) from None
+    written = write_output(args.output, data, ctx)
     print(
         f"wrote {record.id} ({visible(short(record.name, 60))}, {record.size:,} bytes) to {written}"
     )
