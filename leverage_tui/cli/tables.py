@@ -111,13 +111,11 @@ def table(
         return _render(cells, headers, natural, natural)
     minimum = [_minimum(h, [r[i] for r in cells]) for i, h in enumerate(headers)]
     wrappable = [i not in keep for i in range(len(headers))]
-    if text is not None:
-        minimum[text] = min(natural[text], max(minimum[text], TEXT_WIDTH))
     if text is not None:  # the narrow columns shrink first, the record's words last
+        minimum[text] = min(natural[text], max(minimum[text], TEXT_WIDTH))
         first = [w and i != text for i, w in enumerate(wrappable)]
         roomy = [min(n, max(m, ROOMY)) for n, m in zip(natural, minimum, strict=True)]
         narrowed = widths_for(natural, roomy, first, room)
-        narrowed = widths_for(narrowed, minimum, wrappable, room)
         widths = widths_for(narrowed, minimum, wrappable, room)
     else:
         widths = widths_for(natural, minimum, wrappable, room)
