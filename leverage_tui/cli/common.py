@@ -49,14 +49,6 @@ def date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def when_arg(text: str) -> tuple[dt.date, dt.time | None]:
-    """argparse type for a date with an optional time of day ("fri 14:30")."""
-    try:
-        return dates.parse_when(text, dates.today())
-    except dates.DateError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-
-
 def lower(text: str) -> str:
     """argparse type that makes choices case-insensitive."""
     return text.strip().lower()
