@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from ..core.decisions import Decided, decide, decision_words, open_offers
+from ..core.plural import plural
 from ..core.records import Offer
 from ..core.visible import visible
 from .common import Context, UsageError, date_arg
@@ -24,15 +25,12 @@ def _ask_decline_others(others: list[Offer]) -> bool:
     """Ask at the terminal whether to decline the other open offers (default no)."""
     named = ", ".join(f"{o.id} {visible(short(o.company, 30))}" for o in others[:4])
     more = f" and {len(others) - 4} more" if len(others) > 4 else ""
+    offers = plural("offer", len(others))
     try:
-        answer = input(f"Decline the other open {_offers(len(others))} too ({named}{more})? [y/N] ")
+        answer = input(f"Decline the other open {offers} too ({named}{more})? [y/N] ")
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes")
-
-
-def _offers(n: int) -> str:
-    return "offer" if n == 1 else "offers"
 
 
 def _decide(args: argparse.Namespace, ctx: Context) -> int:
