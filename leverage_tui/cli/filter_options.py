@@ -5,6 +5,7 @@ is `core/filters.py`."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 from ..core.checks import InputError
 from ..core.filters import Filter, known_person, make_filter
@@ -60,9 +61,7 @@ def filter_of(args: argparse.Namespace, ctx: Context, journal: Journal | None = 
             form=args.form,
         )
         if f.person is not None and journal is not None:
-            f = Filter(
-                f.latest, f.start, f.end, f.tag, known_person(journal, f.person), f.status, f.form
-            )
+            f = dataclasses.replace(f, person=known_person(journal, f.person))
     except InputError as err:
         raise UsageError(str(err)) from None
     return f
