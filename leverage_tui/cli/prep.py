@@ -9,14 +9,12 @@ says it is private); `--json` the data, under the keys `person`, `open_promises`
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
 from ..core.prep import prepare
 from ..core.prep_words import prep_doc, prep_markdown, prep_text
-from .common import Context, UsageError
-from .files import write_output
+from .common import Context, UsageError, json_text
+from .export_formats import emit
 from .records import command, words
 
 
@@ -34,16 +32,12 @@ def _prep(args: argparse.Namespace, ctx: Context) -> int:
         wait_days=ctx.config.recap_wait_days,
     )
     if args.json:
-        text = json.dumps(prep_doc(prep), indent=2, ensure_ascii=False) + "\n"
+        text = json_text(prep_doc(prep)) + "\n"
     elif args.md:
         text = prep_markdown(prep)
     else:
         text = prep_text(prep)
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
-    else:
-        path = write_output(args.output, text, ctx)
-        print(f"wrote the brief for {prep.person.name} to {path}")
+    emit(text, args.output, ctx, f"the brief for {prep.person.name}")
     return 0
 
 
