@@ -129,8 +129,6 @@ class WinsScreen(TableScreen):
         what = counted(total, "win")
         if len(shown) != total:
             what = f"{len(shown)} of {what}"
-        if total == 1:
-            what = "1 win"
         backed, open_asks = self._backed
         if open_asks:
             what += f" · {backed} of {open_asks} open asks backed by a win"

@@ -174,3 +174,21 @@ def test_enter_on_a_win_in_the_timeline_opens_it(demo_app: LeverageApp, drive: D
         assert isinstance(app.screen, WinEditor) and app.screen.win_id == "w4"
 
     drive(demo_app, body)
+
+
+def test_the_summary_counts_a_single_win_filtered_out(small_path: Path, drive: Drive) -> None:
+    """Bug: with one win in all and the filter hiding it, the summary said '1 win'."""
+    Journal(small_path, today=TODAY).add("win", text="Shipped the onboarding flow", on=TODAY)
+
+    async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
+        await app.switch_mode("wins")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WinsScreen)
+        summary = screen.query_one(".summary", Static)
+        assert str(summary.render()).startswith("1 win ·")
+        screen.query_one(".text-filter", Input).value = "nothing like it"
+        await pilot.pause()
+        assert str(summary.render()).startswith("0 of 1 win ·")
+
+    drive(LeverageApp(small_path, today=TODAY), body)
