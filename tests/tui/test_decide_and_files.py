@@ -152,20 +152,26 @@ def test_files_of_a_promise_added_by_path_and_deleted_with_it(
     drive(small_app, body)
 
 
+async def open_pick_dialog(app: LeverageApp, pilot: Pilot[None]) -> OptionList:
+    """`d` on the Review with no offer under the cursor: the pick dialog's list."""
+    from leverage_tui.screens.pick_dialog import PickDialog
+
+    await app.switch_mode("review")
+    await pilot.pause()
+    await pilot.press("d")
+    await pilot.pause()
+    assert isinstance(app.screen, PickDialog)
+    return app.screen.query_one(OptionList)
+
+
 def test_d_with_no_offer_under_the_cursor_asks_which_offer(
     demo_app: LeverageApp, drive: Drive
 ) -> None:
     """d on the Review with the cursor elsewhere: a list of the open offers to pick from
     (it used to say only "put the cursor on an offer first")."""
-    from leverage_tui.screens.pick_dialog import PickDialog
 
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
-        await app.switch_mode("review")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        assert isinstance(app.screen, PickDialog)
-        options = app.screen.query_one(OptionList)
+        options = await open_pick_dialog(app, pilot)
         words = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert words == [
             "the offer from Northwind Labs: Senior Product Designer, team lead, decide by 25 Nov",
@@ -186,15 +192,9 @@ def test_d_with_no_offer_under_the_cursor_asks_which_offer(
 def test_j_and_k_move_in_the_list_of_offers_to_pick(demo_app: LeverageApp, drive: Drive) -> None:
     """The pick dialog's list takes j/k/g/G as every list does (it was Textual's own
     OptionList, where j and k did nothing)."""
-    from leverage_tui.screens.pick_dialog import PickDialog
 
     async def body(app: LeverageApp, pilot: Pilot[None]) -> None:
-        await app.switch_mode("review")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        assert isinstance(app.screen, PickDialog)
-        options = app.screen.query_one(OptionList)
+        options = await open_pick_dialog(app, pilot)
         assert app.focused is options
         assert options.highlighted == 0
         await pilot.press("j")
